@@ -1,0 +1,24 @@
+package dev.switchboard.domain.appointment;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a booked appointment. */
+public record AppointmentId(UUID value) {
+    public AppointmentId {
+        Objects.requireNonNull(value, "AppointmentId");
+    }
+
+    public static AppointmentId random() {
+        return new AppointmentId(UUID.randomUUID());
+    }
+
+    public static AppointmentId parse(String text) {
+        return new AppointmentId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

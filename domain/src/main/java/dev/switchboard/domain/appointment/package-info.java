@@ -1,0 +1,2 @@
+/** Appointments the agent books, checks and cancels. */
+package dev.switchboard.domain.appointment;

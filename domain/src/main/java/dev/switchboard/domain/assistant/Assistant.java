@@ -1,0 +1,52 @@
+package dev.switchboard.domain.assistant;
+
+import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An AI agent as a tenant configured it in the Studio. Whatever runtime carries its calls, these
+ * settings are the single source of truth (the Vapi runtime syncs them out).
+ *
+ * @param language BCP 47 tag of the language the agent speaks, e.g. {@code fr-FR}
+ * @param transferNumber where a hand-off to a human goes; {@code null} when there is none
+ */
+public record Assistant(
+        AssistantId id,
+        TenantId tenantId,
+        String name,
+        String persona,
+        String systemPrompt,
+        String firstMessage,
+        String language,
+        VoiceSettings voice,
+        TranscriberSettings transcriber,
+        ModelSettings model,
+        Set<String> enabledTools,
+        DtmfPolicy dtmfPolicy,
+        E164Number transferNumber,
+        Runtime runtime,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Assistant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        name = Text.required(name, "name");
+        persona = Text.optional(persona);
+        systemPrompt = Text.required(systemPrompt, "systemPrompt");
+        firstMessage = Text.optional(firstMessage);
+        language = Text.required(language, "language");
+        Objects.requireNonNull(voice, "voice");
+        Objects.requireNonNull(transcriber, "transcriber");
+        Objects.requireNonNull(model, "model");
+        enabledTools = Set.copyOf(new TreeSet<>(enabledTools == null ? Set.of() : enabledTools));
+        dtmfPolicy = dtmfPolicy == null ? DtmfPolicy.standard() : dtmfPolicy;
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

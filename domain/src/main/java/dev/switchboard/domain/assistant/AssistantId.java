@@ -1,0 +1,24 @@
+package dev.switchboard.domain.assistant;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies an assistant configured in a tenant's Studio. */
+public record AssistantId(UUID value) {
+    public AssistantId {
+        Objects.requireNonNull(value, "AssistantId");
+    }
+
+    public static AssistantId random() {
+        return new AssistantId(UUID.randomUUID());
+    }
+
+    public static AssistantId parse(String text) {
+        return new AssistantId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.switchboard.domain.phone;
+
+import dev.switchboard.domain.assistant.AssistantId;
+import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A phone number a tenant brought to Switchboard. Its assistant answers its calls; a number
+ * without an assistant answers politely and hangs up.
+ *
+ * @param twilioSid Twilio's IncomingPhoneNumber SID (PN…), when known
+ * @param vapiPhoneNumberId Vapi's id for the imported number, when synced
+ */
+public record PhoneNumber(
+        PhoneNumberId id,
+        TenantId tenantId,
+        E164Number number,
+        String label,
+        AssistantId assistantId,
+        String twilioSid,
+        String vapiPhoneNumberId,
+        Instant createdAt) {
+
+    public PhoneNumber {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(createdAt, "createdAt");
+        label = label == null || label.isBlank() ? null : label.strip();
+    }
+
+    public PhoneNumber withAssistant(AssistantId assistant) {
+        return new PhoneNumber(id, tenantId, number, label, assistant, twilioSid, vapiPhoneNumberId, createdAt);
+    }
+}

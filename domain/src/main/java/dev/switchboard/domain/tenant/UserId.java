@@ -1,0 +1,24 @@
+package dev.switchboard.domain.tenant;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a user who signs in to a tenant. */
+public record UserId(UUID value) {
+    public UserId {
+        Objects.requireNonNull(value, "UserId");
+    }
+
+    public static UserId random() {
+        return new UserId(UUID.randomUUID());
+    }
+
+    public static UserId parse(String text) {
+        return new UserId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
