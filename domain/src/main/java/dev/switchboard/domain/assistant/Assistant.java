@@ -32,6 +32,10 @@ public record Assistant(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The tools an assistant may enable; every runtime offers the same ones. */
+    public static final Set<String> KNOWN_TOOLS = Set.of("search_knowledge", "check_availability", "book_appointment",
+            "cancel_appointment", "transfer_to_human", "end_call", "send_sms");
+
     public Assistant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -44,6 +48,8 @@ public record Assistant(
         Objects.requireNonNull(transcriber, "transcriber");
         Objects.requireNonNull(model, "model");
         enabledTools = Set.copyOf(new TreeSet<>(enabledTools == null ? Set.of() : enabledTools));
+        for (var tool : enabledTools)
+            if (!KNOWN_TOOLS.contains(tool)) throw new IllegalArgumentException("unknown tool: " + tool + " (known: " + new TreeSet<>(KNOWN_TOOLS) + ")");
         dtmfPolicy = dtmfPolicy == null ? DtmfPolicy.standard() : dtmfPolicy;
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(createdAt, "createdAt");
