@@ -1,0 +1,69 @@
+package dev.switchboard.persistence.out;
+
+import dev.switchboard.domain.assistant.DtmfAction;
+import dev.switchboard.domain.assistant.DtmfPolicy;
+import dev.switchboard.domain.assistant.ModelSettings;
+import dev.switchboard.domain.assistant.TranscriberSettings;
+import dev.switchboard.domain.assistant.VoiceSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSONB shapes of an assistant's nested settings. Written by hand rather than by
+ * introspecting the domain records, so renaming a record component cannot silently change
+ * what is stored; the field names match the REST API's.
+ */
+final class AssistantSettingsJson {
+    private AssistantSettingsJson() {}
+
+    static Map<String, Object> voice(VoiceSettings v) {
+        return Map.of("provider", v.provider(), "voiceId", v.voiceId(), "speed", v.speed());
+    }
+
+    static VoiceSettings voice(Map<String, Object> m) {
+        return new VoiceSettings(text(m, "provider"), text(m, "voiceId"), number(m, "speed").doubleValue());
+    }
+
+    static Map<String, Object> transcriber(TranscriberSettings t) {
+        return Map.of("provider", t.provider(), "model", t.model(), "language", t.language());
+    }
+
+    static TranscriberSettings transcriber(Map<String, Object> m) {
+        return new TranscriberSettings(text(m, "provider"), text(m, "model"), text(m, "language"));
+    }
+
+    static Map<String, Object> model(ModelSettings s) {
+        return Map.of("provider", s.provider(), "model", s.model(), "temperature", s.temperature(), "maxTokens", s.maxTokens());
+    }
+
+    static ModelSettings model(Map<String, Object> m) {
+        return new ModelSettings(text(m, "provider"), text(m, "model"), number(m, "temperature").doubleValue(),
+                number(m, "maxTokens").intValue());
+    }
+
+    /** Digit to action name, e.g. {@code {"0": "TRANSFER_TO_HUMAN"}}. */
+    static Map<String, Object> dtmf(DtmfPolicy policy) {
+        var m = new LinkedHashMap<String, Object>();
+        policy.actions().forEach((digit, action) -> m.put(String.valueOf(digit), action.name()));
+        return m;
+    }
+
+    static DtmfPolicy dtmf(Map<String, Object> m) {
+        var actions = new LinkedHashMap<Character, DtmfAction>();
+        m.forEach((digit, action) -> {
+            if (digit.length() != 1) throw new IllegalStateException("stored DTMF key is not one digit: " + digit);
+            actions.put(digit.charAt(0), DtmfAction.valueOf(String.valueOf(action)));
+        });
+        return new DtmfPolicy(actions);
+    }
+
+    private static String text(Map<String, Object> m, String key) {
+        var value = m.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static Number number(Map<String, Object> m, String key) {
+        if (m.get(key) instanceof Number n) return n;
+        throw new IllegalStateException("stored setting is not a number: " + key);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.switchboard.persistence.out;
+
+import dev.switchboard.domain.call.Call;
+import dev.switchboard.domain.call.CallEvent;
+import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallMessage;
+import dev.switchboard.domain.call.CallQuery;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallStats;
+import dev.switchboard.domain.shared.Page;
+import dev.switchboard.domain.shared.PageRequest;
+import dev.switchboard.domain.shared.TenantId;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Calls in {@code calls}, their timeline in {@code call_events} (JSONB data, in append order)
+ * and their transcript in {@code call_messages}.
+ */
+@Singleton
+final class PostgresCallRepository implements CallRepository {
+    private static final String INSERT = "INSERT INTO calls (" + CallRows.COLUMNS + ") VALUES ("
+            + String.join(", ", Collections.nCopies(CallRows.FIELDS.length, "?")) + ")";
+    private static final String UPDATE = "UPDATE calls SET "
+            + String.join(" = ?, ", List.of(CallRows.FIELDS).subList(0, CallRows.FIELDS.length - 2))
+            + " = ? WHERE tenant_id = ? AND id = ?";
+    private static final String MESSAGE_COLUMNS = "id, tenant_id, call_id, speaker, text, at, interrupted";
+
+    private final Database db;
+    private final JsonColumns json;
+
+    PostgresCallRepository(Database db, JsonColumns json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    @Override
+    public void add(Call call) {
+        db.write("add a call", c -> {
+            try {
+                return Database.update(c, INSERT, ps -> CallRows.bind(ps, call));
+            } catch (SQLException e) {
+                // Same outcome as the in-memory fake: a programming error, not an outage.
+                if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, null))
+                    throw new IllegalArgumentException("call exists (same id or provider call id): " + call.id(), e);
+                throw e;
+            }
+        });
+    }
+
+    /** A call that is not stored (for this tenant) is left alone, like the in-memory fake does. */
+    @Override
+    public void update(Call call) {
+        db.update("update a call", UPDATE, ps -> CallRows.bind(ps, call));
+    }
+
+    @Override
+    public Optional<Call> findById(TenantId tenantId, CallId id) {
+        return db.first("find a call", "SELECT " + CallRows.COLUMNS + " FROM calls WHERE tenant_id = ? AND id = ?", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setObject(2, id.value());
+        }, CallRows::read);
+    }
+
+    @Override
+    public Optional<Call> findByProviderCallId(TenantId tenantId, String providerCallId) {
+        return db.first("find a call by provider id",
+                "SELECT " + CallRows.COLUMNS + " FROM calls WHERE tenant_id = ? AND provider_call_id = ?", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setString(2, providerCallId);
+        }, CallRows::read);
+    }
+
+    @Override
+    public Page<Call> list(TenantId tenantId, CallQuery query, PageRequest page) {
+        return db.read("list calls", c -> new CallListQuery(tenantId, query).run(c, page));
+    }
+
+    @Override
+    public CallStats stats(TenantId tenantId, Instant from, Instant to, ZoneId zone) {
+        return db.read("compute call stats", c -> new CallStatsQuery(tenantId, from, to, zone).run(c));
+    }
+
+    @Override
+    public void appendEvent(CallEvent event) {
+        db.update("append a call event", "INSERT INTO call_events (tenant_id, call_id, at, type, data) VALUES (?, ?, ?, ?, CAST(? AS jsonb))", ps -> {
+            ps.setObject(1, event.tenantId().value());
+            ps.setObject(2, event.callId().value());
+            Columns.setInstant(ps, 3, event.at());
+            ps.setString(4, event.type());
+            ps.setString(5, json.write(event.data()));
+        });
+    }
+
+    @Override
+    public List<CallEvent> events(TenantId tenantId, CallId callId) {
+        return db.list("read a call's timeline", "SELECT tenant_id, call_id, at, type, data FROM call_events "
+                + "WHERE tenant_id = ? AND call_id = ? ORDER BY id", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setObject(2, callId.value());
+        }, rs -> new CallEvent(new CallId(Columns.uuid(rs, "call_id")), new TenantId(Columns.uuid(rs, "tenant_id")),
+                Columns.instant(rs, "at"), rs.getString("type"), json.readObject(rs.getString("data"))));
+    }
+
+    @Override
+    public void saveMessage(CallMessage m) {
+        db.update("save a transcript turn", "INSERT INTO call_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) " + """
+                ON CONFLICT (tenant_id, id) DO UPDATE SET speaker = EXCLUDED.speaker, text = EXCLUDED.text,
+                    at = EXCLUDED.at, interrupted = EXCLUDED.interrupted
+                WHERE call_messages.call_id = EXCLUDED.call_id""", ps -> {
+            ps.setObject(1, m.id());
+            ps.setObject(2, m.tenantId().value());
+            ps.setObject(3, m.callId().value());
+            ps.setString(4, m.speaker().name());
+            ps.setString(5, m.text());
+            Columns.setInstant(ps, 6, m.at());
+            ps.setBoolean(7, m.interrupted());
+        });
+    }
+
+    @Override
+    public List<CallMessage> messages(TenantId tenantId, CallId callId) {
+        return db.list("read a call's transcript", "SELECT " + MESSAGE_COLUMNS + " FROM call_messages "
+                + "WHERE tenant_id = ? AND call_id = ? ORDER BY at, seq", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setObject(2, callId.value());
+        }, PostgresCallRepository::message);
+    }
+
+    private static CallMessage message(ResultSet rs) throws SQLException {
+        return new CallMessage(Columns.uuid(rs, "id"), new CallId(Columns.uuid(rs, "call_id")), new TenantId(Columns.uuid(rs, "tenant_id")),
+                CallMessage.Speaker.valueOf(rs.getString("speaker")), rs.getString("text"), Columns.instant(rs, "at"),
+                rs.getBoolean("interrupted"));
+    }
+}

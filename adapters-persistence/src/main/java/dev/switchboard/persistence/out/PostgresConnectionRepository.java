@@ -1,0 +1,77 @@
+package dev.switchboard.persistence.out;
+
+import dev.switchboard.domain.connection.Connection;
+import dev.switchboard.domain.connection.ConnectionRepository;
+import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.connection.SealedSecret;
+import dev.switchboard.domain.shared.TenantId;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Provider connections in the {@code connections} table, one row per tenant and provider.
+ * Secrets arrive sealed and are stored as their ciphertexts only.
+ */
+@Singleton
+final class PostgresConnectionRepository implements ConnectionRepository {
+    private static final String COLUMNS = "tenant_id, provider, settings, secrets, updated_at";
+
+    private final Database db;
+    private final JsonColumns json;
+
+    PostgresConnectionRepository(Database db, JsonColumns json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    @Override
+    public void save(Connection connection) {
+        var ciphertexts = new LinkedHashMap<String, String>();
+        connection.secrets().forEach((field, sealed) -> ciphertexts.put(field, sealed.ciphertext()));
+        db.update("save a connection", "INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?) " + """
+                ON CONFLICT (tenant_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets = EXCLUDED.secrets,
+                    updated_at = EXCLUDED.updated_at""", ps -> {
+            ps.setObject(1, connection.tenantId().value());
+            ps.setString(2, connection.provider().name());
+            ps.setString(3, json.write(connection.settings()));
+            ps.setString(4, json.write(ciphertexts));
+            Columns.setInstant(ps, 5, connection.updatedAt());
+        });
+    }
+
+    @Override
+    public Optional<Connection> find(TenantId tenantId, Provider provider) {
+        return db.first("find a connection", "SELECT " + COLUMNS + " FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setString(2, provider.name());
+        }, this::connection);
+    }
+
+    @Override
+    public List<Connection> list(TenantId tenantId) {
+        return db.list("list connections", "SELECT " + COLUMNS + " FROM connections WHERE tenant_id = ? ORDER BY provider",
+                ps -> ps.setObject(1, tenantId.value()), this::connection);
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, Provider provider) {
+        return db.update("delete a connection", "DELETE FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setString(2, provider.name());
+        }) > 0;
+    }
+
+    private Connection connection(ResultSet rs) throws SQLException {
+        var settings = new LinkedHashMap<String, String>();
+        json.readObject(rs.getString("settings")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        var secrets = new LinkedHashMap<String, SealedSecret>();
+        json.readObject(rs.getString("secrets")).forEach((k, v) -> secrets.put(k, new SealedSecret(String.valueOf(v))));
+        return new Connection(new TenantId(Columns.uuid(rs, "tenant_id")), Provider.valueOf(rs.getString("provider")),
+                Map.copyOf(settings), secrets, Columns.instant(rs, "updated_at"));
+    }
+}
