@@ -46,6 +46,11 @@ final class EmbeddedPostgresServer implements BeanDestroyedEventListener<DataSou
         return server.getJdbcUrl(USER, database);
     }
 
+    /** Whether this context started (or joined) a server: false when a URL was configured. */
+    synchronized boolean started() {
+        return server != null;
+    }
+
     private void start() {
         var workDir = directory(properties.workDir(), "embedded-postgres");
         if (ephemeral) {

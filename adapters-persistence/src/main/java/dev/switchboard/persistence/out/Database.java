@@ -2,6 +2,7 @@ package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.shared.PortFailure;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.TransactionException;
@@ -73,7 +74,7 @@ final class Database {
             return readOnly
                     ? transactions.executeRead(status -> call(what, work, status.getConnection()))
                     : transactions.executeWrite(status -> call(what, work, status.getConnection()));
-        } catch (DataAccessException | TransactionException | ConnectionException e) {
+        } catch (DataAccessException | TransactionException | ConnectionException | CannotGetJdbcConnectionException e) {
             throw new PortFailure(PortFailure.Category.UNAVAILABLE, "database unavailable while trying to " + what, e);
         }
     }
