@@ -1,0 +1,129 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.domain.assistant.Assistant;
+import dev.switchboard.domain.assistant.AssistantId;
+import dev.switchboard.domain.assistant.DtmfAction;
+import dev.switchboard.domain.assistant.DtmfPolicy;
+import dev.switchboard.domain.assistant.ModelSettings;
+import dev.switchboard.domain.assistant.Runtime;
+import dev.switchboard.domain.assistant.TranscriberSettings;
+import dev.switchboard.domain.assistant.VoiceSettings;
+import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The assistant as the API writes and reads it. Omitted optional settings take defaults that
+ * work out of the box (Deepgram transcription in the assistant's language, Claude Sonnet).
+ */
+final class AssistantJson {
+    static final VoiceSettings DEFAULT_VOICE = new VoiceSettings("google", "en-US-Journey-O", 1.0);
+    static final ModelSettings DEFAULT_MODEL = new ModelSettings("anthropic", "claude-sonnet-4-5", 0.3, 400);
+
+    private AssistantJson() {}
+
+    /** Reads a full assistant from a request; {@code previous} keeps id and creation time on update. */
+    static Assistant read(JsonBody body, TenantId tenant, Assistant previous, Instant now) {
+        var name = body.text("name", true);
+        var persona = body.text("persona", false);
+        var systemPrompt = body.text("systemPrompt", true);
+        var firstMessage = body.text("firstMessage", false);
+        var language = body.text("language", false);
+        if (language == null) language = "en-US";
+        var voice = voice(body);
+        var transcriber = transcriber(body, language);
+        var model = model(body);
+        var tools = body.strings("tools", false);
+        var dtmf = dtmf(body);
+        var transfer = body.convert("transferNumber", body.text("transferNumber", false), E164Number::new);
+        var runtime = body.convert("runtime", body.text("runtime", false), AssistantJson::runtime);
+        body.validate();
+        try {
+            return new Assistant(previous == null ? AssistantId.random() : previous.id(), tenant, name, persona, systemPrompt,
+                    firstMessage, language, voice, transcriber, model, tools == null ? null : new HashSet<>(tools), dtmf,
+                    transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now);
+        } catch (IllegalArgumentException e) {
+            body.reject(e.getMessage().startsWith("unknown tool") ? "tools" : "body", e.getMessage());
+            body.validate();
+            throw e;
+        }
+    }
+
+    private static VoiceSettings voice(JsonBody body) {
+        var voice = body.object("voice", false);
+        if (voice == null) return DEFAULT_VOICE;
+        var provider = voice.text("provider", true);
+        var voiceId = voice.text("voiceId", true);
+        var speed = voice.number("speed", false);
+        if (provider == null || voiceId == null) return null;
+        return voice.convert("speed", speed == null ? 1.0 : speed, s -> new VoiceSettings(provider, voiceId, s));
+    }
+
+    private static TranscriberSettings transcriber(JsonBody body, String language) {
+        var transcriber = body.object("transcriber", false);
+        if (transcriber == null) return new TranscriberSettings("deepgram", "nova-3", language);
+        var provider = transcriber.text("provider", true);
+        var model = transcriber.text("model", true);
+        var spoken = transcriber.text("language", false);
+        if (provider == null || model == null) return null;
+        return new TranscriberSettings(provider, model, spoken == null ? language : spoken);
+    }
+
+    private static ModelSettings model(JsonBody body) {
+        var model = body.object("model", false);
+        if (model == null) return DEFAULT_MODEL;
+        var provider = model.text("provider", true);
+        var name = model.text("model", true);
+        var temperature = model.number("temperature", false);
+        var maxTokens = model.integer("maxTokens", false);
+        if (provider == null || name == null) return null;
+        double t = temperature == null ? DEFAULT_MODEL.temperature() : temperature;
+        int m = maxTokens == null ? DEFAULT_MODEL.maxTokens() : maxTokens;
+        if (!(t >= 0 && t <= 2)) model.reject("temperature", "must be within 0..2");
+        if (m < 1 || m > 32_000) model.reject("maxTokens", "must be within 1..32000");
+        if (!(t >= 0 && t <= 2) || m < 1 || m > 32_000) return null;
+        return new ModelSettings(provider, name, t, m);
+    }
+
+    private static DtmfPolicy dtmf(JsonBody body) {
+        var raw = body.stringMap("dtmfPolicy", false);
+        if (raw == null) return DtmfPolicy.standard();
+        var actions = new HashMap<Character, DtmfAction>();
+        for (var entry : raw.entrySet()) {
+            if (entry.getKey().length() != 1) {
+                body.reject("dtmfPolicy." + entry.getKey(), "keys are single DTMF digits (0-9, *, #, A-D)");
+                continue;
+            }
+            var action = body.convert("dtmfPolicy." + entry.getKey(), entry.getValue(),
+                    v -> DtmfAction.valueOf(v.strip().toUpperCase(Locale.ROOT)));
+            if (action != null) actions.put(entry.getKey().charAt(0), action);
+        }
+        return body.convert("dtmfPolicy", actions, DtmfPolicy::new);
+    }
+
+    private static Runtime runtime(String text) {
+        try {
+            return Runtime.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of relay, stream, vapi");
+        }
+    }
+
+    static AssistantView view(Assistant a) {
+        var dtmf = new TreeMap<String, String>();
+        a.dtmfPolicy().actions().forEach((digit, action) -> dtmf.put(String.valueOf(digit), action.name().toLowerCase(Locale.ROOT)));
+        return new AssistantView(a.id().toString(), a.name(), a.persona(), a.systemPrompt(), a.firstMessage(), a.language(),
+                new AssistantView.Voice(a.voice().provider(), a.voice().voiceId(), a.voice().speed()),
+                new AssistantView.Transcriber(a.transcriber().provider(), a.transcriber().model(), a.transcriber().language()),
+                new AssistantView.Model(a.model().provider(), a.model().model(), a.model().temperature(), a.model().maxTokens()),
+                a.enabledTools().stream().sorted().toList(), Map.copyOf(dtmf),
+                a.transferNumber() == null ? null : a.transferNumber().value(),
+                a.runtime().name().toLowerCase(Locale.ROOT), a.createdAt(), a.updatedAt());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.switchboard.app.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An assistant as the API shows it. */
+@Serdeable
+record AssistantView(String id, String name, String persona, String systemPrompt, String firstMessage, String language,
+                     Voice voice, Transcriber transcriber, Model model, List<String> tools, Map<String, String> dtmfPolicy,
+                     String transferNumber, String runtime, Instant createdAt, Instant updatedAt) {
+    @Serdeable
+    record Voice(String provider, String voiceId, double speed) {}
+
+    @Serdeable
+    record Transcriber(String provider, String model, String language) {}
+
+    @Serdeable
+    record Model(String provider, String model, double temperature, int maxTokens) {}
+}

@@ -1,0 +1,108 @@
+package dev.switchboard.app.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.security.AccessToken;
+import dev.switchboard.app.security.PasswordHasher;
+import dev.switchboard.app.security.SignUp;
+import dev.switchboard.app.security.TokenIssuer;
+import dev.switchboard.domain.tenant.User;
+import dev.switchboard.domain.tenant.UserRepository;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** Sign-up (a new tenant and its owner) and login (e-mail + password → bearer token). */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AuthController {
+    private static final int MIN_PASSWORD = 10;
+    private final JsonMapper json;
+    private final SignUp signUp;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final boolean signupEnabled;
+    /** Compared against when the e-mail is unknown, so both failures take the same time. */
+    private final String decoyHash;
+
+    AuthController(JsonMapper json, SignUp signUp, UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
+                   @Value("${switchboard.signup.enabled:true}") boolean signupEnabled) {
+        this.json = json;
+        this.signUp = signUp;
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.signupEnabled = signupEnabled;
+        this.decoyHash = hasher.hash("decoy-password-never-used");
+    }
+
+    /** Body: {tenantName, email, password, timezone?}. Answers 201 with a token for the owner. */
+    @Post(uri = "/signup", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<SignedUp> signup(@Body String raw) {
+        if (!signupEnabled) throw new HttpStatusException(HttpStatus.FORBIDDEN, "sign-up is switched off on this server");
+        var body = JsonBody.parse(json, raw);
+        var tenantName = body.text("tenantName", true);
+        var email = body.convert("email", body.text("email", true), User::normalizeEmail);
+        var password = body.text("password", true);
+        if (password != null && password.length() < MIN_PASSWORD)
+            body.reject("password", "must be at least " + MIN_PASSWORD + " characters");
+        var timezone = body.convert("timezone", body.text("timezone", false), AuthController::zone);
+        body.validate();
+        try {
+            var owner = signUp.signUp(new SignUp.Command(tenantName, timezone == null ? ZoneId.of("UTC") : timezone, email, password));
+            var token = tokens.issue(owner);
+            return HttpResponse.created(new SignedUp(owner.tenantId().toString(), owner.id().toString(), owner.email(),
+                    token.accessToken(), token.tokenType(), token.expiresIn()));
+        } catch (UserRepository.EmailAlreadyUsed e) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "email: this e-mail address already has an account");
+        }
+    }
+
+    /** Body: {email, password}. Answers {access_token, token_type, expires_in}, or 401. */
+    @Post(uri = "/auth/login", consumes = MediaType.APPLICATION_JSON)
+    AccessToken login(@Body String raw) {
+        var body = JsonBody.parse(json, raw);
+        var email = body.text("email", true);
+        var password = body.text("password", true);
+        body.validate();
+        User user = null;
+        try {
+            user = users.findByEmail(email).orElse(null);
+        } catch (IllegalArgumentException notAnEmail) {
+            // Same answer as a wrong password: a login never says which part was wrong.
+        }
+        boolean matches = hasher.matches(password, user == null ? decoyHash : user.passwordHash());
+        if (user == null || !matches) throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "wrong e-mail or password");
+        return tokens.issue(user);
+    }
+
+    static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not a timezone (use an IANA name such as Europe/Paris): " + text);
+        }
+    }
+
+    /** What sign-up answers: the new ids and a token to start with. */
+    @Serdeable
+    record SignedUp(String tenantId, String userId, String email,
+                    @JsonProperty("access_token") String accessToken,
+                    @JsonProperty("token_type") String tokenType,
+                    @JsonProperty("expires_in") Integer expiresIn) {}
+}

@@ -1,0 +1,109 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.problem.FieldError;
+import dev.switchboard.app.api.problem.InvalidInput;
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.call.CallDirection;
+import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallQuery;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallStatus;
+import dev.switchboard.domain.phone.PhoneNumberId;
+import dev.switchboard.domain.shared.PageRequest;
+import dev.switchboard.domain.tenant.TenantRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Calls of every runtime: list with filters, one call with transcript and timeline, statistics. */
+@Controller("/api/v1/calls")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class CallController {
+    private final CallRepository calls;
+    private final TenantRepository tenants;
+    private final Clock clock;
+
+    CallController(CallRepository calls, TenantRepository tenants, Clock clock) {
+        this.calls = calls;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** Filters: status, direction, phoneNumberId, from/to (ISO-8601 instants); paging: offset, limit (default 50). */
+    @Get
+    CallViews.CallPage list(Authentication auth, @Nullable @QueryValue String status, @Nullable @QueryValue String direction,
+                            @Nullable @QueryValue String phoneNumberId, @Nullable @QueryValue String from,
+                            @Nullable @QueryValue String to, @Nullable @QueryValue String offset, @Nullable @QueryValue String limit) {
+        var tenant = Caller.of(auth).tenantId();
+        var errors = new ArrayList<FieldError>();
+        var query = new CallQuery(
+                parse(errors, "status", status, s -> CallStatus.parse(s).orElseThrow(() -> new IllegalArgumentException("unknown status"))),
+                parse(errors, "direction", direction, s -> CallDirection.parse(s).orElseThrow(() -> new IllegalArgumentException("must be inbound or outbound"))),
+                parse(errors, "phoneNumberId", phoneNumberId, PhoneNumberId::parse),
+                parse(errors, "from", from, CallController::instant),
+                parse(errors, "to", to, CallController::instant));
+        Integer off = parse(errors, "offset", offset, Integer::valueOf);
+        Integer lim = parse(errors, "limit", limit, Integer::valueOf);
+        int first = off == null ? 0 : off;
+        int size = lim == null ? 50 : lim;
+        if (first < 0) errors.add(new FieldError("offset", "must be 0 or more"));
+        if (size < 1 || size > PageRequest.MAX_LIMIT) errors.add(new FieldError("limit", "must be within 1.." + PageRequest.MAX_LIMIT));
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
+        var result = calls.list(tenant, query, new PageRequest(first, size));
+        return new CallViews.CallPage(result.items().stream().map(CallViews::call).toList(), result.total(), result.offset(), result.limit());
+    }
+
+    /** Counts and durations over [from, to) (default: the last 30 days), days in the tenant's timezone. */
+    @Get("/stats")
+    CallViews.StatsView stats(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        var tenantId = Caller.of(auth).tenantId();
+        var errors = new ArrayList<FieldError>();
+        var end = parse(errors, "to", to, CallController::instant);
+        var start = parse(errors, "from", from, CallController::instant);
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
+        var until = end == null ? clock.instant() : end;
+        var since = start == null ? until.minus(Duration.ofDays(30)) : start;
+        if (!since.isBefore(until)) throw new InvalidInput("from", "must be before to");
+        var zone = tenants.findById(tenantId).map(t -> t.timezone()).orElse(ZoneOffset.UTC);
+        return CallViews.stats(calls.stats(tenantId, since, until, zone), since, until, zone.getId());
+    }
+
+    @Get("/{id}")
+    CallViews.CallDetail get(Authentication auth, String id) {
+        var tenant = Caller.of(auth).tenantId();
+        var callId = NotFound.id("call", id, CallId::parse);
+        var call = calls.findById(tenant, callId).orElseThrow(() -> NotFound.of("call", id));
+        List<CallViews.MessageView> transcript = calls.messages(tenant, callId).stream().map(CallViews::message).toList();
+        List<CallViews.EventView> timeline = calls.events(tenant, callId).stream().map(CallViews::event).toList();
+        return new CallViews.CallDetail(CallViews.call(call), transcript, timeline);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-03-02T09:00:00Z");
+        }
+    }
+
+    private static <T> T parse(List<FieldError> errors, String field, String raw, Function<String, T> parser) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return parser.apply(raw.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.assistant.AssistantId;
+import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.phone.PhoneNumber;
+import dev.switchboard.domain.phone.PhoneNumberId;
+import dev.switchboard.domain.phone.PhoneNumberRepository;
+import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.shared.TenantId;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A tenant's phone numbers and the assistant answering each. The assistant must be one of the
+ * tenant's own; a number already registered anywhere on the platform is refused (409).
+ */
+@Controller("/api/v1/phone-numbers")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PhoneNumberController {
+    private final PhoneNumberRepository numbers;
+    private final AssistantRepository assistants;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PhoneNumberController(PhoneNumberRepository numbers, AssistantRepository assistants, JsonMapper json, Clock clock) {
+        this.numbers = numbers;
+        this.assistants = assistants;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record PhoneNumberView(String id, String number, String label, String assistantId, String twilioSid,
+                           String vapiPhoneNumberId, Instant createdAt) {
+        static PhoneNumberView of(PhoneNumber n) {
+            return new PhoneNumberView(n.id().toString(), n.number().value(), n.label(),
+                    n.assistantId() == null ? null : n.assistantId().toString(), n.twilioSid(), n.vapiPhoneNumberId(), n.createdAt());
+        }
+    }
+
+    @Get
+    List<PhoneNumberView> list(Authentication auth) {
+        return numbers.list(Caller.of(auth).tenantId()).stream().map(PhoneNumberView::of).toList();
+    }
+
+    @Get("/{id}")
+    PhoneNumberView get(Authentication auth, String id) {
+        return PhoneNumberView.of(find(Caller.of(auth).tenantId(), id));
+    }
+
+    /** Body: {number (E.164), label?, assistantId?, twilioSid?}. */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<PhoneNumberView> create(Authentication auth, @Body String raw) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var body = JsonBody.parse(json, raw);
+        var number = body.convert("number", body.text("number", true), E164Number::new);
+        var label = body.text("label", false);
+        var assistant = assistant(body, tenant);
+        var twilioSid = body.text("twilioSid", false);
+        body.validate();
+        var created = new PhoneNumber(PhoneNumberId.random(), tenant, number, label, assistant, twilioSid, null, clock.instant());
+        save(created);
+        return HttpResponse.created(PhoneNumberView.of(created));
+    }
+
+    /** Body: {label?, assistantId?}; the number itself never changes (delete and add instead). */
+    @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
+    PhoneNumberView update(Authentication auth, String id, @Body String raw) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var existing = find(tenant, id);
+        var body = JsonBody.parse(json, raw);
+        if (body.has("number") && !existing.number().value().equals(body.text("number", false)))
+            body.reject("number", "cannot be changed; delete this number and add the new one");
+        var label = body.has("label") ? body.text("label", false) : existing.label();
+        var assistant = assistant(body, tenant);
+        body.validate();
+        var updated = new PhoneNumber(existing.id(), tenant, existing.number(), label, assistant,
+                existing.twilioSid(), existing.vapiPhoneNumberId(), existing.createdAt());
+        save(updated);
+        return PhoneNumberView.of(updated);
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(Authentication auth, String id) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        if (!numbers.delete(tenant, NotFound.id("phone number", id, PhoneNumberId::parse))) throw NotFound.of("phone number", id);
+        return HttpResponse.noContent();
+    }
+
+    private PhoneNumber find(TenantId tenant, String id) {
+        return numbers.findById(tenant, NotFound.id("phone number", id, PhoneNumberId::parse))
+                .orElseThrow(() -> NotFound.of("phone number", id));
+    }
+
+    /** The assistant must exist in this tenant; another tenant's id reads as unknown. */
+    private AssistantId assistant(JsonBody body, TenantId tenant) {
+        var raw = body.text("assistantId", false);
+        if (raw == null) return null;
+        var id = body.convert("assistantId", raw, AssistantId::parse);
+        if (id != null && assistants.findById(tenant, id).isEmpty()) {
+            body.reject("assistantId", "no assistant " + raw + " in this tenant");
+            return null;
+        }
+        return id;
+    }
+
+    private void save(PhoneNumber number) {
+        try {
+            numbers.save(number);
+        } catch (PhoneNumberRepository.NumberAlreadyTaken e) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "number: " + number.number() + " is already registered");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.app.bootstrap;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Switchboard's own environment variables into Micronaut configuration before any bean
+ * exists, so the same wiring serves {@code java -jar}, the CLI and {@code @MicronautTest}:
+ * the data directory, {@code DATABASE_URL} (absent = embedded PostgreSQL), and development
+ * keys generated into the data directory when {@code SWITCHBOARD_JWT_SECRET} or
+ * {@code SWITCHBOARD_MASTER_KEY} are unset. A system property of the same name
+ * (e.g. {@code -DSWITCHBOARD_DATA_DIR=…}) wins over the environment variable, which tests use.
+ */
+final class SwitchboardEnvironment {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardEnvironment.class);
+    private final Function<String, String> env;
+
+    static SwitchboardEnvironment fromSystem() {
+        return new SwitchboardEnvironment(SwitchboardEnvironment::lookup);
+    }
+
+    SwitchboardEnvironment(Function<String, String> env) {
+        this.env = env;
+    }
+
+    Map<String, Object> properties() {
+        var props = new HashMap<String, Object>();
+        var dataDir = DataDirectory.resolve(env.apply("SWITCHBOARD_DATA_DIR"));
+        props.put("switchboard.data-dir", dataDir.path().toString());
+        props.put("switchboard.embedded-postgres.data-dir", dataDir.path().resolve("postgres").toString());
+
+        var databaseUrl = env.apply("DATABASE_URL");
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            var url = DatabaseUrl.parse(databaseUrl);
+            props.put("datasources.default.url", url.jdbcUrl());
+            if (url.username() != null) props.put("datasources.default.username", url.username());
+            if (url.password() != null) props.put("datasources.default.password", url.password());
+        }
+
+        var jwtSecret = env.apply("SWITCHBOARD_JWT_SECRET");
+        if (jwtSecret == null || jwtSecret.isBlank()) {
+            LOG.warn("SWITCHBOARD_JWT_SECRET is not set: using a development key generated in {}. Set it in production.", dataDir.path());
+            jwtSecret = dataDir.generatedKey("jwt-secret", 48);
+        } else if (jwtSecret.length() < 32) {
+            throw new IllegalStateException("SWITCHBOARD_JWT_SECRET must be at least 32 characters long");
+        }
+        props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", jwtSecret);
+
+        var masterKey = env.apply("SWITCHBOARD_MASTER_KEY");
+        if (masterKey == null || masterKey.isBlank()) {
+            LOG.warn("SWITCHBOARD_MASTER_KEY is not set: secrets are encrypted with a development key generated in {}. Set it in production.", dataDir.path());
+            masterKey = dataDir.generatedKey("master-key", 32);
+        }
+        props.put("switchboard.master-key", masterKey);
+
+        var jwks = env.apply("SWITCHBOARD_JWKS_URL");
+        if (jwks != null && !jwks.isBlank()) props.put("micronaut.security.token.jwt.signatures.jwks.external.url", jwks);
+        return props;
+    }
+
+    private static String lookup(String name) {
+        var property = System.getProperty(name);
+        return property != null ? property : System.getenv(name);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.app;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Talks to the running server over real HTTP, the way a client would, and keeps the raw
+ * answer (status, content type, body) so tests assert on what goes over the wire.
+ */
+public final class Api {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final JsonMapper json;
+    private String token;
+
+    public Api(EmbeddedServer server, JsonMapper json) {
+        this.base = server.getURI();
+        this.json = json;
+    }
+
+    /** The answer: status, content type and the body parsed as JSON when it is JSON. */
+    public record Answer(int status, String contentType, String raw, Object body) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json() {
+            return (Map<String, Object>) body;
+        }
+
+        @SuppressWarnings("unchecked")
+        public java.util.List<Map<String, Object>> list() {
+            return (java.util.List<Map<String, Object>>) body;
+        }
+    }
+
+    public Api as(String bearer) {
+        var copy = new Api(base, json);
+        copy.token = bearer;
+        return copy;
+    }
+
+    private Api(URI base, JsonMapper json) {
+        this.base = base;
+        this.json = json;
+    }
+
+    /** Signs up a fresh tenant and returns a client carrying its owner's token. */
+    public Api newTenant(String name) {
+        var email = "owner-" + UUID.randomUUID() + "@example.com";
+        var answer = post("/api/v1/signup", Map.of("tenantName", name, "email", email, "password", "correct horse battery"));
+        if (answer.status() != 201) throw new IllegalStateException("signup failed: " + answer.raw());
+        return as((String) answer.json().get("access_token"));
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Answer post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Answer put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Answer send(String method, String path, Object body) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : new String(json.writeValueAsBytes(body), StandardCharsets.UTF_8);
+            var request = HttpRequest.newBuilder(base.resolve(path))
+                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) request.header("Content-Type", "application/json");
+            if (token != null) request.header("Authorization", "Bearer " + token);
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var contentType = response.headers().firstValue("Content-Type").orElse("");
+            Object parsed = null;
+            if (contentType.contains("json") && !response.body().isEmpty())
+                parsed = json.readValue(response.body().getBytes(StandardCharsets.UTF_8), Object.class);
+            return new Answer(response.statusCode(), contentType, response.body(), parsed);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.switchboard.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Api;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class AssistantApiE2eTest {
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    private Api owner;
+
+    @BeforeEach
+    void a_tenant() {
+        owner = new Api(server, json).newTenant("Salon");
+    }
+
+    @Test
+    void creates_reads_replaces_and_deletes_an_assistant() {
+        var created = owner.post("/api/v1/assistants", Bodies.assistant("Reception"));
+        assertThat(created.status()).isEqualTo(201);
+        var id = (String) created.json().get("id");
+        var view = new HashMap<>(created.json());
+        view.remove("id");
+        view.remove("createdAt");
+        view.remove("updatedAt");
+        assertThat(view).isEqualTo(Map.ofEntries(
+                Map.entry("name", "Reception"), Map.entry("systemPrompt", "You answer the phone for a hair salon."),
+                Map.entry("firstMessage", "Bonjour !"), Map.entry("language", "fr-FR"),
+                Map.entry("voice", Map.of("provider", "elevenlabs", "voiceId", "voice-1", "speed", 1.1)),
+                Map.entry("transcriber", Map.of("provider", "deepgram", "model", "nova-3", "language", "fr-FR")),
+                Map.entry("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5", "temperature", 0.2, "maxTokens", 300)),
+                Map.entry("tools", List.of("book_appointment", "transfer_to_human")),
+                Map.entry("dtmfPolicy", Map.of("0", "transfer_to_human", "9", "end_call")),
+                Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay")));
+        assertThat(owner.get("/api/v1/assistants/" + id).json()).isEqualTo(created.json());
+
+        var changed = Bodies.assistant("Night line");
+        changed.put("runtime", "vapi");
+        var replaced = owner.put("/api/v1/assistants/" + id, changed);
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json()).containsEntry("name", "Night line").containsEntry("runtime", "vapi")
+                .containsEntry("createdAt", created.json().get("createdAt"));
+        assertThat(owner.get("/api/v1/assistants").list()).extracting(a -> a.get("name")).containsExactly("Night line");
+
+        assertThat(owner.delete("/api/v1/assistants/" + id).status()).isEqualTo(204);
+        assertThat(owner.get("/api/v1/assistants/" + id).status()).isEqualTo(404);
+        assertThat(owner.get("/api/v1/assistants").list()).isEmpty();
+    }
+
+    @Test
+    void bad_input_is_400_problem_json_naming_each_field_and_writes_nothing() {
+        var malformed = owner.post("/api/v1/assistants", "{\"name\": \"Reception\", ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json()).containsEntry("type", "https://switchboard.dev/problems/invalid-request")
+                .containsEntry("status", 400).containsEntry("errors", List.of(Map.of("field", "body", "message", "malformed JSON")));
+
+        var missing = owner.post("/api/v1/assistants", Map.of("persona", "friendly"));
+        assertThat(fields(missing)).containsExactlyInAnyOrder("name", "systemPrompt");
+
+        var wrongTypes = Bodies.assistant("Reception");
+        wrongTypes.put("model", Map.of("provider", "openai", "model", "gpt-4o", "temperature", "hot", "maxTokens", 1.5));
+        wrongTypes.put("tools", "book_appointment");
+        wrongTypes.put("voice", Map.of("provider", "google", "voiceId", "v", "speed", 9));
+        wrongTypes.put("transferNumber", "01 42 00 00 00");
+        wrongTypes.put("runtime", "carrier-pigeon");
+        wrongTypes.put("dtmfPolicy", Map.of("0", "dance"));
+        assertThat(fields(owner.post("/api/v1/assistants", wrongTypes))).containsExactlyInAnyOrder(
+                "model.temperature", "model.maxTokens", "tools", "voice.speed", "transferNumber", "runtime", "dtmfPolicy.0");
+
+        var unknownTool = Bodies.assistant("Reception");
+        unknownTool.put("tools", List.of("launch_rockets"));
+        assertThat(fields(owner.post("/api/v1/assistants", unknownTool))).containsExactly("tools");
+
+        assertThat(owner.get("/api/v1/assistants").list()).isEmpty();
+    }
+
+    @Test
+    void members_of_the_public_get_401_and_ids_that_are_not_ids_get_404() {
+        assertThat(new Api(server, json).post("/api/v1/assistants", Bodies.assistant("x")).status()).isEqualTo(401);
+        assertThat(owner.get("/api/v1/assistants/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> fields(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        return ((List<Map<String, Object>>) answer.json().get("errors")).stream().map(e -> e.get("field")).toList();
+    }
+}
