@@ -28,6 +28,7 @@ final class ServerLauncher {
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());
+                OrphanedServer.stopIfRunning(dataDir);
                 builder.setDataDirectory(dataDir.toFile())
                         .setCleanDataDirectory(false)
                         // zonky runs PostgreSQL with fsync and synchronous commit off, fine for
