@@ -8,6 +8,7 @@ import dev.switchboard.domain.shared.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,7 @@ final class CallListQuery {
 
     private void bindFilters(PreparedStatement ps) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) instanceof java.time.Instant at) Columns.setInstant(ps, i + 1, at);
+            if (values.get(i) instanceof Instant at) Columns.setInstant(ps, i + 1, at);
             else ps.setObject(i + 1, values.get(i));
         }
     }

@@ -40,20 +40,21 @@ final class CallStatsQuery {
         var sql = "SELECT status, direction, " + day + " AS day, count(*) AS calls, "
                 + "count(duration_seconds) AS timed, coalesce(sum(duration_seconds), 0) AS seconds "
                 + "FROM calls WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3";
-        var totals = new Totals();
-        Database.list(c, sql, ps -> {
+        var groups = Database.list(c, sql, ps -> {
             if (fixed) ps.setInt(1, ((ZoneOffset) zone.normalized()).getTotalSeconds());
             else ps.setString(1, zone.getId());
             ps.setObject(2, tenant.value());
             Columns.setInstant(ps, 3, from);
             Columns.setInstant(ps, 4, to);
-        }, rs -> {
-            totals.add(CallStatus.valueOf(rs.getString("status")), CallDirection.valueOf(rs.getString("direction")),
-                    rs.getObject("day", LocalDate.class), rs.getLong("calls"), rs.getLong("timed"), rs.getLong("seconds"));
-            return null;
-        });
+        }, rs -> new Group(CallStatus.valueOf(rs.getString("status")), CallDirection.valueOf(rs.getString("direction")),
+                rs.getObject("day", LocalDate.class), rs.getLong("calls"), rs.getLong("timed"), rs.getLong("seconds")));
+        var totals = new Totals();
+        groups.forEach(totals::add);
         return totals.stats();
     }
+
+    /** One row of the GROUP BY: calls of one status and direction on one local day. */
+    private record Group(CallStatus status, CallDirection direction, LocalDate day, long calls, long timed, long seconds) {}
 
     /** Folds grouped rows into the record's maps and per-day list. */
     private static final class Totals {
@@ -64,15 +65,15 @@ final class CallStatsQuery {
         private long timed;
         private long seconds;
 
-        void add(CallStatus status, CallDirection direction, LocalDate date, long n, long withDuration, long duration) {
-            calls += n;
-            timed += withDuration;
-            seconds += duration;
-            byStatus.merge(status, n, Long::sum);
-            byDirection.merge(direction, n, Long::sum);
-            var day = days.computeIfAbsent(date, d -> new long[2]);
-            day[0] += n;
-            day[1] += duration;
+        void add(Group g) {
+            calls += g.calls();
+            timed += g.timed();
+            seconds += g.seconds();
+            byStatus.merge(g.status(), g.calls(), Long::sum);
+            byDirection.merge(g.direction(), g.calls(), Long::sum);
+            var day = days.computeIfAbsent(g.day(), d -> new long[2]);
+            day[0] += g.calls();
+            day[1] += g.seconds();
         }
 
         CallStats stats() {
