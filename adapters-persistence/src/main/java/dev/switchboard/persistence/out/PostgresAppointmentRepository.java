@@ -45,6 +45,8 @@ final class PostgresAppointmentRepository implements AppointmentRepository {
                 });
             } catch (SQLException e) {
                 if (SqlFailures.violates(e, SqlFailures.EXCLUSION_VIOLATION, "appointments_no_overlap")) throw new SlotTaken(a.startsAt());
+                if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, null))
+                    throw new IllegalArgumentException("appointment exists: " + a.id(), e);
                 throw e;
             }
         });

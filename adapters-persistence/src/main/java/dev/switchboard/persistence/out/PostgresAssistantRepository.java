@@ -7,6 +7,7 @@ import dev.switchboard.domain.assistant.Runtime;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,6 +23,16 @@ final class PostgresAssistantRepository implements AssistantRepository {
     private static final String COLUMNS = "id, tenant_id, name, persona, system_prompt, first_message, language, voice, "
             + "transcriber, model, enabled_tools, dtmf_policy, transfer_number, runtime, created_at, updated_at";
 
+    private static final String UPSERT = "INSERT INTO assistants (" + COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?) "
+            + """
+            ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, persona = EXCLUDED.persona,
+                system_prompt = EXCLUDED.system_prompt, first_message = EXCLUDED.first_message, language = EXCLUDED.language,
+                voice = EXCLUDED.voice, transcriber = EXCLUDED.transcriber, model = EXCLUDED.model,
+                enabled_tools = EXCLUDED.enabled_tools, dtmf_policy = EXCLUDED.dtmf_policy,
+                transfer_number = EXCLUDED.transfer_number, runtime = EXCLUDED.runtime,
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at""";
+
     private final Database db;
     private final JsonColumns json;
 
@@ -32,32 +43,34 @@ final class PostgresAssistantRepository implements AssistantRepository {
 
     @Override
     public void save(Assistant a) {
-        db.write("save an assistant", c -> Database.update(c, "INSERT INTO assistants (" + COLUMNS + ") "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?) "
-                + """
-                ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, persona = EXCLUDED.persona,
-                    system_prompt = EXCLUDED.system_prompt, first_message = EXCLUDED.first_message, language = EXCLUDED.language,
-                    voice = EXCLUDED.voice, transcriber = EXCLUDED.transcriber, model = EXCLUDED.model,
-                    enabled_tools = EXCLUDED.enabled_tools, dtmf_policy = EXCLUDED.dtmf_policy,
-                    transfer_number = EXCLUDED.transfer_number, runtime = EXCLUDED.runtime,
-                    created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at""", ps -> {
-            ps.setObject(1, a.id().value());
-            ps.setObject(2, a.tenantId().value());
-            ps.setString(3, a.name());
-            ps.setString(4, a.persona());
-            ps.setString(5, a.systemPrompt());
-            ps.setString(6, a.firstMessage());
-            ps.setString(7, a.language());
-            ps.setString(8, json.write(AssistantSettingsJson.voice(a.voice())));
-            ps.setString(9, json.write(AssistantSettingsJson.transcriber(a.transcriber())));
-            ps.setString(10, json.write(AssistantSettingsJson.model(a.model())));
-            ps.setArray(11, c.createArrayOf("text", a.enabledTools().stream().sorted().toArray()));
-            ps.setString(12, json.write(AssistantSettingsJson.dtmf(a.dtmfPolicy())));
-            ps.setString(13, a.transferNumber() == null ? null : a.transferNumber().value());
-            ps.setString(14, a.runtime().name());
-            Columns.setInstant(ps, 15, a.createdAt());
-            Columns.setInstant(ps, 16, a.updatedAt());
-        }));
+        db.write("save an assistant", c -> {
+            try {
+                return Database.update(c, UPSERT, ps -> bind(ps, a));
+            } catch (SQLException e) {
+                if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, "assistants_id_key"))
+                    throw new IllegalArgumentException("assistant id belongs to another tenant: " + a.id(), e);
+                throw e;
+            }
+        });
+    }
+
+    private void bind(PreparedStatement ps, Assistant a) throws SQLException {
+        ps.setObject(1, a.id().value());
+        ps.setObject(2, a.tenantId().value());
+        ps.setString(3, a.name());
+        ps.setString(4, a.persona());
+        ps.setString(5, a.systemPrompt());
+        ps.setString(6, a.firstMessage());
+        ps.setString(7, a.language());
+        ps.setString(8, json.write(AssistantSettingsJson.voice(a.voice())));
+        ps.setString(9, json.write(AssistantSettingsJson.transcriber(a.transcriber())));
+        ps.setString(10, json.write(AssistantSettingsJson.model(a.model())));
+        ps.setArray(11, ps.getConnection().createArrayOf("text", a.enabledTools().stream().sorted().toArray()));
+        ps.setString(12, json.write(AssistantSettingsJson.dtmf(a.dtmfPolicy())));
+        ps.setString(13, a.transferNumber() == null ? null : a.transferNumber().value());
+        ps.setString(14, a.runtime().name());
+        Columns.setInstant(ps, 15, a.createdAt());
+        Columns.setInstant(ps, 16, a.updatedAt());
     }
 
     @Override

@@ -41,7 +41,9 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
                     Columns.setInstant(ps, 8, n.createdAt());
                 });
             } catch (SQLException e) {
-                if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, "phone_numbers_number_key")) throw new NumberAlreadyTaken(n.number());
+                // Another tenant's number id is refused like another tenant's number, as the fake does.
+                if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, "phone_numbers_number_key")
+                        || SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, "phone_numbers_id_key")) throw new NumberAlreadyTaken(n.number());
                 throw e;
             }
         });

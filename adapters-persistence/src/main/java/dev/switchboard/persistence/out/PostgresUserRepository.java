@@ -37,6 +37,7 @@ final class PostgresUserRepository implements UserRepository {
                 });
             } catch (SQLException e) {
                 if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, "users_email_key")) throw new EmailAlreadyUsed(user.email());
+                if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, null)) throw new IllegalArgumentException("user exists: " + user.id(), e);
                 throw e;
             }
         });

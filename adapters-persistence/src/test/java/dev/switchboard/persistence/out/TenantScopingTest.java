@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.domain.Fixtures;
 import dev.switchboard.domain.appointment.Appointment;
+import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.appointment.AppointmentId;
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallEvent;
@@ -12,6 +13,8 @@ import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallQuery;
 import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.phone.PhoneNumber;
+import dev.switchboard.domain.phone.PhoneNumberRepository;
+import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.PageRequest;
 import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.tenant.Tenant;
@@ -72,18 +75,31 @@ class TenantScopingTest {
     }
 
     @Test
-    void the_same_ids_under_another_tenant_are_separate_rows() {
+    void another_tenants_ids_are_refused_and_their_rows_untouched() {
         var assistant = Fixtures.assistant(owner.id(), "Reception");
         assistants.save(assistant);
         var copy = Fixtures.assistant(other.id(), "Copy");
-        var sameId = new dev.switchboard.domain.assistant.Assistant(assistant.id(), other.id(), "Copy", null, copy.systemPrompt(), null,
-                copy.language(), copy.voice(), copy.transcriber(), copy.model(), copy.enabledTools(), copy.dtmfPolicy(), null,
+        var sameId = new Assistant(assistant.id(), other.id(), "Copy", null, copy.systemPrompt(), null, copy.language(),
+                copy.voice(), copy.transcriber(), copy.model(), copy.enabledTools(), copy.dtmfPolicy(), null,
                 copy.runtime(), copy.createdAt(), copy.updatedAt());
-        assistants.save(sameId);
+        assertThatThrownBy(() -> assistants.save(sameId)).isInstanceOf(IllegalArgumentException.class);
+
+        var number = Fixtures.number(owner.id(), Fixtures.randomE164(), null);
+        numbers.save(number);
+        var hijack = new PhoneNumber(number.id(), other.id(), new E164Number(Fixtures.randomE164()), null, null, null, null, Fixtures.T0);
+        assertThatThrownBy(() -> numbers.save(hijack)).isInstanceOf(PhoneNumberRepository.NumberAlreadyTaken.class);
+
+        var call = Fixtures.call(owner.id(), Fixtures.T0);
+        calls.add(call);
+        var sameCall = new Call(call.id(), other.id(), call.direction(), call.from(), call.to(), call.runtime(), null, null,
+                "CAother", call.status(), call.createdAt(), null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> calls.add(sameCall)).isInstanceOf(IllegalArgumentException.class);
+
         assertThat(assistants.findById(owner.id(), assistant.id())).contains(assistant);
-        assertThat(assistants.findById(other.id(), assistant.id())).contains(sameId);
-        assertThat(assistants.delete(other.id(), assistant.id())).isTrue();
-        assertThat(assistants.findById(owner.id(), assistant.id())).contains(assistant);
+        assertThat(numbers.findById(owner.id(), number.id())).contains(number);
+        assertThat(calls.findById(owner.id(), call.id())).contains(call);
+        assertThat(assistants.list(other.id())).isEmpty();
+        assertThat(numbers.list(other.id())).isEmpty();
     }
 
     @Test
