@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Input is kept as {@code float} in one contiguous window with each branch's taps stored
  * reversed, so each output is a forward dot product over two float arrays; C2 on JDK 17 does not
- * vectorise a short×float sliding FIR, and four independent sums keep the FPU pipelines busy.
+ * vectorise a short×float sliding FIR, and eight independent sums keep both FP units busy despite the add latency.
  * Arithmetic order does not depend on call boundaries, so chunked input gives bit-identical
  * output to one call.
  */
@@ -44,7 +44,7 @@ public final class PolyphaseResampler implements Resampler {
         this.down = down;
         this.latency = (prototype.length - 1) / 2 / down;
         int perBranch = (prototype.length + up - 1) / up;
-        this.taps = Math.max(4, (perBranch + 3) & ~3);
+        this.taps = Math.max(8, (perBranch + 7) & ~7);
         if (taps - 1 < down) {
             throw new IllegalArgumentException("filter shorter than the decimation factor");
         }
@@ -155,13 +155,21 @@ public final class PolyphaseResampler implements Resampler {
             float s1 = 0;
             float s2 = 0;
             float s3 = 0;
-            for (int i = 0; i < k; i += 4) {
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int i = 0; i < k; i += 8) {
                 s0 += w[start + i] * b[base + i];
                 s1 += w[start + i + 1] * b[base + i + 1];
                 s2 += w[start + i + 2] * b[base + i + 2];
                 s3 += w[start + i + 3] * b[base + i + 3];
+                s4 += w[start + i + 4] * b[base + i + 4];
+                s5 += w[start + i + 5] * b[base + i + 5];
+                s6 += w[start + i + 6] * b[base + i + 6];
+                s7 += w[start + i + 7] * b[base + i + 7];
             }
-            out[outOff + written++] = toPcm16((s0 + s1) + (s2 + s3));
+            out[outOff + written++] = toPcm16(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
             phase += down;
             next += phase / up;
             phase %= up;
