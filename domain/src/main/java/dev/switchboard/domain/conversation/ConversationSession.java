@@ -1,0 +1,264 @@
+package dev.switchboard.domain.conversation;
+
+import dev.switchboard.domain.assistant.Assistant;
+import dev.switchboard.domain.assistant.DtmfAction;
+import dev.switchboard.domain.call.CallMessage;
+import dev.switchboard.domain.call.CallMessage.Speaker;
+import dev.switchboard.domain.tool.ToolContext;
+import dev.switchboard.domain.tool.ToolOutcome;
+import dev.switchboard.domain.tool.Toolbox;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The conversation of one call, whatever runtime carries it. The runtime feeds it what the
+ * caller said, barge-ins and keypad digits; it answers through {@link ConversationOutput}, as
+ * the model streams, running the tools the model asks for in a bounded loop.
+ *
+ * <p>Threading: {@link #callerSaid} and {@link #digitPressed} block for a whole turn and are
+ * meant to run on a worker thread; turns run one at a time. {@link #interrupted} and
+ * {@link #callEnded} may be called from any thread at any moment and return at once.
+ */
+public final class ConversationSession {
+    private final Assistant assistant;
+    private final TenantFacts tenant;
+    private final Map<String, String> callContext;
+    private final CallTimeline timeline;
+    private final LanguageModel model;
+    private final Toolbox toolbox;
+    private final ToolRunner tools;
+    private final ConversationOutput output;
+    private final EngineSettings settings;
+    private final SpokenLines lines;
+    private final History history = new History();
+    private final ReentrantLock turnLock = new ReentrantLock();
+    private final Object stateMonitor = new Object();
+    private Turn active;
+    private CallMessage lastAgentMessage;
+    private volatile boolean finished;
+
+    public ConversationSession(Assistant assistant, TenantFacts tenant, Map<String, String> callContext, CallTimeline timeline,
+                               LanguageModel model, Toolbox toolbox, ExecutorService toolExecutor, ConversationOutput output,
+                               EngineSettings settings) {
+        this.assistant = assistant;
+        this.tenant = tenant;
+        this.callContext = callContext == null ? Map.of() : Map.copyOf(callContext);
+        this.timeline = timeline;
+        this.model = model;
+        this.toolbox = toolbox;
+        this.tools = new ToolRunner(toolbox, toolExecutor, settings.toolTimeout());
+        this.output = output;
+        this.settings = settings;
+        this.lines = SpokenLines.forLanguage(assistant.language());
+    }
+
+    /** Records the greeting the carrier already spoke (e.g. ConversationRelay's welcomeGreeting). */
+    public void greeted() {
+        if (assistant.firstMessage() == null) return;
+        remember(timeline.said(Speaker.AGENT, assistant.firstMessage()));
+        history.agent(assistant.firstMessage(), List.of());
+        timeline.event("agent.greeted", Map.of("text", assistant.firstMessage()));
+    }
+
+    /** A final utterance of the caller: answer it (blocking until the agent's turn is over). */
+    public void callerSaid(String text) {
+        if (finished || text == null || text.isBlank()) return;
+        turnLock.lock();
+        try {
+            if (finished) return;
+            timeline.event("caller.said", Map.of("text", text));
+            timeline.said(Speaker.CALLER, text);
+            history.caller(text);
+            answer();
+        } finally {
+            turnLock.unlock();
+        }
+    }
+
+    /**
+     * The caller barged in; {@code heard} is what they heard of the agent before that. The reply
+     * in progress stops, and the stored agent message becomes what was actually heard.
+     */
+    public void interrupted(String heard) {
+        var heardText = heard == null ? "" : heard;
+        synchronized (stateMonitor) {
+            timeline.event("agent.interrupted", Map.of("heard", heardText));
+            if (active != null) {
+                active.heard = heardText;
+                active.cancellation.cancel();
+            } else if (lastAgentMessage != null && !lastAgentMessage.interrupted()) {
+                var truncated = lastAgentMessage.truncatedTo(heardText);
+                timeline.save(truncated);
+                history.truncateLastAgent(lastAgentMessage.text(), heardText);
+                lastAgentMessage = truncated;
+            }
+        }
+    }
+
+    /** A keypad digit; what it does is the assistant's DTMF policy. */
+    public void digitPressed(char digit) {
+        if (finished) return;
+        var action = assistant.dtmfPolicy().actionFor(digit);
+        timeline.event("dtmf.pressed", Map.of("digit", String.valueOf(digit), "action", action.map(Enum::name).orElse("none")));
+        if (action.isEmpty()) return;
+        synchronized (stateMonitor) {
+            if (active != null) active.cancellation.cancel();
+        }
+        turnLock.lock();
+        try {
+            if (finished) return;
+            act(action.get(), digit);
+        } finally {
+            turnLock.unlock();
+        }
+    }
+
+    /** The call is over (caller hung up, socket closed): stop whatever is running. */
+    public void callEnded(String reason) {
+        finished = true;
+        synchronized (stateMonitor) {
+            if (active != null) active.cancellation.cancel();
+        }
+        timeline.event("conversation.ended", Map.of("reason", reason == null ? "" : reason));
+    }
+
+    private void act(DtmfAction action, char digit) {
+        switch (action) {
+            case TRANSFER_TO_HUMAN -> {
+                speak(lines.transferring());
+                handOff("caller pressed " + digit);
+            }
+            case REPEAT_LAST_MESSAGE -> {
+                CallMessage last;
+                synchronized (stateMonitor) {
+                    last = lastAgentMessage;
+                }
+                speak(last == null ? lines.nothingToRepeat() : last.text());
+            }
+            case END_CALL -> {
+                speak(lines.goodbye());
+                hangUp("caller pressed " + digit);
+            }
+        }
+    }
+
+    /** The tool loop: ask, stream, run tools, feed results back — at most maxToolRounds times. */
+    private void answer() {
+        var context = new ToolContext(timeline.call().tenantId(), assistant, timeline.call().id(), timeline.call().from());
+        for (int round = 1; round <= settings.maxToolRounds(); round++) {
+            var turn = begin();
+            var reply = new Replying(turn, round, timeline, output).ask(model, request());
+            var heard = end(turn);
+            if (reply == null) {
+                recover(turn);
+                return;
+            }
+            if (heard != null || reply.stopReason() == ModelReply.StopReason.CANCELLED) {
+                var said = heard != null ? heard : turn.spoken.toString();
+                if (!said.isEmpty()) {
+                    var heardMessage = CallMessage.of(timeline.call(), Speaker.AGENT, said, timeline.clock().instant()).truncatedTo(said);
+                    timeline.save(heardMessage);
+                    remember(heardMessage);
+                }
+                history.agent(said, List.of());
+                return;
+            }
+            if (!reply.text().isBlank()) remember(timeline.said(Speaker.AGENT, reply.text()));
+            history.agent(reply.text(), reply.toolCalls());
+            if (reply.toolCalls().isEmpty()) {
+                output.text("", true);
+                timeline.event("agent.said", Map.of("text", reply.text(), "round", round));
+                return;
+            }
+            ToolOutcome control = null;
+            for (var call : reply.toolCalls()) {
+                var outcome = new ToolStep(timeline, tools).run(context, call);
+                history.toolResult(call, outcome);
+                if (outcome instanceof ToolOutcome.TransferToHuman || outcome instanceof ToolOutcome.EndCall) control = outcome;
+            }
+            if (control != null) {
+                finishWith(control, reply.text());
+                return;
+            }
+        }
+        timeline.event("error", Map.of("stage", "tool-loop", "message", "still asking for tools after " + settings.maxToolRounds() + " rounds"));
+        speak(lines.tooManySteps());
+    }
+
+    private ModelRequest request() {
+        var prompt = SystemPrompt.assemble(assistant, tenant, timeline.clock().instant(), callContext);
+        return new ModelRequest(timeline.call().tenantId(), assistant.model(), prompt, history.snapshot(), toolbox.definitionsFor(assistant));
+    }
+
+    /** The model failed: never leave the caller in silence. */
+    private void recover(Turn turn) {
+        if (turn.spoken.length() == 0) {
+            speak(lines.trouble());
+        } else {
+            output.text("", true);
+            remember(timeline.said(Speaker.AGENT, turn.spoken.toString()));
+            history.agent(turn.spoken.toString(), List.of());
+        }
+    }
+
+    private void finishWith(ToolOutcome control, String alreadySaid) {
+        if (control instanceof ToolOutcome.TransferToHuman transfer) {
+            if (alreadySaid.isBlank()) speak(lines.transferring()); else output.text("", true);
+            handOff(transfer.reason());
+        } else if (control instanceof ToolOutcome.EndCall end) {
+            if (alreadySaid.isBlank()) speak(lines.goodbye()); else output.text("", true);
+            hangUp(end.reason());
+        }
+    }
+
+    /** Says a whole line the engine chose itself, and records it. */
+    private void speak(String text) {
+        output.text(text, true);
+        remember(timeline.said(Speaker.AGENT, text));
+        history.agent(text, List.of());
+        timeline.event("agent.said", Map.of("text", text));
+    }
+
+    private void handOff(String reason) {
+        finished = true;
+        var number = assistant.transferNumber();
+        timeline.event("handoff", Map.of("reason", reason == null ? "" : reason, "transferNumber", number == null ? "" : number.value()));
+        output.handOff(new HandOff(number, reason, history.lastCallerText()));
+    }
+
+    private void hangUp(String reason) {
+        finished = true;
+        timeline.event("hangup", Map.of("reason", reason == null ? "" : reason));
+        output.hangUp(reason);
+    }
+
+    private Turn begin() {
+        synchronized (stateMonitor) {
+            active = new Turn();
+            return active;
+        }
+    }
+
+    /** @return what the caller heard, if they interrupted this turn */
+    private String end(Turn turn) {
+        synchronized (stateMonitor) {
+            active = null;
+            return turn.heard;
+        }
+    }
+
+    private void remember(CallMessage agentMessage) {
+        synchronized (stateMonitor) {
+            lastAgentMessage = agentMessage;
+        }
+    }
+
+    /** One model request in flight: what it has spoken so far, and how to stop it. */
+    static final class Turn {
+        final Cancellation cancellation = new Cancellation();
+        final StringBuilder spoken = new StringBuilder();
+        volatile String heard;
+    }
+}

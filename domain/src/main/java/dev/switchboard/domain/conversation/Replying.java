@@ -1,0 +1,60 @@
+package dev.switchboard.domain.conversation;
+
+import dev.switchboard.domain.shared.PortFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One streamed model request: passes each piece of text to the caller as it arrives (unless the
+ * caller has barged in), notes the first token's latency on the timeline, and turns a model
+ * failure into a timeline error and a {@code null} reply instead of an exception.
+ */
+final class Replying {
+    private final ConversationSession.Turn turn;
+    private final int round;
+    private final CallTimeline timeline;
+    private final ConversationOutput output;
+    private long requestedAt;
+    private boolean first = true;
+
+    Replying(ConversationSession.Turn turn, int round, CallTimeline timeline, ConversationOutput output) {
+        this.turn = turn;
+        this.round = round;
+        this.timeline = timeline;
+        this.output = output;
+    }
+
+    ModelReply ask(LanguageModel model, ModelRequest request) {
+        timeline.event("model.requested", Map.of("round", round, "provider", request.settings().provider(),
+                "model", request.settings().model(), "turns", request.history().size()));
+        requestedAt = System.nanoTime();
+        try {
+            return model.reply(request, this::onText, turn.cancellation);
+        } catch (PortFailure e) {
+            error(e.category().name(), e.getMessage());
+        } catch (RuntimeException e) {
+            error("UNEXPECTED", e.getClass().getSimpleName());
+        }
+        return null;
+    }
+
+    private void onText(String delta) {
+        if (turn.cancellation.isCancelled() || delta.isEmpty()) return;
+        if (first) {
+            first = false;
+            timeline.event("model.first_token", Map.of("round", round, "latencyMs", (System.nanoTime() - requestedAt) / 1_000_000));
+        }
+        turn.spoken.append(delta);
+        output.text(delta, false);
+    }
+
+    private void error(String category, String message) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("stage", "model");
+        data.put("round", round);
+        data.put("category", category);
+        data.put("message", message == null ? "" : message);
+        data.put("spokenBeforeFailure", turn.spoken.length() > 0);
+        timeline.event("error", data);
+    }
+}

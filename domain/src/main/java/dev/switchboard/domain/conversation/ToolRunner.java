@@ -1,0 +1,57 @@
+package dev.switchboard.domain.conversation;
+
+import dev.switchboard.domain.tool.ToolCall;
+import dev.switchboard.domain.tool.ToolContext;
+import dev.switchboard.domain.tool.ToolOutcome;
+import dev.switchboard.domain.tool.Toolbox;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one tool call with a deadline. Whatever happens — unknown tool, exception, timeout — the
+ * answer is a {@link ToolOutcome} the model can read; nothing escapes into the conversation loop.
+ */
+final class ToolRunner {
+    private final Toolbox toolbox;
+    private final ExecutorService executor;
+    private final Duration timeout;
+
+    ToolRunner(Toolbox toolbox, ExecutorService executor, Duration timeout) {
+        this.toolbox = toolbox;
+        this.executor = executor;
+        this.timeout = timeout;
+    }
+
+    ToolOutcome run(ToolContext context, ToolCall call) {
+        var tool = toolbox.find(context.assistant(), call.name());
+        if (tool.isEmpty())
+            return new ToolOutcome.Failed("Error: no tool named " + call.name() + " is available.", Map.of("error", "unknown tool"));
+        var future = executor.submit(() -> tool.get().run(context, call.arguments()));
+        try {
+            var outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome != null ? outcome : new ToolOutcome.Failed("Error: the tool returned nothing.", Map.of("error", "no outcome"));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return failed("Error: " + call.name() + " took too long and was stopped. Tell the caller and offer another way.", "timeout");
+        } catch (ExecutionException e) {
+            var cause = e.getCause() == null ? e : e.getCause();
+            return failed("Error: " + call.name() + " failed. Tell the caller and offer another way.",
+                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return failed("Error: " + call.name() + " was interrupted.", "interrupted");
+        }
+    }
+
+    private static ToolOutcome failed(String forModel, String error) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("error", error);
+        return new ToolOutcome.Failed(forModel, details);
+    }
+}
