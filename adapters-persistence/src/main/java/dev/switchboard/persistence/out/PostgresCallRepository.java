@@ -6,6 +6,7 @@ import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallQuery;
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.call.CallStats;
 import dev.switchboard.domain.shared.Page;
 import dev.switchboard.domain.shared.PageRequest;
@@ -58,6 +59,14 @@ final class PostgresCallRepository implements CallRepository {
     @Override
     public void update(Call call) {
         db.update("update a call", UPDATE, ps -> CallRows.bind(ps, call));
+    }
+
+    @Override
+    public boolean replaceIfStatus(Call call, CallStatus expected) {
+        return db.update("update a call if its status is unchanged", UPDATE + " AND status = ?", ps -> {
+            CallRows.bind(ps, call);
+            ps.setString(CallRows.FIELDS.length + 1, expected.name());
+        }) == 1;
     }
 
     @Override

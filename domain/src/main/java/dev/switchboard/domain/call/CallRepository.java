@@ -19,6 +19,14 @@ public interface CallRepository {
     /** Replaces the stored call that has this id and tenant. */
     void update(Call call);
 
+    /**
+     * Replaces the stored call only if its status is still {@code expected} — a compare-and-set,
+     * so two carrier callbacks racing on one call cannot move it backwards.
+     *
+     * @return whether the call was replaced
+     */
+    boolean replaceIfStatus(Call call, CallStatus expected);
+
     Optional<Call> findById(TenantId tenantId, CallId id);
 
     /** Finds a call by the carrier's id (Twilio CallSid, Vapi call id). */

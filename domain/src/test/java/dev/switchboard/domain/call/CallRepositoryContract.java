@@ -47,6 +47,25 @@ public abstract class CallRepositoryContract {
     }
 
     @Test
+    void replaces_only_while_the_status_is_the_expected_one() {
+        var call = Fixtures.call(tenant.id(), T0);
+        calls().add(call);
+        var answered = call.advance(CallStatus.IN_PROGRESS, T0.plusSeconds(2)).call();
+        var completed = answered.advance(CallStatus.COMPLETED, T0.plusSeconds(20)).call();
+        assertThat(calls().replaceIfStatus(answered, CallStatus.RINGING)).isTrue();
+        assertThat(calls().replaceIfStatus(call.advance(CallStatus.BUSY, T0.plusSeconds(3)).call(), CallStatus.RINGING)).isFalse();
+        assertThat(calls().replaceIfStatus(completed, CallStatus.IN_PROGRESS)).isTrue();
+        assertThat(calls().findById(tenant.id(), call.id())).contains(completed);
+
+        var other = Fixtures.tenant("Other");
+        tenants().save(other);
+        var foreign = new Call(call.id(), other.id(), call.direction(), call.from(), call.to(), call.runtime(), null, null,
+                call.providerCallId(), CallStatus.CANCELED, T0, null, null, null, null, null, null, null);
+        assertThat(calls().replaceIfStatus(foreign, CallStatus.COMPLETED)).isFalse();
+        assertThat(calls().findById(tenant.id(), call.id())).contains(completed);
+    }
+
+    @Test
     void another_tenant_does_not_find_it() {
         var other = Fixtures.tenant("Other");
         tenants().save(other);

@@ -34,6 +34,17 @@ public final class InMemoryCallRepository implements CallRepository {
     }
 
     @Override
+    public boolean replaceIfStatus(Call call, CallStatus expected) {
+        var replaced = new boolean[1];
+        calls.computeIfPresent(call.id(), (id, old) -> {
+            if (!old.tenantId().equals(call.tenantId()) || old.status() != expected) return old;
+            replaced[0] = true;
+            return call;
+        });
+        return replaced[0];
+    }
+
+    @Override
     public Optional<Call> findById(TenantId tenantId, CallId id) {
         return Optional.ofNullable(calls.get(id)).filter(c -> c.tenantId().equals(tenantId));
     }
