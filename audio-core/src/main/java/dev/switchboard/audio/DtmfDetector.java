@@ -1,6 +1,6 @@
 package dev.switchboard.audio;
 
-import dev.switchboard.audio.internal.ToneAnalyzer;
+import dev.switchboard.audio.internal.DtmfClassifier;
 import java.util.Objects;
 
 /**
@@ -10,16 +10,13 @@ import java.util.Objects;
  * against talk-off (dominant peaks, tone share of total energy, steady level across windows).
  *
  * <p>Analysis: 20 ms single-bin DFTs at the 8 DTMF frequencies, evaluated every 5 ms (see
- * {@code internal.ToneAnalyzer}). Digits are reported to a {@link Listener} once the tone has
+ * {@code internal.ToneAnalyzer} and {@code internal.DtmfClassifier}). Digits are reported to a {@link Listener} once the tone has
  * lasted about {@link Settings#minToneMs()}; timestamps are sample indices since the stream
  * began (or since {@link #reset()}), accurate to about one hop (5 ms). Works at any rate ≥ 8 kHz.
  *
  * <p>Single-threaded. {@link #process} reads the caller's array and does not allocate.
  */
 public final class DtmfDetector {
-    private static final double[] FREQUENCIES = {697, 770, 852, 941, 1209, 1336, 1477, 1633};
-    private static final String[] KEYPAD = {"123A", "456B", "789C", "*0#D"};
-
     /**
      * Detector thresholds.
      *
@@ -57,11 +54,8 @@ public final class DtmfDetector {
     private final double sampleRateHz;
     private final int hitsToStart;
     private final int missesToEnd;
-    private final ToneAnalyzer analyzer;
+    private final DtmfClassifier classifier;
     private final short[] pending;
-    private final double[] power = new double[8];
-    private final double[] previous = new double[8];
-    private final double[] advance = new double[8];
     private int pendingCount;
     private long consumed;
     private char candidate;
@@ -78,14 +72,15 @@ public final class DtmfDetector {
         }
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sampleRateHz = sampleRateHz;
-        this.hop = sampleRateHz / 200;
-        this.window = 4 * hop;
+        this.classifier = new DtmfClassifier(sampleRateHz, settings.minLevelDbfs(), settings.maxFrequencyDeviation(),
+                settings.normalTwistDb(), settings.reverseTwistDb(), settings.minPeakRatioDb(), settings.minToneShare());
+        this.hop = classifier.hop();
+        this.window = classifier.window();
         int span = window + hop;
         this.hitsToStart = Math.max(1, (settings.minToneMs() * sampleRateHz / 1000 - span) / hop);
         // Every window that overlaps a gap fails, so a 5–10 ms dropout already costs up to
         // (gap + span)/hop evaluations; a real pause of minPauseMs costs more than pause/hop.
         this.missesToEnd = Math.max(1, settings.minPauseMs() * sampleRateHz / 1000 / hop);
-        this.analyzer = new ToneAnalyzer(FREQUENCIES, sampleRateHz, hop, 4);
         this.pending = new short[hop];
         reset();
     }
@@ -110,8 +105,9 @@ public final class DtmfDetector {
         int events = 0;
         int end = off + len;
         while (off < end) {
+            char hit;
             if (pendingCount == 0 && end - off >= hop) {
-                analyzer.addHop(pcm, off);
+                hit = classifier.addHop(pcm, off);
                 off += hop;
             } else {
                 int n = Math.min(hop - pendingCount, end - off);
@@ -121,11 +117,11 @@ public final class DtmfDetector {
                 if (pendingCount < hop) {
                     break;
                 }
-                analyzer.addHop(pending, 0);
+                hit = classifier.addHop(pending, 0);
                 pendingCount = 0;
             }
             consumed += hop;
-            events += decide(listener);
+            events += decide(hit, listener);
         }
         return events;
     }
@@ -142,7 +138,7 @@ public final class DtmfDetector {
 
     /** Forgets all history; then behaves exactly like a fresh detector. */
     public void reset() {
-        analyzer.reset();
+        classifier.reset();
         pendingCount = 0;
         consumed = 0;
         candidate = 0;
@@ -157,7 +153,7 @@ public final class DtmfDetector {
     /** An independent detector in the same state. */
     public DtmfDetector copy() {
         DtmfDetector c = new DtmfDetector((int) sampleRateHz, settings);
-        c.analyzer.copyStateFrom(analyzer);
+        c.classifier.copyStateFrom(classifier);
         System.arraycopy(pending, 0, c.pending, 0, pendingCount);
         c.pendingCount = pendingCount;
         c.consumed = consumed;
@@ -171,11 +167,8 @@ public final class DtmfDetector {
         return c;
     }
 
-    private int decide(Listener listener) {
-        if (!analyzer.primed()) {
-            return 0;
-        }
-        char hit = classify();
+    // Timing on top of per-window hits: start after hitsToStart, end after missesToEnd.
+    private int decide(char hit, Listener listener) {
         if (hit != 0 && hit == candidate) {
             run++;
         } else {
@@ -203,62 +196,5 @@ public final class DtmfDetector {
             events++;
         }
         return events;
-    }
-
-    // One evaluation: the digit whose two tones pass every check, or 0.
-    private char classify() {
-        double total = analyzer.analyze(power, previous, advance) / window;
-        int row = strongest(0);
-        int col = strongest(4);
-        double rowPower = tonePower(row);
-        double colPower = tonePower(col);
-        if (rowPower < 0 || colPower < 0 || total <= 0) {
-            return 0;
-        }
-        double minPower = 0.5 * Math.pow(32768 * Math.pow(10, settings.minLevelDbfs() / 20), 2);
-        double twistDb = 10 * Math.log10(colPower / rowPower);
-        boolean ok = rowPower >= minPower && colPower >= minPower
-                && twistDb <= settings.normalTwistDb() && -twistDb <= settings.reverseTwistDb()
-                && dominates(row, 0) && dominates(col, 4)
-                && steady(row) && steady(col)
-                && (rowPower + colPower) >= settings.minToneShare() * total;
-        return ok ? KEYPAD[row].charAt(col - 4) : 0;
-    }
-
-    private int strongest(int from) {
-        int best = from;
-        for (int b = from + 1; b < from + 4; b++) {
-            if (power[b] > power[best]) {
-                best = b;
-            }
-        }
-        return best;
-    }
-
-    private boolean dominates(int bin, int from) {
-        double limit = power[bin] * Math.pow(10, -settings.minPeakRatioDb() / 10);
-        for (int b = from; b < from + 4; b++) {
-            if (b != bin && power[b] > limit) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // A tone that starts or stops inside the window changes level between consecutive windows.
-    private boolean steady(int bin) {
-        return previous[bin] > 0.5 * power[bin] && previous[bin] < 2 * power[bin];
-    }
-
-    // Mean power (A²/2) of the tone near this bin, corrected for the off-bin loss of the
-    // rectangular window; −1 if its measured frequency is outside the tolerance.
-    private double tonePower(int bin) {
-        double offsetHz = advance[bin] * sampleRateHz / (2 * Math.PI * hop);
-        if (Math.abs(offsetHz) > settings.maxFrequencyDeviation() * FREQUENCIES[bin]) {
-            return -1;
-        }
-        double x = Math.PI * offsetHz / sampleRateHz;
-        double gain = Math.abs(x) < 1e-12 ? 1 : Math.sin(window * x) / (window * Math.sin(x));
-        return 2 * power[bin] / ((double) window * window * gain * gain);
     }
 }
