@@ -1,0 +1,77 @@
+package dev.switchboard.domain.call;
+
+import dev.switchboard.domain.shared.TenantId;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies a carrier's status callback to a call: forward only, safe against duplicates, reorder
+ * and two callbacks racing (compare-and-set on the stored status). When the call reaches its end,
+ * the summary is written once.
+ */
+public final class RecordCallStatus {
+    /**
+     * @param durationSeconds the carrier's talk time, given with final statuses; {@code null} otherwise
+     * @param callback what the carrier sent, kept on the timeline
+     */
+    public record Command(TenantId tenantId, String providerCallId, CallStatus status, Integer durationSeconds,
+                          Map<String, Object> callback) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(providerCallId, "providerCallId");
+            Objects.requireNonNull(status, "status");
+            callback = callback == null ? Map.of() : Map.copyOf(callback);
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 10;
+    private final CallRepository calls;
+    private final SummarizeCall summaries;
+    private final Clock clock;
+
+    public RecordCallStatus(CallRepository calls, SummarizeCall summaries, Clock clock) {
+        this.calls = calls;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    /** @return what happened to the call, or empty when no call has this carrier id */
+    public Optional<StatusChange> record(Command command) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            var found = calls.findByProviderCallId(command.tenantId(), command.providerCallId());
+            if (found.isEmpty()) return Optional.empty();
+            var call = found.get();
+            var now = clock.instant();
+            var withDuration = command.durationSeconds() != null && command.status().isFinal() && call.status().canMoveTo(command.status())
+                    ? call.withDuration(command.durationSeconds()) : call;
+            var change = withDuration.advance(command.status(), now);
+            if (change instanceof StatusChange.Ignored) {
+                note(call, "status.ignored", change, command);
+                return Optional.of(new StatusChange.Ignored(call, call.status(), command.status()));
+            }
+            if (calls.replaceIfStatus(change.call(), call.status())) {
+                note(change.call(), "status.changed", change, command);
+                if (command.status().isFinal()) summarize(change.call());
+                return Optional.of(change);
+            }
+        }
+        throw new IllegalStateException("call " + command.providerCallId() + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private void summarize(Call ended) {
+        var summarized = ended.withSummary(summaries.summarize(ended));
+        calls.replaceIfStatus(summarized, ended.status());
+        calls.appendEvent(CallEvent.of(ended, clock.instant(), "summary.written", Map.of("summary", summarized.summary())));
+    }
+
+    private void note(Call call, String type, StatusChange change, Command command) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reported", command.status().wireName());
+        data.put("from", change instanceof StatusChange.Moved moved ? moved.from().wireName() : call.status().wireName());
+        data.put("callback", command.callback());
+        calls.appendEvent(CallEvent.of(call, clock.instant(), type, data));
+    }
+}

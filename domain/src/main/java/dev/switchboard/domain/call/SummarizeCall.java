@@ -1,0 +1,44 @@
+package dev.switchboard.domain.call;
+
+import dev.switchboard.domain.call.CallMessage.Speaker;
+import java.util.ArrayList;
+
+/**
+ * Writes the after-call summary from what the records say — outcome, what the caller wanted,
+ * what the agent did — so it is the same for every runtime and never invents anything.
+ */
+public final class SummarizeCall {
+    private static final int INTENT_CHARS = 160;
+    private final CallRepository calls;
+
+    public SummarizeCall(CallRepository calls) {
+        this.calls = calls;
+    }
+
+    public String summarize(Call call) {
+        var events = calls.events(call.tenantId(), call.id());
+        var outcome = new StringBuilder(call.status().wireName());
+        var actions = new ArrayList<String>();
+        for (var event : events) {
+            switch (event.type()) {
+                case "handoff" -> outcome.append(", handed to a human (").append(event.data().getOrDefault("reason", "")).append(')');
+                case "hangup" -> outcome.append(", ended by the agent (").append(event.data().getOrDefault("reason", "")).append(')');
+                case "tool.result" -> {
+                    if (!"Failed".equals(event.data().get("outcome")))
+                        actions.add(event.data().get("name") + ": " + event.data().get("result"));
+                }
+                default -> { }
+            }
+        }
+        if (call.durationSeconds() != null) outcome.append(", ").append(call.durationSeconds()).append(" s");
+        var intent = calls.messages(call.tenantId(), call.id()).stream().filter(m -> m.speaker() == Speaker.CALLER)
+                .map(CallMessage::text).findFirst().map(SummarizeCall::shorten).orElse("(the caller said nothing)");
+        return "Outcome: " + outcome + ". Caller intent: " + intent + ". Actions: "
+                + (actions.isEmpty() ? "none" : String.join("; ", actions)) + ".";
+    }
+
+    private static String shorten(String text) {
+        var line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= INTENT_CHARS ? "\"" + line + "\"" : "\"" + line.substring(0, INTENT_CHARS) + "…\"";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.switchboard.domain.conversation;
+
+import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.shared.TenantId;
+import dev.switchboard.domain.tenant.Tenant;
+import dev.switchboard.domain.tenant.TenantRepository;
+import dev.switchboard.domain.tool.Toolbox;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * Opens the conversation of a call that a runtime has connected: finds the call, its tenant and
+ * its assistant, and wires a {@link ConversationSession} to the runtime's output.
+ */
+public final class StartConversation {
+    private final TenantRepository tenants;
+    private final AssistantRepository assistants;
+    private final CallRepository calls;
+    private final LanguageModel model;
+    private final Toolbox toolbox;
+    private final ExecutorService toolExecutor;
+    private final EngineSettings settings;
+    private final Function<Tenant, String> openingHours;
+    private final Clock clock;
+
+    /** @param openingHours describes a tenant's opening hours for the prompt; {@code null} when unknown */
+    public StartConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, LanguageModel model,
+                             Toolbox toolbox, ExecutorService toolExecutor, EngineSettings settings,
+                             Function<Tenant, String> openingHours, Clock clock) {
+        this.tenants = tenants;
+        this.assistants = assistants;
+        this.calls = calls;
+        this.model = model;
+        this.toolbox = toolbox;
+        this.toolExecutor = toolExecutor;
+        this.settings = settings;
+        this.openingHours = openingHours;
+        this.clock = clock;
+    }
+
+    /** @return the session, or empty when the call, its tenant or its assistant is gone */
+    public Optional<ConversationSession> start(TenantId tenantId, CallId callId, ConversationOutput output, Map<String, String> context) {
+        var call = calls.findById(tenantId, callId);
+        var tenant = tenants.findById(tenantId);
+        if (call.isEmpty() || tenant.isEmpty() || call.get().assistantId() == null) return Optional.empty();
+        var assistant = assistants.findById(tenantId, call.get().assistantId());
+        if (assistant.isEmpty()) return Optional.empty();
+        var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
+        return Optional.of(new ConversationSession(assistant.get(), facts, context, new CallTimeline(call.get(), calls, clock),
+                model, toolbox, toolExecutor, output, settings));
+    }
+}
