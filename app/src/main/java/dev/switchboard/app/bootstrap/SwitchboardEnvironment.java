@@ -56,6 +56,18 @@ final class SwitchboardEnvironment {
         }
         props.put("switchboard.master-key", masterKey);
 
+        var twilioSid = env.apply("TWILIO_ACCOUNT_SID");
+        if (twilioSid != null && !twilioSid.isBlank()) props.put("switchboard.twilio.account-sid", twilioSid);
+        var twilioToken = env.apply("TWILIO_AUTH_TOKEN");
+        if (twilioToken == null || twilioToken.isBlank()) {
+            // Lets a fresh install take simulated calls (./switchboard simulate signs with the same file).
+            LOG.warn("TWILIO_AUTH_TOKEN is not set: webhooks are checked against a development token generated in {}.", dataDir.path());
+            twilioToken = dataDir.generatedKey("twilio-auth-token", 24);
+        }
+        props.put("switchboard.twilio.auth-token", twilioToken);
+        var publicUrl = env.apply("SWITCHBOARD_PUBLIC_URL");
+        if (publicUrl != null && !publicUrl.isBlank()) props.put("switchboard.public-url", publicUrl);
+
         var jwks = env.apply("SWITCHBOARD_JWKS_URL");
         if (jwks != null && !jwks.isBlank()) props.put("micronaut.security.token.jwt.signatures.jwks.external.url", jwks);
         return props;

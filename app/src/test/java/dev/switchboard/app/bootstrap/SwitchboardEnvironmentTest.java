@@ -1,0 +1,41 @@
+package dev.switchboard.app.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SwitchboardEnvironmentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void database_url_and_keys_from_the_environment_become_configuration() {
+        var env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "DATABASE_URL", "postgres://u:p@db:5433/sb",
+                "SWITCHBOARD_JWT_SECRET", "0123456789abcdef0123456789abcdef", "SWITCHBOARD_MASTER_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "TWILIO_AUTH_TOKEN", "tok", "SWITCHBOARD_PUBLIC_URL", "https://voice.example.com");
+        var props = new SwitchboardEnvironment(env::get).properties();
+        assertThat(props).containsEntry("datasources.default.url", "jdbc:postgresql://db:5433/sb")
+                .containsEntry("datasources.default.username", "u").containsEntry("datasources.default.password", "p")
+                .containsEntry("micronaut.security.token.jwt.signatures.secret.generator.secret", "0123456789abcdef0123456789abcdef")
+                .containsEntry("switchboard.twilio.auth-token", "tok")
+                .containsEntry("switchboard.public-url", "https://voice.example.com")
+                .containsEntry("switchboard.embedded-postgres.data-dir", dir.resolve("postgres").toString());
+    }
+
+    @Test
+    void without_keys_development_keys_are_generated_once_and_kept() throws Exception {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString());
+        var first = new SwitchboardEnvironment(env::get).properties();
+        var second = new SwitchboardEnvironment(env::get).properties();
+        assertThat(first).doesNotContainKey("datasources.default.url");
+        assertThat(second.get("switchboard.master-key")).isEqualTo(first.get("switchboard.master-key"));
+        assertThat(second.get("micronaut.security.token.jwt.signatures.secret.generator.secret"))
+                .isEqualTo(first.get("micronaut.security.token.jwt.signatures.secret.generator.secret"));
+        assertThat(Files.readString(dir.resolve("master-key")).strip()).isEqualTo(first.get("switchboard.master-key"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("master-key"))).hasSize(2);
+    }
+}
