@@ -1,0 +1,2 @@
+/** Configuration of the Vapi adapter. */
+package dev.switchboard.vapi.config;

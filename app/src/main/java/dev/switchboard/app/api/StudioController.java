@@ -1,0 +1,104 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.assistant.AssistantId;
+import dev.switchboard.domain.studio.CheckVapiSync;
+import dev.switchboard.domain.studio.SyncAssistantToVapi;
+import dev.switchboard.domain.studio.SyncReport;
+import dev.switchboard.domain.studio.SyncStep;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import java.util.LinkedHashMap;
+
+/**
+ * The Studio's Vapi sync. {@code POST /sync-vapi} answers 200 only when Vapi confirmed every
+ * step (read back and compared); any failed step makes the whole answer a problem+json with the
+ * status of the first failure and the full per-step report under {@code report}, so "saved &
+ * synced" can never be shown for a sync that did not happen.
+ */
+@Controller("/api/v1/studio")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class StudioController {
+    static final String PROBLEM_BASE = "https://switchboard.dev/problems/";
+    private final SyncAssistantToVapi sync;
+    private final CheckVapiSync check;
+    private final JsonMapper json;
+
+    StudioController(SyncAssistantToVapi sync, CheckVapiSync check, JsonMapper json) {
+        this.sync = sync;
+        this.check = check;
+        this.json = json;
+    }
+
+    /** Body (optional): {@code {"assistantId": "…"}}; also accepted as a query parameter. Without one: every Vapi assistant. */
+    @Post(uri = "/sync-vapi", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    HttpResponse<?> syncVapi(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String assistantId, @Nullable @Body String raw) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var id = assistantId;
+        if (raw != null && !raw.isBlank()) {
+            var body = JsonBody.parse(json, raw);
+            var fromBody = body.text("assistantId", false);
+            body.validate();
+            if (fromBody != null) id = fromBody;
+        }
+        var target = id == null ? null : NotFound.id("assistant", id, AssistantId::parse);
+        var result = sync.sync(new SyncAssistantToVapi.Command(tenant, target));
+        if (result instanceof SyncAssistantToVapi.Result.AssistantNotFound) throw NotFound.of("assistant", id);
+        if (result instanceof SyncAssistantToVapi.Result.NotVapiRuntime n)
+            throw new HttpStatusException(HttpStatus.CONFLICT, "assistant " + n.id() + " runs on " + n.runtime().name().toLowerCase()
+                    + ", not vapi: set its runtime to vapi to sync it to Vapi");
+        if (result instanceof SyncAssistantToVapi.Result.NotConnected n) throw new HttpStatusException(HttpStatus.CONFLICT, n.detail());
+        var report = ((SyncAssistantToVapi.Result.Done) result).report();
+        if (report.succeeded()) return HttpResponse.ok(StudioViews.report(report));
+        return failed(request, report);
+    }
+
+    /** The stored state of each Vapi assistant plus a live drift check against Vapi. */
+    @Get("/sync-vapi/status")
+    StudioViews.StatusView status(Authentication auth, @Nullable @QueryValue String assistantId) {
+        var tenant = Caller.of(auth).tenantId();
+        var target = assistantId == null ? null : NotFound.id("assistant", assistantId, AssistantId::parse);
+        var result = check.check(new CheckVapiSync.Command(tenant, target));
+        if (result instanceof CheckVapiSync.Result.AssistantNotFound) throw NotFound.of("assistant", assistantId);
+        return StudioViews.status(((CheckVapiSync.Result.Done) result).checks());
+    }
+
+    private static HttpResponse<?> failed(HttpRequest<?> request, SyncReport report) {
+        var step = report.firstFailure().orElseThrow();
+        var status = status(step);
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", PROBLEM_BASE + "vapi-sync-failed");
+        problem.put("title", "Vapi sync failed");
+        problem.put("status", status.getCode());
+        problem.put("detail", "Vapi sync failed at " + step.describe());
+        problem.put("instance", request.getPath());
+        problem.put("step", StudioViews.step(step));
+        problem.put("report", StudioViews.report(report));
+        return HttpResponse.status(status).contentType("application/problem+json").body(problem);
+    }
+
+    /** The first failure decides: Vapi's rate limit and timeout pass through; our refusals are conflicts. */
+    private static HttpStatus status(SyncStep step) {
+        if (step.failure() == null) return step.step().equals("read-back") ? HttpStatus.BAD_GATEWAY : HttpStatus.CONFLICT;
+        return switch (step.failure()) {
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+            case BAD_REQUEST -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case REJECTED_CREDENTIALS, NOT_FOUND, UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
+        };
+    }
+}

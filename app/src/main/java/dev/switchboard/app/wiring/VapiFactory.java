@@ -1,0 +1,50 @@
+package dev.switchboard.app.wiring;
+
+import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.connection.ConnectionRepository;
+import dev.switchboard.domain.connection.SecretVault;
+import dev.switchboard.domain.phone.PhoneNumberRepository;
+import dev.switchboard.domain.studio.CheckVapiSync;
+import dev.switchboard.domain.studio.SyncAssistantToVapi;
+import dev.switchboard.domain.studio.VapiCredentials;
+import dev.switchboard.domain.studio.VapiSpecs;
+import dev.switchboard.domain.studio.VapiSyncStateRepository;
+import dev.switchboard.domain.studio.VoiceAgentHost;
+import dev.switchboard.domain.tool.Toolbox;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The Vapi runtime's use cases: Studio sync, drift check and server-message ingest. Vapi posts
+ * back to {@code switchboard.public-url}, so that is what synced assistants point at.
+ */
+@Factory
+final class VapiFactory {
+    @Singleton
+    VapiCredentials vapiCredentials(ConnectionRepository connections, SecretVault vault) {
+        return new VapiCredentials(connections, vault);
+    }
+
+    /** Without a toolbox bean (none wired yet), assistants sync with Vapi's own end/transfer tools only. */
+    @Singleton
+    VapiSpecs vapiSpecs(@Nullable Toolbox toolbox, @Value("${switchboard.public-url}") String publicUrl) {
+        return new VapiSpecs(toolbox != null ? toolbox : new Toolbox(List.of()), publicUrl);
+    }
+
+    @Singleton
+    SyncAssistantToVapi syncAssistantToVapi(AssistantRepository assistants, PhoneNumberRepository numbers,
+                                            VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
+                                            VoiceAgentHost host, Clock clock) {
+        return new SyncAssistantToVapi(assistants, numbers, states, credentials, specs, host, clock);
+    }
+
+    @Singleton
+    CheckVapiSync checkVapiSync(AssistantRepository assistants, VapiSyncStateRepository states, VapiCredentials credentials,
+                                VapiSpecs specs, VoiceAgentHost host, Clock clock) {
+        return new CheckVapiSync(assistants, states, credentials, specs, host, clock);
+    }
+}

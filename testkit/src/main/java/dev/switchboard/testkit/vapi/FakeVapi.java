@@ -1,0 +1,432 @@
+package dev.switchboard.testkit.vapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful fake of Vapi's REST API on loopback (PROTOCOLS.md §9): {@code /assistant} and
+ * {@code /phone-number} CRUD with Vapi's status codes (create 201, else 200, bare JSON arrays),
+ * bearer-key check, strict validation (unknown top-level fields, names over 40 characters,
+ * Twilio imports without credentials → 400 in Vapi's NestJS error shape), per-endpoint error
+ * injection (any status, or a hang past the client's timeout), and dashboard edits to test drift.
+ * Thread-safe.
+ */
+public final class FakeVapi implements AutoCloseable {
+    /** The endpoints failures can be injected into. */
+    public enum Endpoint { CREATE_ASSISTANT, LIST_ASSISTANTS, GET_ASSISTANT, UPDATE_ASSISTANT, DELETE_ASSISTANT,
+        CREATE_PHONE_NUMBER, LIST_PHONE_NUMBERS, GET_PHONE_NUMBER, UPDATE_PHONE_NUMBER, DELETE_PHONE_NUMBER }
+
+    /** An injected failure: an HTTP status with Vapi's error body, or no answer for {@code hang}. */
+    public record Failure(int status, String message, Duration hang, boolean onlyOnce) {
+        public static Failure status(int status, String message) {
+            return new Failure(status, message, null, false);
+        }
+
+        public static Failure timeout(Duration hang) {
+            return new Failure(0, null, hang, false);
+        }
+
+        public Failure once() {
+            return new Failure(status, message, hang, true);
+        }
+    }
+
+    /** One request as the fake received it. */
+    public record Request(String method, String path, String authorization, JsonNode body) {}
+
+    private static final Set<String> ASSISTANT_FIELDS = Set.of("name", "firstMessage", "firstMessageMode", "model", "voice",
+            "transcriber", "server", "serverMessages", "clientMessages", "metadata", "endCallMessage", "endCallPhrases",
+            "voicemailMessage", "maxDurationSeconds", "backgroundSound", "analysisPlan", "artifactPlan");
+    private static final Set<String> NUMBER_FIELDS = Set.of("provider", "number", "twilioAccountSid", "twilioAuthToken",
+            "twilioApiKey", "twilioApiSecret", "name", "assistantId", "squadId", "workflowId", "server", "smsEnabled",
+            "fallbackDestination", "hooks");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final String apiKey;
+    private final String orgId = UUID.randomUUID().toString();
+    private final Map<String, ObjectNode> assistants = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, ObjectNode> numbers = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<Endpoint, Failure> failures = Collections.synchronizedMap(new EnumMap<>(Endpoint.class));
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile Map<String, String> twilioAccounts = Map.of();
+
+    private FakeVapi(String apiKey) throws IOException {
+        this.apiKey = apiKey;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            var t = new Thread(r, "fake-vapi");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a fake organisation that accepts {@code apiKey} as its private key. */
+    public static FakeVapi start(String apiKey) {
+        try {
+            return new FakeVapi(apiKey);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Twilio accounts Vapi can import numbers from (account SID → auth token); others are refused with 400. */
+    public void acceptTwilio(String accountSid, String authToken) {
+        var copy = new LinkedHashMap<>(twilioAccounts);
+        copy.put(accountSid, authToken);
+        twilioAccounts = Map.copyOf(copy);
+    }
+
+    public void fail(Endpoint endpoint, Failure failure) {
+        failures.put(endpoint, failure);
+    }
+
+    public void clearFailures() {
+        failures.clear();
+    }
+
+    /** Someone edits the assistant in Vapi's dashboard. */
+    public void editFromDashboard(String assistantId, Consumer<ObjectNode> edit) {
+        synchronized (assistants) {
+            var assistant = assistants.get(assistantId);
+            if (assistant == null) throw new IllegalArgumentException("no assistant " + assistantId);
+            edit.accept(assistant);
+            assistant.put("updatedAt", Instant.now().toString());
+        }
+    }
+
+    /** Someone deletes the assistant in Vapi's dashboard. */
+    public void deleteFromDashboard(String assistantId) {
+        assistants.remove(assistantId);
+    }
+
+    /** A number that is already in Vapi (imported by hand), optionally with an assistant. */
+    public String addNumber(String e164, String assistantId) {
+        var id = UUID.randomUUID().toString();
+        var number = json.createObjectNode().put("id", id).put("orgId", orgId).put("provider", "twilio").put("number", e164)
+                .put("status", "active").put("createdAt", Instant.now().toString());
+        if (assistantId != null) number.put("assistantId", assistantId);
+        numbers.put(id, number);
+        return id;
+    }
+
+    public List<JsonNode> assistants() {
+        synchronized (assistants) {
+            return assistants.values().stream().map(a -> (JsonNode) a.deepCopy()).toList();
+        }
+    }
+
+    public JsonNode assistant(String id) {
+        synchronized (assistants) {
+            var a = assistants.get(id);
+            return a == null ? null : a.deepCopy();
+        }
+    }
+
+    public List<JsonNode> phoneNumbers() {
+        synchronized (numbers) {
+            return numbers.values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
+        }
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var method = exchange.getRequestMethod();
+            var path = exchange.getRequestURI().getPath();
+            var raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode body = null;
+            if (!raw.isBlank()) {
+                try {
+                    body = json.readTree(raw);
+                } catch (IOException e) {
+                    send(exchange, 400, error(400, "Bad Request", "body is not JSON"));
+                    return;
+                }
+            }
+            var authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            requests.add(new Request(method, path, authorization, body));
+            var endpoint = endpoint(method, path);
+            if (endpoint == null) {
+                send(exchange, 404, error(404, "Not Found", "Cannot " + method + " " + path));
+                return;
+            }
+            if (!("Bearer " + apiKey).equals(authorization)) {
+                send(exchange, 401, error(401, "Unauthorized", "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa."));
+                return;
+            }
+            var failure = failures.get(endpoint);
+            if (failure != null) {
+                if (failure.onlyOnce()) failures.remove(endpoint);
+                if (failure.hang() != null) {
+                    sleep(failure.hang());
+                    send(exchange, 504, error(504, "Gateway Timeout", "too late"));
+                } else {
+                    send(exchange, failure.status(), error(failure.status(), reason(failure.status()), failure.message()));
+                }
+                return;
+            }
+            route(exchange, endpoint, path, body);
+        } catch (RuntimeException e) {
+            // A bug in the fake must show up in the test, not as a hung client.
+            try {
+                send(exchange, 500, error(500, "Internal Server Error", "fake failed: " + e));
+            } catch (IOException ignored) {
+                // The client is gone.
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange, Endpoint endpoint, String path, JsonNode body) throws IOException {
+        var id = lastSegment(path);
+        switch (endpoint) {
+            case CREATE_ASSISTANT -> {
+                var problems = validateAssistant(body);
+                if (!problems.isEmpty()) {
+                    send(exchange, 400, error(400, "Bad Request", problems));
+                    return;
+                }
+                var created = ((ObjectNode) body).deepCopy();
+                var newId = UUID.randomUUID().toString();
+                var now = Instant.now().toString();
+                created.put("id", newId).put("orgId", orgId).put("createdAt", now).put("updatedAt", now);
+                assistants.put(newId, created);
+                send(exchange, 201, created);
+            }
+            case LIST_ASSISTANTS -> send(exchange, 200, array(assistants()));
+            case GET_ASSISTANT -> {
+                var found = assistant(id);
+                if (found == null) send(exchange, 404, error(404, "Not Found", "Couldn't Get Assistant. Assistant Not Found"));
+                else send(exchange, 200, found);
+            }
+            case UPDATE_ASSISTANT -> {
+                var problems = validateAssistant(body);
+                if (!problems.isEmpty()) {
+                    send(exchange, 400, error(400, "Bad Request", problems));
+                    return;
+                }
+                JsonNode updated;
+                synchronized (assistants) {
+                    var existing = assistants.get(id);
+                    if (existing == null) {
+                        send(exchange, 404, error(404, "Not Found", "Couldn't Update Assistant. Assistant Not Found"));
+                        return;
+                    }
+                    // Nested objects are replaced whole, as PROTOCOLS.md §9.1 says to send them.
+                    body.fields().forEachRemaining(f -> existing.set(f.getKey(), f.getValue().deepCopy()));
+                    existing.put("updatedAt", Instant.now().toString());
+                    updated = existing.deepCopy();
+                }
+                send(exchange, 200, updated);
+            }
+            case DELETE_ASSISTANT -> {
+                var removed = assistants.remove(id);
+                if (removed == null) send(exchange, 404, error(404, "Not Found", "Couldn't Delete Assistant. Assistant Not Found"));
+                else send(exchange, 200, removed);
+            }
+            case CREATE_PHONE_NUMBER -> createNumber(exchange, body);
+            case LIST_PHONE_NUMBERS -> send(exchange, 200, array(phoneNumbers()));
+            case GET_PHONE_NUMBER -> {
+                var found = numbers.get(id);
+                if (found == null) send(exchange, 404, error(404, "Not Found", "Phone Number Not Found"));
+                else send(exchange, 200, found.deepCopy());
+            }
+            case UPDATE_PHONE_NUMBER -> {
+                var unknown = unknownFields(body, NUMBER_FIELDS);
+                if (!unknown.isEmpty()) {
+                    send(exchange, 400, error(400, "Bad Request", unknown));
+                    return;
+                }
+                JsonNode updated;
+                synchronized (numbers) {
+                    var existing = numbers.get(id);
+                    if (existing == null) {
+                        send(exchange, 404, error(404, "Not Found", "Phone Number Not Found"));
+                        return;
+                    }
+                    var assistantId = body.path("assistantId");
+                    if (assistantId.isTextual() && !assistants.containsKey(assistantId.asText())) {
+                        send(exchange, 400, error(400, "Bad Request", "Assistant " + assistantId.asText() + " not found"));
+                        return;
+                    }
+                    body.fields().forEachRemaining(f -> existing.set(f.getKey(), f.getValue().deepCopy()));
+                    existing.put("updatedAt", Instant.now().toString());
+                    updated = existing.deepCopy();
+                }
+                send(exchange, 200, updated);
+            }
+            case DELETE_PHONE_NUMBER -> {
+                var removed = numbers.remove(id);
+                if (removed == null) send(exchange, 404, error(404, "Not Found", "Phone Number Not Found"));
+                else send(exchange, 200, removed);
+            }
+        }
+    }
+
+    private void createNumber(HttpExchange exchange, JsonNode body) throws IOException {
+        var problems = new ArrayList<>(unknownFields(body, NUMBER_FIELDS));
+        if (!"twilio".equals(body.path("provider").asText())) problems.add("provider must be one of twilio, vonage, vapi, telnyx, byo-phone-number");
+        var number = body.path("number").asText("");
+        if (!E164.matcher(number).matches()) problems.add("number must be a valid phone number in E.164 format");
+        var sid = body.path("twilioAccountSid").asText("");
+        var token = body.path("twilioAuthToken").asText("");
+        if (sid.isEmpty()) problems.add("twilioAccountSid should not be empty");
+        if (token.isEmpty() && body.path("twilioApiKey").asText("").isEmpty()) problems.add("twilioAuthToken or twilioApiKey and twilioApiSecret must be provided");
+        var assistantId = body.path("assistantId");
+        if (assistantId.isTextual() && !assistants.containsKey(assistantId.asText())) problems.add("Assistant " + assistantId.asText() + " not found");
+        if (!problems.isEmpty()) {
+            send(exchange, 400, error(400, "Bad Request", problems));
+            return;
+        }
+        if (!token.equals(twilioAccounts.get(sid))) {
+            send(exchange, 400, error(400, "Bad Request", "Twilio Error: Authenticate. Check twilioAccountSid and twilioAuthToken."));
+            return;
+        }
+        synchronized (numbers) {
+            if (numbers.values().stream().anyMatch(n -> number.equals(n.path("number").asText()))) {
+                send(exchange, 400, error(400, "Bad Request", "Number " + number + " already exists in this org"));
+                return;
+            }
+            var created = ((ObjectNode) body).deepCopy();
+            created.remove("twilioAuthToken");
+            var id = UUID.randomUUID().toString();
+            var now = Instant.now().toString();
+            created.put("id", id).put("orgId", orgId).put("status", "active").put("createdAt", now).put("updatedAt", now);
+            numbers.put(id, created);
+            send(exchange, 201, created.deepCopy());
+        }
+    }
+
+    private static List<String> validateAssistant(JsonNode body) {
+        var problems = new ArrayList<String>();
+        if (body == null || !body.isObject()) return List.of("body must be an object");
+        problems.addAll(unknownFields(body, ASSISTANT_FIELDS));
+        if (body.path("name").asText("").length() > 40) problems.add("name must be shorter than or equal to 40 characters");
+        var model = body.path("model");
+        if (!model.isMissingNode() && !model.path("provider").isTextual()) problems.add("model.provider must be a string");
+        return problems;
+    }
+
+    private static List<String> unknownFields(JsonNode body, Set<String> allowed) {
+        var problems = new ArrayList<String>();
+        if (body == null) return List.of("body is required");
+        body.fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) problems.add("property " + f + " should not exist");
+        });
+        return problems;
+    }
+
+    private static Endpoint endpoint(String method, String path) {
+        var segments = path.replaceAll("^/+|/+$", "").split("/");
+        boolean one = segments.length == 2;
+        if (segments.length == 0 || segments.length > 2) return null;
+        if (segments[0].equals("assistant")) {
+            return switch (method) {
+                case "POST" -> one ? null : Endpoint.CREATE_ASSISTANT;
+                case "GET" -> one ? Endpoint.GET_ASSISTANT : Endpoint.LIST_ASSISTANTS;
+                case "PATCH" -> one ? Endpoint.UPDATE_ASSISTANT : null;
+                case "DELETE" -> one ? Endpoint.DELETE_ASSISTANT : null;
+                default -> null;
+            };
+        }
+        if (segments[0].equals("phone-number")) {
+            return switch (method) {
+                case "POST" -> one ? null : Endpoint.CREATE_PHONE_NUMBER;
+                case "GET" -> one ? Endpoint.GET_PHONE_NUMBER : Endpoint.LIST_PHONE_NUMBERS;
+                case "PATCH" -> one ? Endpoint.UPDATE_PHONE_NUMBER : null;
+                case "DELETE" -> one ? Endpoint.DELETE_PHONE_NUMBER : null;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    private static String lastSegment(String path) {
+        var trimmed = path.replaceAll("/+$", "");
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    private ArrayNode array(List<JsonNode> items) {
+        var array = json.createArrayNode();
+        items.forEach(array::add);
+        return array;
+    }
+
+    /** Vapi's NestJS-style error body: message is a string or a list of validation strings. */
+    private ObjectNode error(int status, String error, Object message) {
+        var node = json.createObjectNode().put("statusCode", status).put("error", error);
+        if (message instanceof List<?> list) {
+            var array = node.putArray("message");
+            list.forEach(m -> array.add(String.valueOf(m)));
+        } else {
+            node.put("message", String.valueOf(message));
+        }
+        return node;
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
+    }
+
+    private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        var bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
