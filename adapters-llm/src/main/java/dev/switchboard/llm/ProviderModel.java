@@ -1,0 +1,13 @@
+package dev.switchboard.llm;
+
+import dev.switchboard.domain.conversation.LanguageModel;
+
+/**
+ * A language model serving one provider name of {@code ModelSettings.provider()}
+ * ({@code "anthropic"}, {@code "openai"}, {@code "offline"}…). Every such bean is found by
+ * {@link RoutingLanguageModel}, so adding a provider needs no change to the router.
+ */
+public interface ProviderModel extends LanguageModel {
+    /** The provider name assistants use, lower case. */
+    String provider();
+}

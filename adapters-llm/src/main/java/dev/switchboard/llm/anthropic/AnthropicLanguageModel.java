@@ -1,0 +1,64 @@
+package dev.switchboard.llm.anthropic;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.Timeout;
+import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.conversation.Cancellation;
+import dev.switchboard.domain.conversation.ModelReply;
+import dev.switchboard.domain.conversation.ModelRequest;
+import dev.switchboard.domain.conversation.ReplyListener;
+import dev.switchboard.llm.ApiKeys;
+import dev.switchboard.llm.ProviderModel;
+import dev.switchboard.llm.config.AnthropicProperties;
+import dev.switchboard.llm.streaming.ReplyStreams;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+/**
+ * Claude for assistants whose model provider is {@code "anthropic"}: streamed Messages API calls
+ * through the official SDK, with the tenant's key (else the platform's) sent as {@code x-api-key}
+ * per request. The SDK's own retries are off: {@link ReplyStreams} retries, and only before the
+ * first token. Thread-safe.
+ */
+@Singleton
+public final class AnthropicLanguageModel implements ProviderModel, AutoCloseable {
+    static final String PROVIDER = "anthropic";
+
+    private final AnthropicProperties properties;
+    private final ApiKeys keys;
+    private final ReplyStreams streams;
+    private final AnthropicClient client;
+
+    public AnthropicLanguageModel(AnthropicProperties properties, ApiKeys keys, ReplyStreams streams) {
+        this.properties = properties;
+        this.keys = keys;
+        this.streams = streams;
+        var limits = streams.properties();
+        // No key on the client: each request carries its tenant's key as a header.
+        this.client = AnthropicOkHttpClient.builder()
+                .baseUrl(properties.baseUrl())
+                .maxRetries(0)
+                .timeout(Timeout.builder().connect(limits.connectTimeout()).read(limits.firstTokenTimeout())
+                        .write(limits.totalTimeout()).request(limits.totalTimeout()).build())
+                .build();
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public ModelReply reply(ModelRequest request, ReplyListener listener, Cancellation cancellation) {
+        var apiKey = keys.resolve(request.tenantId(), Provider.ANTHROPIC, properties.apiKey());
+        var params = AnthropicRequests.toParams(request, apiKey);
+        return streams.reply(PROVIDER, () -> new AnthropicCall(client, params, apiKey), listener, cancellation);
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Claude through the Anthropic Messages API and the official {@code anthropic-java} SDK, streamed. */
+package dev.switchboard.llm.anthropic;
