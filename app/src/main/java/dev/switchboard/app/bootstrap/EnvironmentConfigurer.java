@@ -8,8 +8,11 @@ import io.micronaut.context.env.PropertySource;
 /** Adds {@link SwitchboardEnvironment}'s properties to every application context we build. */
 @ContextConfigurer
 public final class EnvironmentConfigurer implements ApplicationContextConfigurer {
-    /** Above application.yml, below real environment variables and system properties. */
-    private static final int ORDER = 50;
+    /**
+     * Above application.yml (-300) and application-{env}.yml (-299), below environment variables
+     * (-200), system properties (-100) and properties given to the context builder (0).
+     */
+    private static final int ORDER = -250;
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
