@@ -156,17 +156,26 @@ public final class LiveCall implements AutoCloseable {
     }
 
     /**
-     * Barges in on the agent's open turn (or, if none is open, just after its last one):
-     * {@code utteranceUntilInterrupt} is the given text, or what was received so far cut to {@code maxChars}.
+     * Barges in on the agent's latest turn, open or just finished (text usually arrives well before
+     * Twilio has spoken it): {@code utteranceUntilInterrupt} is the given text, or that turn's text
+     * received so far cut to {@code maxChars}. The turn is then recorded as interrupted.
+     * Tokens of that turn still in flight when the next prompt goes out cannot be told apart from
+     * the next turn's on the wire: a server that stops sending on {@code interrupt} avoids them.
      */
     public void interrupt(CallScript.Interrupt interrupt) {
         settle();
         if (!isLive()) return;
-        var soFar = collector.isOpen() ? collector.textSoFar() : turns.isEmpty() ? "" : turns.get(turns.size() - 1).text();
+        var last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+        var soFar = collector.isOpen() ? collector.textSoFar() : last == null ? "" : last.text();
         var heard = interrupt.heard().orElse(soFar.substring(0, Math.min(soFar.length(), interrupt.maxChars())));
         relay.send(JSON.createObjectNode().put("type", "interrupt").put("utteranceUntilInterrupt", heard)
                 .put("durationUntilInterruptMs", interrupt.durationUntilInterruptMs()).toString());
-        if (collector.isOpen()) turns.add(collector.interrupted(heard));
+        if (collector.isOpen()) {
+            turns.add(collector.interrupted(heard));
+        } else if (last != null && last.ending() == AgentTurn.Ending.LAST_TOKEN) {
+            turns.set(turns.size() - 1, new AgentTurn(last.callerInput(), last.tokens(), last.timeToFirstToken(),
+                    AgentTurn.Ending.INTERRUPTED, Optional.of(heard)));
+        }
     }
 
     /** Sends one raw text frame, as is. {@code false} when the socket is closed. */
