@@ -12,7 +12,9 @@ import dev.switchboard.llm.ApiKeys;
 import dev.switchboard.llm.ProviderModel;
 import dev.switchboard.llm.config.AnthropicProperties;
 import dev.switchboard.llm.streaming.ReplyStreams;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
@@ -29,6 +31,16 @@ public final class AnthropicLanguageModel implements ProviderModel, AutoCloseabl
     private final ApiKeys keys;
     private final ReplyStreams streams;
     private final AnthropicClient client;
+
+    /**
+     * @param providerKeyVariable the {@code ANTHROPIC_API_KEY} environment variable (as Micronaut
+     *     reads it), the platform key when {@code switchboard.llm.anthropic.api-key} is unset
+     */
+    @Inject
+    public AnthropicLanguageModel(AnthropicProperties properties, ApiKeys keys, ReplyStreams streams,
+                 @Value("${anthropic.api-key:}") String providerKeyVariable) {
+        this(properties.withKeyUnlessSet(providerKeyVariable), keys, streams);
+    }
 
     public AnthropicLanguageModel(AnthropicProperties properties, ApiKeys keys, ReplyStreams streams) {
         this.properties = properties;

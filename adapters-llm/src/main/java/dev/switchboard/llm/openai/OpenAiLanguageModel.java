@@ -12,7 +12,9 @@ import dev.switchboard.llm.ApiKeys;
 import dev.switchboard.llm.ProviderModel;
 import dev.switchboard.llm.config.OpenAiProperties;
 import dev.switchboard.llm.streaming.ReplyStreams;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
@@ -31,6 +33,16 @@ public final class OpenAiLanguageModel implements ProviderModel, AutoCloseable {
     private final ApiKeys keys;
     private final ReplyStreams streams;
     private final OpenAIClient client;
+
+    /**
+     * @param providerKeyVariable the {@code OPENAI_API_KEY} environment variable (as Micronaut
+     *     reads it), the platform key when {@code switchboard.llm.openai.api-key} is unset
+     */
+    @Inject
+    public OpenAiLanguageModel(OpenAiProperties properties, ApiKeys keys, ReplyStreams streams,
+                 @Value("${openai.api-key:}") String providerKeyVariable) {
+        this(properties.withKeyUnlessSet(providerKeyVariable), keys, streams);
+    }
 
     public OpenAiLanguageModel(OpenAiProperties properties, ApiKeys keys, ReplyStreams streams) {
         this.properties = properties;

@@ -1,12 +1,14 @@
 package dev.switchboard.llm.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.domain.connection.Provider;
 import dev.switchboard.domain.conversation.Cancellation;
 import dev.switchboard.domain.conversation.ChatTurn;
 import dev.switchboard.domain.conversation.ModelReply;
 import dev.switchboard.domain.conversation.ModelReply.StopReason;
+import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.shared.PortFailure.Category;
 import dev.switchboard.domain.tool.ToolCall;
 import dev.switchboard.llm.ApiKeys;
@@ -127,6 +129,17 @@ class OpenAiLanguageModelTest extends LanguageModelContract {
         assertThat(reply).isEqualTo(new ModelReply("", List.of(
                 new ToolCall("call_a", "check_availability", Map.of("date", "2025-01-17")),
                 new ToolCall("call_b", "search_knowledge", Map.of("query", "parking"))), StopReason.TOOL_USE));
+    }
+
+    @Test
+    void aKeyEchoedInAnErrorNeverReachesTheFailureMessage() {
+        enqueue(FakeOpenAiServer.error(401, "invalid_request_error", "Incorrect API key provided: " + PLATFORM_KEY, "invalid_api_key"));
+
+        assertThatThrownBy(() -> ask(hello(), new CopyOnWriteArrayList<>(), new Cancellation()))
+                .isInstanceOfSatisfying(PortFailure.class, failure -> {
+                    assertThat(failure.category()).isEqualTo(Category.REJECTED_CREDENTIALS);
+                    assertThat(failure.getMessage()).doesNotContain(PLATFORM_KEY).contains("invalid_api_key");
+                });
     }
 
     @Test
