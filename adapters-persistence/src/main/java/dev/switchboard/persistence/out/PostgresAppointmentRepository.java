@@ -4,6 +4,7 @@ import dev.switchboard.domain.appointment.Appointment;
 import dev.switchboard.domain.appointment.AppointmentId;
 import dev.switchboard.domain.appointment.AppointmentRepository;
 import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.shared.TenantId;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -21,6 +22,16 @@ import java.util.Optional;
 final class PostgresAppointmentRepository implements AppointmentRepository {
     private static final String COLUMNS = "id, tenant_id, call_id, client_name, client_phone, service_type, starts_at, ends_at, status, created_at";
 
+    /**
+     * Overlapping inserts at the same instant can deadlock: each inserts its index entry, then
+     * waits for the other's transaction while checking the exclusion constraint, and PostgreSQL
+     * aborts one after a second. So bookings of one tenant take a transaction-scoped advisory
+     * lock first and queue instead; should a deadlock still happen (an outer transaction holding
+     * other locks), the insert is retried and then waits for the survivor like any overlap.
+     */
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final int INSERT_ATTEMPTS = 3;
+
     private final Database db;
 
     PostgresAppointmentRepository(Database db) {
@@ -29,8 +40,22 @@ final class PostgresAppointmentRepository implements AppointmentRepository {
 
     @Override
     public void add(Appointment a) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                insert(a);
+                return;
+            } catch (Deadlocked e) {
+                if (attempt == INSERT_ATTEMPTS)
+                    throw new PortFailure(PortFailure.Category.UNAVAILABLE, "database kept deadlocking while trying to book an appointment", e.getCause());
+            }
+        }
+    }
+
+    private void insert(Appointment a) {
         db.write("book an appointment", c -> {
             try {
+                Database.list(c, "SELECT pg_advisory_xact_lock(hashtextextended('appointments:' || CAST(? AS text), 0))",
+                        ps -> ps.setObject(1, a.tenantId().value()), rs -> 1);
                 return Database.update(c, "INSERT INTO appointments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, a.id().value());
                     ps.setObject(2, a.tenantId().value());
@@ -45,6 +70,7 @@ final class PostgresAppointmentRepository implements AppointmentRepository {
                 });
             } catch (SQLException e) {
                 if (SqlFailures.violates(e, SqlFailures.EXCLUSION_VIOLATION, "appointments_no_overlap")) throw new SlotTaken(a.startsAt());
+                if (DEADLOCK_DETECTED.equals(e.getSQLState())) throw new Deadlocked(e);
                 if (SqlFailures.violates(e, SqlFailures.UNIQUE_VIOLATION, null))
                     throw new IllegalArgumentException("appointment exists: " + a.id(), e);
                 throw e;
@@ -77,6 +103,13 @@ final class PostgresAppointmentRepository implements AppointmentRepository {
             ps.setObject(1, tenantId.value());
             ps.setObject(2, id.value());
         }) > 0;
+    }
+
+    /** The insert was chosen as a deadlock victim and rolled back. */
+    private static final class Deadlocked extends RuntimeException {
+        Deadlocked(SQLException cause) {
+            super(cause);
+        }
     }
 
     private static Appointment appointment(ResultSet rs) throws SQLException {
