@@ -1,0 +1,37 @@
+package dev.switchboard.llm.offline;
+
+import dev.switchboard.domain.conversation.ChatTurn.ToolResult;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The part of a {@code search_knowledge} answer worth saying on the phone: the first passage,
+ * cut to two sentences. Empty when the search found nothing (or failed), so the agent says it
+ * does not know rather than inventing.
+ */
+final class KnowledgeAnswers {
+    private static final Pattern MARKER = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s*|^\\s*\\[[^\\]]*\\]\\s*");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
+    private static final int MAX_LENGTH = 300;
+
+    private KnowledgeAnswers() {}
+
+    static Optional<String> topPassage(ToolResult result) {
+        var content = Utterance.of(result.content());
+        if (result.isError() || content.has("no result", "no results", "nothing found", "no match", "no matches", "no matching",
+                "no passage", "no document", "no documents", "no relevant", "found nothing", "aucun", "aucune")) return Optional.empty();
+        for (var line : result.content().split("\\R")) {
+            var passage = MARKER.matcher(line).replaceFirst("").strip();
+            if (Utterance.of(passage).wordCount() >= 4 && !passage.endsWith(":")) return Optional.of(brief(passage));
+        }
+        return Optional.empty();
+    }
+
+    private static String brief(String passage) {
+        var sentences = SENTENCE.split(passage);
+        var brief = sentences.length > 2 ? sentences[0] + " " + sentences[1] : passage;
+        if (brief.length() <= MAX_LENGTH) return brief;
+        var cut = brief.substring(0, MAX_LENGTH);
+        return cut.substring(0, Math.max(cut.lastIndexOf(' '), 1)) + "…";
+    }
+}
