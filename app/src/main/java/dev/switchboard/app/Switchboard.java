@@ -1,12 +1,14 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.cli.SwitchboardCli;
 import io.micronaut.runtime.Micronaut;
 
-/** Starts the Switchboard server. */
+/** Starts the Switchboard server, or runs a command-line tool ({@code simulate}) instead. */
 public final class Switchboard {
     private Switchboard() {}
 
     public static void main(String[] args) {
+        if (SwitchboardCli.handles(args)) System.exit(SwitchboardCli.run(args));
         Micronaut.build(args).mainClass(Switchboard.class).banner(false).start();
     }
 }

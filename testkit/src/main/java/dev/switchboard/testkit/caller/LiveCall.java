@@ -191,10 +191,21 @@ public final class LiveCall implements AutoCloseable {
 
     /** Waits until the server ends the session (or closes the socket, or stays silent past the reply timeout). */
     public void awaitEnd() {
+        awaitEnd(caller.replyTimeout());
+    }
+
+    /**
+     * Waits until the server ends the session, closes the socket, or sends nothing for
+     * {@code silence}; speech meanwhile is collected as turns, silence is not recorded.
+     */
+    public void awaitEnd(Duration silence) {
         settle();
         while (isLive()) {
-            var turn = collect("", System.nanoTime(), 0);
-            if (turn.isEmpty() || turn.get().ending() == AgentTurn.Ending.TIMED_OUT) return;
+            var turn = collector.collect(relay, "", System.nanoTime(), 0, silence);
+            noteSessionState();
+            if (turn.isEmpty()) return;
+            if (!turn.get().tokens().isEmpty()) turns.add(turn.get());
+            if (turn.get().ending() == AgentTurn.Ending.TIMED_OUT) return;
         }
     }
 

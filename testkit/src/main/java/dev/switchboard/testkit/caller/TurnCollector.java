@@ -35,6 +35,11 @@ final class TurnCollector {
      * leaving it open.
      */
     Optional<AgentTurn> collect(RelayConnection relay, String input, long sentAt, int stopAfterTokens) {
+        return collect(relay, input, sentAt, stopAfterTokens, timeout);
+    }
+
+    /** As above, waiting at most {@code timeout} for each message. */
+    Optional<AgentTurn> collect(RelayConnection relay, String input, long sentAt, int stopAfterTokens, Duration timeout) {
         this.input = input;
         this.sentAt = sentAt;
         this.tokens = new ArrayList<>();
@@ -127,8 +132,9 @@ final class TurnCollector {
 
     private AgentTurn finish(AgentTurn.Ending ending, Optional<String> heard) {
         var turn = new AgentTurn(input, tokens, Optional.ofNullable(firstToken), ending, heard);
+        // Silence while merely listening is not a turn worth reporting.
+        if (!(tokens.isEmpty() && input.isEmpty())) listener.agentTurnEnded(turn);
         tokens = null;
-        listener.agentTurnEnded(turn);
         return turn;
     }
 

@@ -1,0 +1,148 @@
+package dev.switchboard.app.cli;
+
+import dev.switchboard.testkit.caller.CallScript;
+import dev.switchboard.testkit.caller.LiveCall;
+import dev.switchboard.testkit.caller.VirtualCaller;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code switchboard simulate}: one phone call to a running server through the virtual caller,
+ * exactly as Twilio would place it, printed as a transcript.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Places a simulated phone call to a running Switchboard server, as Twilio would (signed webhooks,",
+                "ConversationRelay WebSocket), and prints the conversation with each turn's time to first token.",
+                "Without --say, --script or --interactive it asks what to say, line by line."},
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:the call went through", "1:the call failed (see the message)",
+                "2:bad arguments"})
+final class SimulateCommand implements Callable<Integer> {
+    static final String TOKEN_FILE = "twilio-auth-token";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Where the server listens (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--public-url", description = "The public URL the server validates signatures against"
+            + " (default: $SWITCHBOARD_PUBLIC_URL, else --url).")
+    String publicUrl;
+
+    @Option(names = "--number", defaultValue = "+15005550006", description = "The number called (default: ${DEFAULT-VALUE}).")
+    String number;
+
+    @Option(names = "--from", defaultValue = "+33612345678", description = "The caller's number (default: ${DEFAULT-VALUE}).")
+    String from;
+
+    @Option(names = "--auth-token", description = "The Twilio auth token to sign with (default: $TWILIO_AUTH_TOKEN, else the"
+            + " development token in $SWITCHBOARD_DATA_DIR/" + TOKEN_FILE + ", data directory default ~/.switchboard).")
+    String authToken;
+
+    @Option(names = "--account-sid", description = "AccountSid to present (default: $TWILIO_ACCOUNT_SID, else a random AC…).")
+    String accountSid;
+
+    @Option(names = "--say", paramLabel = "TEXT", description = "A caller line; repeat for several turns.")
+    List<String> says = new ArrayList<>();
+
+    @Option(names = "--script", paramLabel = "FILE", description = "Caller lines, one per line; #0 presses keys.")
+    Path script;
+
+    @Option(names = "--interactive", description = "Read the caller's lines from the keyboard (#0 presses keys).")
+    boolean interactive;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "How long to wait for the agent (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    private final Function<String, String> env;
+    private final BufferedReader stdin;
+
+    SimulateCommand(Function<String, String> env, BufferedReader stdin) {
+        this.env = env;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        var token = authToken();
+        if (token == null) {
+            err.println("no auth token: pass --auth-token, set TWILIO_AUTH_TOKEN, or start the server once so that it creates "
+                    + dataDirectory().resolve(TOKEN_FILE));
+            return 1;
+        }
+        var steps = CallScript.builder();
+        says.forEach(steps::say);
+        if (script != null) ScriptFile.addTo(steps, Files.readAllLines(script));
+        var scripted = steps.build();
+        boolean keyboard = interactive || scripted.steps().isEmpty();
+        var caller = caller(token, new ConsoleTranscript(out, !keyboard));
+        try (var call = caller.dial()) {
+            call.play(scripted);
+            if (keyboard) converse(call, out);
+            // A transfer's "end" often follows the agent's last words: give it a moment.
+            call.awaitEnd(Duration.ofMillis(1500));
+            var verdict = Verdict.of(call.hangUp(), url);
+            (verdict.exitCode() == 0 ? out : err).println(verdict.message());
+            return verdict.exitCode();
+        }
+    }
+
+    /** The configured virtual caller; package-private so tests can read the resolved settings. */
+    VirtualCaller caller(String token, ConsoleTranscript transcript) {
+        var builder = VirtualCaller.builder(url).publicUrl(publicUrl()).authToken(token).from(from).to(number)
+                .replyTimeout(Duration.ofSeconds(timeoutSeconds)).listener(transcript);
+        var sid = accountSid != null ? accountSid : env.apply("TWILIO_ACCOUNT_SID");
+        if (sid != null && !sid.isBlank()) builder.accountSid(sid);
+        return builder.build();
+    }
+
+    String publicUrl() {
+        if (publicUrl != null) return publicUrl;
+        var configured = env.apply("SWITCHBOARD_PUBLIC_URL");
+        return configured == null || configured.isBlank() ? url : configured;
+    }
+
+    /** --auth-token, else TWILIO_AUTH_TOKEN, else the server's development token file; null if none. */
+    String authToken() throws IOException {
+        if (authToken != null && !authToken.isBlank()) return authToken;
+        var fromEnv = env.apply("TWILIO_AUTH_TOKEN");
+        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
+        var file = dataDirectory().resolve(TOKEN_FILE);
+        return Files.isReadable(file) ? Files.readString(file).strip() : null;
+    }
+
+    Path dataDirectory() {
+        var configured = env.apply("SWITCHBOARD_DATA_DIR");
+        return configured == null || configured.isBlank() ? Path.of(System.getProperty("user.home"), ".switchboard") : Path.of(configured);
+    }
+
+    private void converse(LiveCall call, PrintWriter out) throws IOException {
+        out.println("(type what the caller says; #0 presses keys; an empty line or Ctrl-D hangs up)");
+        while (call.isLive()) {
+            out.print("caller: ");
+            out.flush();
+            var line = stdin.readLine();
+            if (line == null || line.isBlank()) return;
+            try {
+                call.play(new CallScript(List.of(ScriptFile.step(line.strip(), 1))));
+            } catch (IllegalArgumentException e) {
+                out.println(e.getMessage().replace("line 1: ", ""));
+            }
+        }
+    }
+}
