@@ -15,8 +15,15 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.vapi.IngestVapiMessage;
+import dev.switchboard.domain.vapi.VapiWebhookSecrets;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The Vapi runtime's use cases: Studio sync, drift check and server-message ingest. Vapi posts
@@ -46,5 +53,19 @@ final class VapiFactory {
     CheckVapiSync checkVapiSync(AssistantRepository assistants, VapiSyncStateRepository states, VapiCredentials credentials,
                                 VapiSpecs specs, VoiceAgentHost host, Clock clock) {
         return new CheckVapiSync(assistants, states, credentials, specs, host, clock);
+    }
+
+    @Singleton
+    VapiWebhookSecrets vapiWebhookSecrets(VapiCredentials credentials) {
+        return new VapiWebhookSecrets(credentials);
+    }
+
+    /** Tools get 10 s: Vapi waits 20 s for the webhook's answer (PROTOCOLS.md §8.1). */
+    @Singleton
+    IngestVapiMessage ingestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
+                                        VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
+                                        @Nullable Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools, Clock clock) {
+        return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs,
+                toolbox != null ? toolbox : new Toolbox(List.of()), tools, Duration.ofSeconds(10), clock);
     }
 }
