@@ -69,10 +69,13 @@ final class SimulateCommand implements Callable<Integer> {
 
     private final Function<String, String> env;
     private final BufferedReader stdin;
+    private final boolean echoInput;
 
-    SimulateCommand(Function<String, String> env, BufferedReader stdin) {
+    /** @param echoInput repeat what is read from {@code stdin} (it is piped, not typed on a terminal) */
+    SimulateCommand(Function<String, String> env, BufferedReader stdin, boolean echoInput) {
         this.env = env;
         this.stdin = stdin;
+        this.echoInput = echoInput;
     }
 
     @Override
@@ -137,9 +140,12 @@ final class SimulateCommand implements Callable<Integer> {
             out.print("caller: ");
             out.flush();
             var line = stdin.readLine();
+            if (echoInput) out.println(line == null ? "" : line);
             if (line == null || line.isBlank()) return;
             try {
                 call.play(new CallScript(List.of(ScriptFile.step(line.strip(), 1))));
+                // Catch an "end" or a follow-up that comes just after the turn, before asking again.
+                call.awaitEnd(Duration.ofMillis(300));
             } catch (IllegalArgumentException e) {
                 out.println(e.getMessage().replace("line 1: ", ""));
             }

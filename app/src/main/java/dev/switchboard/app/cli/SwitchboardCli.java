@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -21,15 +22,17 @@ public final class SwitchboardCli {
         // A system property (-DTWILIO_AUTH_TOKEN=…) wins over the environment, as for the server.
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
         var stdin = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
-        return run(args, env, stdin, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        var out = new PrintWriter(System.out, true);
+        var err = new PrintWriter(System.err, true);
+        return commandLine(env, stdin, System.console() == null, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
     }
 
     static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
-        return commandLine(env, stdin, out, err).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return commandLine(env, stdin, false, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
     }
 
-    static CommandLine commandLine(Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
-        var commandLine = new CommandLine(new SimulateCommand(env, stdin));
+    static CommandLine commandLine(Function<String, String> env, BufferedReader stdin, boolean echoInput, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new SimulateCommand(env, stdin, echoInput));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {

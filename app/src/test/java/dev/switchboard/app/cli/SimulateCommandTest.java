@@ -21,7 +21,7 @@ class SimulateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private SimulateCommand parse(Map<String, String> env, String... args) {
-        var commandLine = SwitchboardCli.commandLine(env::get, new BufferedReader(new StringReader("")), new PrintWriter(out), new PrintWriter(err));
+        var commandLine = SwitchboardCli.commandLine(env::get, new BufferedReader(new StringReader("")), false, new PrintWriter(out), new PrintWriter(err));
         commandLine.parseArgs(args);
         return commandLine.getCommand();
     }
