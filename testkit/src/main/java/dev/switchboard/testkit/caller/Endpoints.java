@@ -33,16 +33,26 @@ record Endpoints(String baseUrl, String publicUrl) {
         return url;
     }
 
-    /** Where to actually send a request for a public (signed) URL: the listening server if it is ours. */
+    /**
+     * Where to actually send a request for a public (signed) URL: the listening server if the URL
+     * is under the public URL, whatever its scheme (a server behind a TLS tunnel writes
+     * {@code wss://} for a public {@code http://} URL); any other URL as it is.
+     */
     String reachable(String signedUrl) {
         boolean websocket = signedUrl.startsWith("ws");
-        var publicPrefix = websocket ? toWebSocket(publicUrl) : publicUrl;
-        var basePrefix = websocket ? toWebSocket(baseUrl) : baseUrl;
-        if (signedUrl.startsWith(publicPrefix)) {
-            var rest = signedUrl.substring(publicPrefix.length());
-            if (rest.isEmpty() || rest.startsWith("/") || rest.startsWith("?")) return basePrefix + rest;
+        var publicRest = withoutScheme(publicUrl);
+        var signedRest = withoutScheme(signedUrl);
+        if (signedRest.startsWith(publicRest)) {
+            var rest = signedRest.substring(publicRest.length());
+            if (rest.isEmpty() || rest.startsWith("/") || rest.startsWith("?"))
+                return (websocket ? toWebSocket(baseUrl) : baseUrl) + rest;
         }
         return signedUrl;
+    }
+
+    private static String withoutScheme(String url) {
+        int colon = url.indexOf("://");
+        return colon < 0 ? url : url.substring(colon + 3);
     }
 
     static String toWebSocket(String httpUrl) {
