@@ -95,6 +95,10 @@ final class BookingSlots {
         var askedDate = parseDate(call.arguments().get("date")).orElse(date);
         var askedTime = parseTime(call.arguments().get("time")).orElse(null);
         var answer = ToolAnswer.read(result, askedDate, askedTime);
+        if (answer.kind() == ToolAnswer.Kind.NOT_BOOKABLE) {
+            active = false;
+            return;
+        }
         if (call.name().equals("book_appointment")) {
             switch (answer.kind()) {
                 case BOOKED -> {

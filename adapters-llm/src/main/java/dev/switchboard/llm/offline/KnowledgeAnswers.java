@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * does not know rather than inventing.
  */
 final class KnowledgeAnswers {
-    private static final Pattern MARKER = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s*|^\\s*\\[[^\\]]*\\]\\s*");
+    /** A list item's number or bullet, and the document title after it ("1. Opening hours: …"). */
+    private static final Pattern ITEM = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s*(?:[^:\\n]{1,60}?\\s?:\\s+)?");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
     private static final int MAX_LENGTH = 300;
 
@@ -19,12 +20,17 @@ final class KnowledgeAnswers {
     static Optional<String> topPassage(ToolResult result) {
         var content = Utterance.of(result.content());
         if (result.isError() || content.has("no result", "no results", "nothing found", "no match", "no matches", "no matching",
-                "no passage", "no document", "no documents", "no relevant", "found nothing", "aucun", "aucune")) return Optional.empty();
+                "no passage", "no document", "no documents", "no relevant", "no information", "found nothing", "aucun", "aucune"))
+            return Optional.empty();
         for (var line : result.content().split("\\R")) {
-            var passage = MARKER.matcher(line).replaceFirst("").strip();
-            if (Utterance.of(passage).wordCount() >= 4 && !passage.endsWith(":")) return Optional.of(brief(passage));
+            var passage = ITEM.matcher(line).replaceFirst("").strip();
+            if (Utterance.of(passage).wordCount() >= 4 && !passage.endsWith(":")) return Optional.of(brief(capitalised(passage)));
         }
         return Optional.empty();
+    }
+
+    private static String capitalised(String text) {
+        return text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
     }
 
     private static String brief(String passage) {

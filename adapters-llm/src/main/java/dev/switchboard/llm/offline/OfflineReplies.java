@@ -95,6 +95,11 @@ record OfflineReplies(boolean french) {
                 "Sorry, I couldn't book that. Would you like me to put you through to a member of our team?");
     }
 
+    String cannotBookByPhone() {
+        return fr("Désolé, je ne peux pas prendre de rendez-vous par téléphone pour le moment. Voulez-vous que je vous passe un conseiller ?",
+                "Sorry, I can't book appointments by phone at the moment. Would you like me to put you through to a member of our team?");
+    }
+
     String lookingUp() { return fr("Je regarde.", "Let me check."); }
 
     String dontKnow() {

@@ -105,6 +105,7 @@ final class ReplyPlanner {
                             : answer.offers().isEmpty() && answer.kind() == ToolAnswer.Kind.PAST ? say.past()
                             : say.taken(answer.offers().stream().limit(3).toList(), date);
                     case NEEDS_PHONE -> say.askPhone();
+                    case NOT_BOOKABLE -> say.cannotBookByPhone();
                     default -> say.bookingFailed();
                 });
             case "check_availability":
@@ -113,6 +114,7 @@ final class ReplyPlanner {
                     case CLOSED -> say.closed(date);
                     case FULL -> say.full(date);
                     case PAST -> say.past();
+                    case NOT_BOOKABLE -> say.cannotBookByPhone();
                     default -> say.askTime(date);
                 });
             case "search_knowledge":

@@ -15,19 +15,20 @@ import java.util.regex.Pattern;
  * @param offers slots the answer names as free (alternatives, or a day's free times), never the one asked for
  */
 record ToolAnswer(Kind kind, List<Offer> offers) {
-    enum Kind { BOOKED, UNAVAILABLE, CLOSED, PAST, NEEDS_PHONE, FREE, FULL, FAILED, INFO }
+    enum Kind { BOOKED, UNAVAILABLE, CLOSED, PAST, NEEDS_PHONE, FREE, FULL, NOT_BOOKABLE, FAILED, INFO }
 
     /** A slot start the agent can propose. */
     record Offer(LocalDate date, LocalTime time) {}
 
-    private static final Pattern SLOT = Pattern.compile("(?:(\\d{4}-\\d{2}-\\d{2})[ T,]+)?(\\d{1,2}):(\\d{2})(?:\\s*-\\s*\\d{1,2}:\\d{2})?");
+    private static final Pattern SLOT = Pattern.compile("(?:(\\d{4}-\\d{2}-\\d{2})(?: ?\\([a-z]+\\))?[ T,]+)?(\\d{1,2}):(\\d{2})(?:\\s*-\\s*\\d{1,2}:\\d{2})?");
     private static final Pattern OFFER_CUE = Pattern.compile("instead|alternative|nearest|free|available|open slot|options?|try");
 
     static ToolAnswer read(ToolResult result, LocalDate askedDate, LocalTime askedTime) {
         var text = Utterance.of(result.content());
         var offers = offers(text.folded(), askedDate, askedTime);
         if (result.isError()) return new ToolAnswer(Kind.FAILED, List.of());
-        if (text.has("not configured", "no opening hours", "not set up")) return new ToolAnswer(Kind.FAILED, List.of());
+        if (text.has("cannot be booked", "not set its opening hours", "not configured", "no opening hours"))
+            return new ToolAnswer(Kind.NOT_BOOKABLE, List.of());
         return switch (result.toolName() == null ? "" : result.toolName()) {
             case "book_appointment" -> new ToolAnswer(booking(text), offers);
             case "check_availability" -> new ToolAnswer(!offers.isEmpty() ? Kind.FREE
@@ -42,7 +43,7 @@ record ToolAnswer(Kind kind, List<Offer> offers) {
         if (text.has("taken", "unavailable", "not available", "already", "no longer", "not free", "outside", "conflict")) return Kind.UNAVAILABLE;
         if (text.has("closed")) return Kind.CLOSED;
         if (text.has("past", "already started")) return Kind.PAST;
-        if (text.has("booked", "confirmed", "reserved", "created", "success")) return Kind.BOOKED;
+        if (!text.has("not booked", "nothing booked") && text.has("booked", "confirmed", "reserved", "created")) return Kind.BOOKED;
         return Kind.FAILED;
     }
 

@@ -7,6 +7,7 @@ import dev.switchboard.domain.conversation.ModelRequest;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tool.ToolCall;
 import dev.switchboard.domain.tool.ToolDefinition;
+import dev.switchboard.domain.tool.ToolOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +21,16 @@ import java.util.function.Function;
  */
 final class EngineLoop {
     static final TenantId TENANT = TenantId.parse("7f0c1a5e-0000-4000-8000-000000000001");
-    /** Tools whose success ends the conversation (a transfer or hang-up outcome). */
-    static final java.util.Set<String> CONTROL_TOOLS = java.util.Set.of("transfer_to_human", "end_call");
     static final ModelSettings SETTINGS = new ModelSettings("offline", "demo", 0.0, 300);
 
     private final OfflineLanguageModel model = new OfflineLanguageModel();
     private final String prompt;
     private final List<ToolDefinition> tools;
-    private final Function<ToolCall, ChatTurn.ToolResult> toolAnswers;
+    private final Function<ToolCall, ToolOutcome> toolAnswers;
     final List<ChatTurn> history = new ArrayList<>();
     final List<ToolCall> toolCalls = new ArrayList<>();
 
-    EngineLoop(String language, List<ToolDefinition> tools, Function<ToolCall, ChatTurn.ToolResult> toolAnswers) {
+    EngineLoop(String language, List<ToolDefinition> tools, Function<ToolCall, ToolOutcome> toolAnswers) {
         this.prompt = prompt(language);
         this.tools = tools;
         this.toolAnswers = toolAnswers;
@@ -48,8 +47,9 @@ final class EngineLoop {
             boolean handOffOrHangUp = false;
             for (var call : reply.toolCalls()) {
                 toolCalls.add(call);
-                history.add(toolAnswers.apply(call));
-                handOffOrHangUp |= CONTROL_TOOLS.contains(call.name());
+                var outcome = toolAnswers.apply(call);
+                history.add(new ChatTurn.ToolResult(call.id(), call.name(), outcome.forModel(), outcome instanceof ToolOutcome.Failed));
+                handOffOrHangUp |= outcome instanceof ToolOutcome.TransferToHuman || outcome instanceof ToolOutcome.EndCall;
             }
             if (handOffOrHangUp) return heard.toString(); // the engine transfers or hangs up without asking again
         }
@@ -72,8 +72,9 @@ final class EngineLoop {
                 Use tools for availability, bookings and transfers; never invent a booking.""".formatted(language);
     }
 
-    static ChatTurn.ToolResult answer(ToolCall call, String content) {
-        return new ChatTurn.ToolResult(call.id(), call.name(), content, false);
+    /** A scripted tool answer, as the platform's tools phrase them. */
+    static ToolOutcome answer(String content) {
+        return new ToolOutcome.Answer(content, Map.of());
     }
 
     /** The platform's tools, with the parameters the real ones declare. */
