@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class CallerDetails {
     /** Cues always followed by a name. */
     private static final Pattern STRONG = Pattern.compile(
-            "(?i)\\b(?:je m[' ]?appelle|mon nom est|mon nom c'est|mon nom, c'est|au nom de|my name is|my name's|name is|under the name(?: of)?|in the name of)\\s+(.+)");
+            "(?i)\\b(?:je m[' ]?appelle|mon nom est|mon nom c'est|mon nom, c'est|au nom de"
+                    + "|my name is|my name's|name is|under the name(?: of)?|in the name of)\\s+(.+)");
     /** Cues that may be followed by something else ("c'est pour une coupe"): the name must be capitalised. */
     private static final Pattern WEAK = Pattern.compile("(?i)\\b(?:moi c'est|c'est|je suis|this is|it's|it is|i'm|i am)\\s+(.+)");
     private static final Pattern PHONE = Pattern.compile("(\\+?\\d[\\d .-]{7,}\\d)");
@@ -28,7 +29,8 @@ final class CallerDetails {
             "libre", "ici", "here", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "vous", "you", "on", "in", "est", "is", "ca", "ça");
     private static final Pattern FILLER = Pattern.compile(
-            "(?i)^(?:(?:oui|yes|alors|euh|bon|ok|okay|d'accord|sure|bien sûr|of course|c'est|moi c'est|it's|je m[' ]?appelle|my name is)[\\s,.!]*)+");
+            "(?i)^(?:(?:oui|yes|alors|euh|bon|ok|okay|d'accord|sure|bien sûr|of course|c'est|moi c'est|it's"
+                    + "|je m[' ]?appelle|my name is)[\\s,.!]*)+");
 
     private CallerDetails() {}
 

@@ -29,7 +29,8 @@ final class DateTimeExpressions {
     private static final String DAYS_EN = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private static final String ORDINAL = "(?:st|nd|rd|th|er|eme|e)?";
     /** What may follow a number that is an hour or a quantity, not a day of the month. */
-    private static final String NOT_A_DAY = "(?!\\s*(?:h(?![a-z])|heures?\\b|:|[ap]\\.? ?m\\b|o'?clock|of\\b|\\d|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))";
+    private static final String NOT_A_DAY =
+            "(?!\\s*(?:h(?![a-z])|heures?\\b|:|[ap]\\.? ?m\\b|o'?clock|of\\b|\\d|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))";
 
     private record Rule<T>(Pattern pattern, Function<MatchResult, Optional<T>> read) {}
 
@@ -65,9 +66,11 @@ final class DateTimeExpressions {
                 rule("\\b(half|quarter) (past|to) (\\d{1,2})\\b", m -> spoken(num(m, 3), 0,
                         m.group(1).equals("half") ? "et demie" : m.group(2).equals("past") ? "et quart" : "moins le quart", afternoon, morning)),
                 rule("(?<!apres-)(?<!apres )\\b(?:midi|noon)(?: (et demie?|et quart|trente|thirty|30|quinze|fifteen|15))?\\b",
-                        m -> spoken(12, 0, m.group(1) == null ? null : m.group(1).matches("et demie?|trente|thirty|30") ? "et demie" : "et quart", false, false)),
+                        m -> spoken(12, 0, m.group(1) == null ? null
+                                : m.group(1).matches("et demie?|trente|thirty|30") ? "et demie" : "et quart", false, false)),
                 rule("\\b(?:a|at|vers|around|about|for|pour) (\\d{1,2})(?:[ .](\\d{2}))?\\b(?!\\s*(?:h(?![a-z])|heures?|:|[ap]\\.? ?m\\b|o'?clock"
-                        + "|jours?|days?|minutes?|min\\b|personnes?|people|ans\\b|years?|euros?|dollars?|%|\\d|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))",
+                        + "|jours?|days?|minutes?|min\\b|personnes?|people|ans\\b|years?|euros?|dollars?|%|\\d"
+                        + "|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))",
                         m -> spoken(num(m, 1), num(m, 2), null, afternoon, morning))));
     }
 

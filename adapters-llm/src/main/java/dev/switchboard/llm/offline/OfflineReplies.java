@@ -20,7 +20,9 @@ record OfflineReplies(boolean french) {
                 "I can book an appointment, answer a question or put you through to a member of our team. What would you like?");
     }
 
-    String welcome() { return fr("Avec plaisir ! Puis-je faire autre chose pour vous ?", "You're welcome! Is there anything else I can do for you?"); }
+    String welcome() {
+        return fr("Avec plaisir ! Puis-je faire autre chose pour vous ?", "You're welcome! Is there anything else I can do for you?");
+    }
 
     String anythingElse() { return fr("Puis-je faire autre chose pour vous ?", "Is there anything else I can do for you?"); }
 
@@ -54,7 +56,8 @@ record OfflineReplies(boolean french) {
     String askTime(LocalDate date) { return fr("Pour " + day(date) + ", à quelle heure ?", "At what time on " + day(date) + "?"); }
 
     String askName(LocalDate date, LocalTime time) {
-        return fr("Très bien, " + at(date, time) + ". À quel nom, s'il vous plaît ?", "Great, " + at(date, time) + ". May I have your name, please?");
+        return fr("Très bien, " + at(date, time) + ". À quel nom, s'il vous plaît ?",
+                "Great, " + at(date, time) + ". May I have your name, please?");
     }
 
     String askPhone() { return fr("À quel numéro de téléphone peut-on vous joindre ?", "What phone number can we reach you on?"); }
@@ -88,7 +91,9 @@ record OfflineReplies(boolean french) {
                 "We're fully booked on " + day(date) + ". Which other day would suit you?");
     }
 
-    String past() { return fr("Ce moment est déjà passé. Quel autre moment vous conviendrait ?", "That time has already passed. When else would suit you?"); }
+    String past() {
+        return fr("Ce moment est déjà passé. Quel autre moment vous conviendrait ?", "That time has already passed. When else would suit you?");
+    }
 
     String bookingFailed() {
         return fr("Désolé, je n'ai pas pu enregistrer le rendez-vous. Voulez-vous que je vous passe un conseiller ?",
@@ -107,7 +112,9 @@ record OfflineReplies(boolean french) {
                 "I'm afraid I don't have that information. Would you like me to put you through to a member of our team?");
     }
 
-    String sorry() { return fr("Désolé, quelque chose n'a pas fonctionné. Puis-je vous aider autrement ?", "Sorry, something went wrong. Can I help you another way?"); }
+    String sorry() {
+        return fr("Désolé, quelque chose n'a pas fonctionné. Puis-je vous aider autrement ?", "Sorry, something went wrong. Can I help you another way?");
+    }
 
     /** "mardi 3 mars à 14 h", "Tuesday, March 3 at 2 PM". */
     String at(LocalDate date, LocalTime time) {

@@ -100,7 +100,8 @@ final class ReplyPlanner {
         switch (result.toolName() == null ? "" : result.toolName()) {
             case "book_appointment":
                 return speak(switch (answer.kind()) {
-                    case BOOKED -> say.confirmed(date, time, serviceSpoken(arguments.get("service_type")), String.valueOf(arguments.get("client_name")));
+                    case BOOKED -> say.confirmed(date, time, serviceSpoken(arguments.get("service_type")),
+                            String.valueOf(arguments.get("client_name")));
                     case UNAVAILABLE, CLOSED, PAST -> answer.offers().isEmpty() && answer.kind() == ToolAnswer.Kind.CLOSED ? say.closed(date)
                             : answer.offers().isEmpty() && answer.kind() == ToolAnswer.Kind.PAST ? say.past()
                             : say.taken(answer.offers().stream().limit(3).toList(), date);

@@ -20,7 +20,9 @@ record ToolAnswer(Kind kind, List<Offer> offers) {
     /** A slot start the agent can propose. */
     record Offer(LocalDate date, LocalTime time) {}
 
-    private static final Pattern SLOT = Pattern.compile("(?:(\\d{4}-\\d{2}-\\d{2})(?: ?\\([a-z]+\\))?[ T,]+)?(\\d{1,2}):(\\d{2})(?:\\s*-\\s*\\d{1,2}:\\d{2})?");
+    /** A start time, perhaps after its day ("2026-03-04 (wednesday) 10:00") and before its end ("-10:30"). */
+    private static final Pattern SLOT =
+            Pattern.compile("(?:(\\d{4}-\\d{2}-\\d{2})(?: ?\\([a-z]+\\))?[ T,]+)?(\\d{1,2}):(\\d{2})(?:\\s*-\\s*\\d{1,2}:\\d{2})?");
     private static final Pattern OFFER_CUE = Pattern.compile("instead|alternative|nearest|free|available|open slot|options?|try");
 
     static ToolAnswer read(ToolResult result, LocalDate askedDate, LocalTime askedTime) {
