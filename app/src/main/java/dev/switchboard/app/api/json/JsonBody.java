@@ -41,6 +41,13 @@ public final class JsonBody {
         return new JsonBody(node, "", new ArrayList<>());
     }
 
+    /** The object's field names, in the order sent (e.g. the weekdays of opening hours). */
+    public List<String> fieldNames() {
+        var names = new ArrayList<String>();
+        for (var entry : node.entries()) names.add(entry.getKey());
+        return names;
+    }
+
     public boolean has(String field) {
         var value = node.get(field);
         return value != null && !value.isNull();

@@ -1,0 +1,137 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.api.problem.FieldError;
+import dev.switchboard.app.api.problem.InvalidInput;
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.knowledge.KnowledgeDocument;
+import dev.switchboard.domain.knowledge.KnowledgeDocumentId;
+import dev.switchboard.domain.knowledge.KnowledgeRepository;
+import dev.switchboard.domain.shared.TenantId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the agent knows: the tenant's knowledge documents ({title, content, language}) and the
+ * same full-text search the {@code search_knowledge} tool runs.
+ */
+@Controller("/api/v1/knowledge")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class KnowledgeController {
+    private final KnowledgeRepository knowledge;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    KnowledgeController(KnowledgeRepository knowledge, JsonMapper json, Clock clock) {
+        this.knowledge = knowledge;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record DocumentView(String id, String title, String content, String language, Instant createdAt, Instant updatedAt) {
+        static DocumentView of(KnowledgeDocument d) {
+            return new DocumentView(d.id().toString(), d.title(), d.content(), d.language(), d.createdAt(), d.updatedAt());
+        }
+    }
+
+    @Serdeable
+    record PassageView(String documentId, String title, String passage, double rank) {}
+
+    @Get
+    List<DocumentView> list(Authentication auth) {
+        return knowledge.list(Caller.of(auth).tenantId()).stream().map(DocumentView::of).toList();
+    }
+
+    /** {@code q} in everyday words; {@code language} (BCP 47) keeps to documents in that language; {@code limit} 1..20, default 5. */
+    @Get("/search")
+    List<PassageView> search(Authentication auth, @Nullable @QueryValue String q, @Nullable @QueryValue String language,
+                             @Nullable @QueryValue String limit) {
+        var tenant = Caller.of(auth).tenantId();
+        var errors = new ArrayList<FieldError>();
+        if (q == null || q.isBlank()) errors.add(new FieldError("q", "is required"));
+        else if (q.length() > 500) errors.add(new FieldError("q", "must be at most 500 characters"));
+        if (language != null && !KnowledgeDocument.isLanguage(language))
+            errors.add(new FieldError("language", "must be a BCP 47 language tag such as fr or en-US"));
+        int max = 5;
+        if (limit != null) {
+            try {
+                max = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > KnowledgeRepository.MAX_RESULTS)
+                errors.add(new FieldError("limit", "must be within 1.." + KnowledgeRepository.MAX_RESULTS));
+        }
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
+        return knowledge.search(tenant, q, language, max).stream()
+                .map(p -> new PassageView(p.documentId().toString(), p.title(), p.passage(), p.rank())).toList();
+    }
+
+    @Get("/{id}")
+    DocumentView get(Authentication auth, String id) {
+        var tenant = Caller.of(auth).tenantId();
+        return knowledge.findById(tenant, NotFound.id("knowledge document", id, KnowledgeDocumentId::parse)).map(DocumentView::of)
+                .orElseThrow(() -> NotFound.of("knowledge document", id));
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<DocumentView> create(Authentication auth, @Body String raw) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var document = read(JsonBody.parse(json, raw), tenant, null);
+        knowledge.save(document);
+        return HttpResponse.created(DocumentView.of(document));
+    }
+
+    @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
+    DocumentView replace(Authentication auth, String id, @Body String raw) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var previous = knowledge.findById(tenant, NotFound.id("knowledge document", id, KnowledgeDocumentId::parse))
+                .orElseThrow(() -> NotFound.of("knowledge document", id));
+        var document = read(JsonBody.parse(json, raw), tenant, previous);
+        knowledge.save(document);
+        return DocumentView.of(document);
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(Authentication auth, String id) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        if (!knowledge.delete(tenant, NotFound.id("knowledge document", id, KnowledgeDocumentId::parse)))
+            throw NotFound.of("knowledge document", id);
+        return HttpResponse.noContent();
+    }
+
+    /** Body: {title, content, language}, all required; {@code previous} keeps id and creation time. */
+    private KnowledgeDocument read(JsonBody body, TenantId tenant, KnowledgeDocument previous) {
+        var title = body.text("title", true);
+        var content = body.text("content", true);
+        var language = body.text("language", true);
+        if (title != null && title.strip().length() > KnowledgeDocument.MAX_TITLE)
+            body.reject("title", "must be at most " + KnowledgeDocument.MAX_TITLE + " characters");
+        if (content != null && content.strip().length() > KnowledgeDocument.MAX_CONTENT)
+            body.reject("content", "must be at most " + KnowledgeDocument.MAX_CONTENT + " characters");
+        if (language != null && !KnowledgeDocument.isLanguage(language))
+            body.reject("language", "must be a BCP 47 language tag such as fr or en-US");
+        body.validate();
+        var now = clock.instant();
+        if (previous != null) return previous.revised(title, content, language, now);
+        return new KnowledgeDocument(KnowledgeDocumentId.random(), tenant, title, content, language, now, now);
+    }
+}
