@@ -60,6 +60,18 @@ public abstract class ScriptedSseServer implements AutoCloseable {
         script.addAll(List.of(responses));
     }
 
+    /** Forgets queued answers and recorded requests, so one server can serve test after test. */
+    public void reset() {
+        script.clear();
+        requests.clear();
+        requiredApiKey = null;
+    }
+
+    /** How many queued answers no request has taken yet. */
+    public int pending() {
+        return script.size();
+    }
+
     /** From now on, answer 401 unless the request presents this key. */
     public void requireApiKey(String key) {
         this.requiredApiKey = key;

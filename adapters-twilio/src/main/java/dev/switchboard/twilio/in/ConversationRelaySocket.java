@@ -1,0 +1,98 @@
+package dev.switchboard.twilio.in;
+
+import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.conversation.StartConversation;
+import dev.switchboard.domain.shared.TenantId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code WS /webhooks/twilio/relay}: a ConversationRelay session. Twilio sends what the caller
+ * says as text; the engine answers with streamed tokens. Bad frames are answered with an
+ * {@code error} and noted on the timeline; they never end the call.
+ */
+@ServerWebSocket(TwilioVoiceWebhook.RELAY_PATH)
+@Secured("isAnonymous()")
+final class ConversationRelaySocket {
+    static final int MAX_FRAME_CHARS = 64 * 1024;
+    private static final String STATE = "relay";
+    private final StartConversation startConversation;
+    private final CallRepository calls;
+    private final JsonMapper json;
+    private final ExecutorService pool;
+    private final Clock clock;
+    private final RelayMessages messages;
+
+    ConversationRelaySocket(StartConversation startConversation, CallRepository calls, JsonMapper json,
+                            @Named(TaskExecutors.IO) ExecutorService pool, Clock clock) {
+        this.startConversation = startConversation;
+        this.calls = calls;
+        this.json = json;
+        this.pool = pool;
+        this.clock = clock;
+        this.messages = new RelayMessages(startConversation);
+    }
+
+    @OnOpen
+    void open(WebSocketSession session, HttpRequest<?> request) {
+        var tenant = TenantId.parse(request.getParameters().get("tenant"));
+        var call = CallId.parse(request.getParameters().get("call"));
+        var relay = new RelaySession(tenant, call, new RelayOutput(session, json, call.toString()), pool, calls, clock);
+        session.put(STATE, relay);
+        relay.event("socket.connected", Map.of("sessionId", session.getId()));
+    }
+
+    @OnMessage
+    void message(String text, WebSocketSession session) {
+        var relay = session.get(STATE, RelaySession.class).orElse(null);
+        if (relay == null) return;
+        if (text.length() > MAX_FRAME_CHARS) {
+            reject(relay, "frame of " + text.length() + " characters is over the " + MAX_FRAME_CHARS + " limit");
+            return;
+        }
+        JsonNode node;
+        try {
+            node = json.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+        } catch (Exception e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            reject(relay, "not a JSON object");
+            return;
+        }
+        var problem = messages.handle(relay, node);
+        if (problem != null) reject(relay, problem);
+    }
+
+    @OnClose
+    void close(WebSocketSession session, CloseReason reason) {
+        session.get(STATE, RelaySession.class).ifPresent(relay -> {
+            var conversation = relay.conversation();
+            if (conversation != null) conversation.callEnded("socket closed");
+            var data = new HashMap<String, Object>();
+            data.put("code", reason == null ? -1 : reason.getCode());
+            relay.event("socket.closed", data);
+        });
+    }
+
+    private static void reject(RelaySession relay, String problem) {
+        relay.event("error", Map.of("stage", "relay-socket", "message", problem));
+        relay.output.error(problem);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.switchboard.twilio.in;
+
+import dev.switchboard.domain.conversation.ConversationOutput;
+import dev.switchboard.domain.conversation.HandOff;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.websocket.WebSocketSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The engine's voice on a ConversationRelay socket: {@code text} tokens as they stream, and
+ * {@code end} with hand-off data for transfers and hang-ups (Twilio then calls our action URL).
+ */
+final class RelayOutput implements ConversationOutput {
+    private final WebSocketSession session;
+    private final JsonMapper json;
+    private final String callId;
+
+    RelayOutput(WebSocketSession session, JsonMapper json, String callId) {
+        this.session = session;
+        this.json = json;
+        this.callId = callId;
+    }
+
+    @Override
+    public void text(String delta, boolean last) {
+        var message = new LinkedHashMap<String, Object>();
+        message.put("type", "text");
+        message.put("token", delta);
+        message.put("last", last);
+        send(message);
+    }
+
+    @Override
+    public void handOff(HandOff handOff) {
+        send(Map.of("type", "end", "handoffData", HandoffData.transfer(handOff, callId).toJson(json)));
+    }
+
+    @Override
+    public void hangUp(String reason) {
+        send(Map.of("type", "end", "handoffData", HandoffData.hangup(reason, callId).toJson(json)));
+    }
+
+    void error(String description) {
+        send(Map.of("type", "error", "description", description));
+    }
+
+    void send(Map<String, Object> message) {
+        if (!session.isOpen()) return;
+        try {
+            session.sendSync(new String(json.writeValueAsBytes(message), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // The caller hung up while we spoke: nothing left to tell them.
+        }
+    }
+}

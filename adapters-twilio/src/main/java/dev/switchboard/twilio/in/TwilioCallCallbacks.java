@@ -1,0 +1,121 @@
+package dev.switchboard.twilio.in;
+
+import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.call.Call;
+import dev.switchboard.domain.call.CallEvent;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallStatus;
+import dev.switchboard.domain.call.RecordCallStatus;
+import dev.switchboard.domain.shared.E164Number;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Twilio telling us how a call goes: status callbacks ({@code /status}) and the end of a
+ * ConversationRelay session ({@code /relay-action}), where a hand-off becomes a {@code <Dial>}.
+ */
+@Controller("/webhooks/twilio")
+@Secured("isAnonymous()")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TwilioCallCallbacks {
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioCallCallbacks.class);
+    private final CallerNumbers numbers;
+    private final SignedRequests signatures;
+    private final RecordCallStatus recordStatus;
+    private final CallRepository calls;
+    private final AssistantRepository assistants;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TwilioCallCallbacks(CallerNumbers numbers, SignedRequests signatures, RecordCallStatus recordStatus, CallRepository calls,
+                        AssistantRepository assistants, JsonMapper json, Clock clock) {
+        this.numbers = numbers;
+        this.signatures = signatures;
+        this.recordStatus = recordStatus;
+        this.calls = calls;
+        this.assistants = assistants;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Forward-only status; duplicates and reordering leave the same record. Always a quick 204. */
+    @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<Void> status(HttpRequest<?> request, @Body Map<String, String> form) {
+        var number = numbers.ours(form);
+        if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        var status = CallStatus.parse(form.get("CallStatus"));
+        if (number.isEmpty() || status.isEmpty() || form.get("CallSid") == null) {
+            LOG.warn("status callback for {} ignored: unknown number or status {}", form.get("CallSid"), form.get("CallStatus"));
+            return HttpResponse.noContent();
+        }
+        Integer duration = null;
+        try {
+            if (form.get("CallDuration") != null) duration = Integer.valueOf(form.get("CallDuration").strip());
+        } catch (NumberFormatException ignored) {
+            // A garbled duration is dropped; the status still counts.
+        }
+        var outcome = recordStatus.record(new RecordCallStatus.Command(number.get().tenantId(), form.get("CallSid"), status.get(),
+                duration, callbackData(form)));
+        if (outcome.isEmpty()) LOG.warn("status callback for unknown call {}", form.get("CallSid"));
+        return HttpResponse.noContent();
+    }
+
+    /** The relay session ended: transfer, hang up, or nothing if the caller is gone. */
+    @Post(uri = "/relay-action", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
+    HttpResponse<String> relayAction(HttpRequest<?> request, @Body Map<String, String> form) {
+        var number = numbers.ours(form);
+        if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        var call = number.flatMap(n -> calls.findByProviderCallId(n.tenantId(), form.getOrDefault("CallSid", "")));
+        var language = call.flatMap(c -> c.assistantId() == null ? java.util.Optional.empty() : assistants.findById(c.tenantId(), c.assistantId()))
+                .map(a -> a.language()).orElse("en-US");
+        var french = language.toLowerCase().startsWith("fr");
+        var handoff = HandoffData.parse(json, form.get("HandoffData"));
+        var data = new LinkedHashMap<String, Object>();
+        data.put("sessionStatus", form.getOrDefault("SessionStatus", ""));
+        data.put("callStatus", form.getOrDefault("CallStatus", ""));
+        if (form.get("ErrorCode") != null) data.put("errorCode", form.get("ErrorCode"));
+        if (handoff != null) data.putAll(handoff.asEventData());
+        call.ifPresent(c -> event(c, "relay.ended", data));
+        if ("completed".equalsIgnoreCase(form.get("CallStatus"))) return TwilioVoiceWebhook.xml(Twiml.empty());
+        if (handoff != null && HandoffData.TRANSFER.equals(handoff.action())) {
+            if (E164Number.isValid(handoff.transferNumber())) {
+                call.ifPresent(c -> event(c, "transfer.dialed", Map.of("number", handoff.transferNumber())));
+                return TwilioVoiceWebhook.xml(Twiml.dial(new E164Number(handoff.transferNumber()),
+                        french ? "Je vous transfère." : "Transferring you now.", language, number.get().number().value()));
+            }
+            call.ifPresent(c -> event(c, "transfer.impossible", Map.of("reason", "the assistant has no transfer number")));
+            return TwilioVoiceWebhook.xml(Twiml.sayAndHangUp(french
+                    ? "Désolé, personne n'est disponible pour le moment. Nous vous rappellerons. Au revoir."
+                    : "Sorry, no one is available right now. We will call you back. Goodbye.", language));
+        }
+        if (handoff != null && HandoffData.HANGUP.equals(handoff.action())) return TwilioVoiceWebhook.xml(Twiml.hangUp());
+        return TwilioVoiceWebhook.xml(Twiml.sayAndHangUp(french
+                ? "Désolé, nous rencontrons un problème technique. Merci de rappeler dans un instant. Au revoir."
+                : "Sorry, we are having a technical problem. Please call again in a moment. Goodbye.", language));
+    }
+
+    private void event(Call call, String type, Map<String, Object> data) {
+        calls.appendEvent(CallEvent.of(call, clock.instant(), type, data));
+    }
+
+    private static Map<String, Object> callbackData(Map<String, String> form) {
+        var data = new LinkedHashMap<String, Object>();
+        for (var key : new String[] {"CallStatus", "CallDuration", "SequenceNumber", "Timestamp", "SipResponseCode", "CallbackSource"})
+            if (form.get(key) != null) data.put(key, form.get(key));
+        return data;
+    }
+}

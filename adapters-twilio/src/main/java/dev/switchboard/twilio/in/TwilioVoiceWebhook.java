@@ -1,0 +1,96 @@
+package dev.switchboard.twilio.in;
+
+import dev.switchboard.domain.assistant.Runtime;
+import dev.switchboard.domain.call.AnswerCall;
+import dev.switchboard.domain.call.CallDirection;
+import dev.switchboard.domain.call.CallEvent;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallStatus;
+import dev.switchboard.twilio.config.PublicUrl;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/twilio/voice}: a call reached one of our numbers. Answers TwiML that hands
+ * the call to the number's assistant over ConversationRelay, or a polite goodbye — never a 500,
+ * which Twilio would turn into its generic error message.
+ */
+@Controller("/webhooks/twilio")
+@Secured("isAnonymous()")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TwilioVoiceWebhook {
+    static final String RELAY_PATH = "/webhooks/twilio/relay";
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioVoiceWebhook.class);
+    private final CallerNumbers numbers;
+    private final SignedRequests signatures;
+    private final AnswerCall answerCall;
+    private final CallRepository calls;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    TwilioVoiceWebhook(CallerNumbers numbers, SignedRequests signatures, AnswerCall answerCall, CallRepository calls,
+                       PublicUrl publicUrl, Clock clock) {
+        this.numbers = numbers;
+        this.signatures = signatures;
+        this.answerCall = answerCall;
+        this.calls = calls;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @Post(uri = "/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
+    HttpResponse<String> voice(HttpRequest<?> request, @Body Map<String, String> form) {
+        var number = numbers.ours(form);
+        if (!signatures.verify(request, form, number)) return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+        var callSid = form.get("CallSid");
+        if (number.isEmpty() || callSid == null || callSid.isBlank()) {
+            LOG.warn("call {} to {} reached no number of ours; answered with a goodbye", callSid, form.get("To"));
+            return xml(Twiml.sayAndHangUp("Sorry, this number is not in service. Goodbye.", "en-US"));
+        }
+        var direction = CallDirection.parse(form.get("Direction")).orElse(CallDirection.INBOUND);
+        var status = CallStatus.parse(form.get("CallStatus")).orElse(CallStatus.RINGING);
+        var answer = answerCall.answer(new AnswerCall.Command(number.get(), form.getOrDefault("From", "unknown"),
+                form.getOrDefault("To", ""), callSid, direction, status, Map.copyOf(form)));
+        var call = answer.call();
+        String twiml;
+        if (answer instanceof AnswerCall.Answer.Connect connect && connect.assistant().runtime() == Runtime.RELAY) {
+            var query = "?tenant=" + call.tenantId() + "&call=" + call.id();
+            var socket = publicUrl.websocket(RELAY_PATH + query);
+            twiml = Twiml.conversationRelay(connect.assistant(), socket, publicUrl.http("/webhooks/twilio/relay-action"),
+                    Map.of("tenant", call.tenantId().toString(), "call", call.id().toString()));
+            event(call, "twiml.returned", Map.of("runtime", "relay", "socket", socket));
+        } else if (answer instanceof AnswerCall.Answer.Connect connect) {
+            twiml = Twiml.sayAndHangUp(unavailable(connect.assistant().language()), connect.assistant().language());
+            event(call, "twiml.returned", Map.of("runtime", connect.assistant().runtime().name().toLowerCase(),
+                    "note", "this runtime does not take calls through this webhook yet"));
+        } else {
+            twiml = Twiml.sayAndHangUp("Sorry, no one can take your call on this line right now. Goodbye.", "en-US");
+            event(call, "twiml.returned", Map.of("runtime", "none", "note", "no assistant"));
+        }
+        return xml(twiml);
+    }
+
+    private static String unavailable(String language) {
+        return language.toLowerCase().startsWith("fr") ? "Désolé, ce service n'est pas disponible pour le moment. Au revoir."
+                : "Sorry, this service is not available right now. Goodbye.";
+    }
+
+    private void event(dev.switchboard.domain.call.Call call, String type, Map<String, Object> data) {
+        calls.appendEvent(CallEvent.of(call, clock.instant(), type, data));
+    }
+
+    static HttpResponse<String> xml(String twiml) {
+        return HttpResponse.ok(twiml).contentType(MediaType.TEXT_XML_TYPE);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.switchboard.twilio.in;
+
+import com.twilio.twiml.TwiMLException;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Connect;
+import com.twilio.twiml.voice.ConversationRelay;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Parameter;
+import com.twilio.twiml.voice.Say;
+import dev.switchboard.domain.assistant.Assistant;
+import dev.switchboard.domain.shared.E164Number;
+import java.util.Locale;
+import java.util.Map;
+
+/** The TwiML documents we answer with, built with the Twilio SDK so they are always valid. */
+final class Twiml {
+    private Twiml() {}
+
+    /** Hands the call to our ConversationRelay socket; Twilio comes back to {@code actionUrl} when it ends. */
+    static String conversationRelay(Assistant assistant, String socketUrl, String actionUrl, Map<String, String> parameters) {
+        var relay = new ConversationRelay.Builder()
+                .url(socketUrl)
+                .language(assistant.language())
+                .ttsProvider(providerName(assistant.voice().provider()))
+                .voice(assistant.voice().voiceId())
+                .transcriptionProvider(providerName(assistant.transcriber().provider()))
+                .speechModel(assistant.transcriber().model())
+                .transcriptionLanguage(assistant.transcriber().language())
+                .interruptible("any")
+                .welcomeGreetingInterruptible("speech")
+                .dtmfDetection(true);
+        if (assistant.firstMessage() != null) relay.welcomeGreeting(assistant.firstMessage());
+        parameters.forEach((name, value) -> relay.parameter(new Parameter.Builder().name(name).value(value).build()));
+        var connect = new Connect.Builder().action(actionUrl).method(com.twilio.http.HttpMethod.POST).conversationRelay(relay.build()).build();
+        return xml(new VoiceResponse.Builder().connect(connect));
+    }
+
+    /** A polite sentence, then hang up. */
+    static String sayAndHangUp(String text, String language) {
+        return xml(new VoiceResponse.Builder().say(say(text, language)).hangup(new Hangup.Builder().build()));
+    }
+
+    /** Connects the caller to a human, after telling them so. */
+    static String dial(E164Number number, String announcement, String language, String callerId) {
+        var dial = new Dial.Builder().number(new Number.Builder(number.value()).build());
+        if (callerId != null) dial.callerId(callerId);
+        return xml(new VoiceResponse.Builder().say(say(announcement, language)).dial(dial.build()));
+    }
+
+    static String hangUp() {
+        return xml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()));
+    }
+
+    static String empty() {
+        return xml(new VoiceResponse.Builder());
+    }
+
+    private static Say say(String text, String language) {
+        var say = new Say.Builder(text);
+        if (language != null) {
+            for (var candidate : Say.Language.values()) {
+                if (candidate.toString().equalsIgnoreCase(language)) {
+                    say.language(candidate);
+                    break;
+                }
+            }
+        }
+        return say.build();
+    }
+
+    /** ConversationRelay spells providers "ElevenLabs", "Google", "Amazon", "Deepgram". */
+    static String providerName(String provider) {
+        return switch (provider.toLowerCase(Locale.ROOT)) {
+            case "elevenlabs" -> "ElevenLabs";
+            case "google" -> "Google";
+            case "amazon", "polly" -> "Amazon";
+            case "deepgram" -> "Deepgram";
+            default -> provider;
+        };
+    }
+
+    private static String xml(VoiceResponse.Builder response) {
+        try {
+            return response.build().toXml();
+        } catch (TwiMLException e) {
+            throw new IllegalStateException("could not write TwiML", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Twilio: voice and status webhooks with TwiML answers, the ConversationRelay socket, signatures. */
+package dev.switchboard.twilio;

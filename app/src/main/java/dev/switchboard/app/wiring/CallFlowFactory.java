@@ -1,0 +1,45 @@
+package dev.switchboard.app.wiring;
+
+import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.call.AnswerCall;
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.RecordCallStatus;
+import dev.switchboard.domain.call.SummarizeCall;
+import dev.switchboard.domain.conversation.EngineSettings;
+import dev.switchboard.domain.conversation.LanguageModel;
+import dev.switchboard.domain.conversation.StartConversation;
+import dev.switchboard.domain.tenant.TenantRepository;
+import dev.switchboard.domain.tool.Toolbox;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/** Builds the call-handling use cases every runtime shares from the ports' adapters. */
+@Factory
+final class CallFlowFactory {
+    @Singleton
+    SummarizeCall summarizeCall(CallRepository calls) {
+        return new SummarizeCall(calls);
+    }
+
+    @Singleton
+    AnswerCall answerCall(CallRepository calls, AssistantRepository assistants, Clock clock) {
+        return new AnswerCall(calls, assistants, clock);
+    }
+
+    @Singleton
+    RecordCallStatus recordCallStatus(CallRepository calls, SummarizeCall summaries, Clock clock) {
+        return new RecordCallStatus(calls, summaries, clock);
+    }
+
+    @Singleton
+    StartConversation startConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
+                                        LanguageModel model, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
+                                        EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
+        return new StartConversation(tenants, assistants, calls, model, toolbox, tools,
+                new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.switchboard.app.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Api;
+import dev.switchboard.testkit.caller.TwimlDocument;
+import dev.switchboard.testkit.caller.VirtualCaller;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Only Twilio gets in: forged signatures are refused before anything is stored. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwilioWebhookSecurityE2eTest implements TestPropertyProvider {
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    private RelayFixture salon;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
+    }
+
+    @BeforeEach
+    void a_salon() {
+        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
+    }
+
+    private VirtualCaller forger() {
+        return VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken("not-the-real-token")
+                .from("+33612345678").to(salon.number).build();
+    }
+
+    @Test
+    void a_forged_or_missing_signature_on_the_voice_webhook_is_403_and_stores_nothing() {
+        var forged = forger().postVoiceWebhook(forger().voiceParameters("CA" + "1".repeat(32)));
+        var caller = salon.caller();
+        var unsigned = caller.postWithSignature("/webhooks/twilio/voice", caller.voiceParameters("CA" + "2".repeat(32)), Optional.empty());
+        var signedForAnotherUrl = caller.postWithSignature("/webhooks/twilio/voice", caller.voiceParameters("CA" + "3".repeat(32)),
+                Optional.of(caller.signatureFor("https://elsewhere.test/webhooks/twilio/voice", caller.voiceParameters("CA" + "3".repeat(32)))));
+        assertThat(List.of(forged.status(), unsigned.status(), signedForAnotherUrl.status())).containsExactly(403, 403, 403);
+        assertThat(salon.owner.get("/api/v1/calls").json()).containsEntry("total", 0);
+    }
+
+    @Test
+    void a_forged_socket_handshake_is_refused_before_the_upgrade() {
+        var caller = salon.caller();
+        var answer = caller.postVoiceWebhook(caller.voiceParameters("CA" + "4".repeat(32)));
+        var socketUrl = TwimlDocument.parse(answer.body()).conversationRelay().orElseThrow().url();
+        assertThat(caller.relayHandshakeStatus(socketUrl, "Zm9yZ2VkIHNpZ25hdHVyZQ==")).isEqualTo(403);
+        assertThat(caller.relayHandshakeStatus(socketUrl, null)).isEqualTo(403);
+        var tampered = socketUrl.replaceFirst("call=[^&]+", "call=00000000-0000-0000-0000-000000000000");
+        assertThat(caller.relayHandshakeStatus(tampered, caller.signatureFor(socketUrl, Map.of()))).isEqualTo(403);
+        assertThat(RelayFixture.eventTypes(salon.onlyCall())).doesNotContain("socket.connected");
+    }
+
+    @Test
+    void a_forged_status_callback_is_403_and_changes_nothing() {
+        var caller = salon.caller();
+        var sid = "CA" + "5".repeat(32);
+        caller.postVoiceWebhook(caller.voiceParameters(sid));
+        var before = salon.onlyCall();
+        var completed = new java.util.HashMap<>(caller.callParameters(sid, "completed"));
+        completed.put("CallDuration", "42");
+        assertThat(forger().postSigned("/webhooks/twilio/status", completed).status()).isEqualTo(403);
+        assertThat(salon.onlyCall()).isEqualTo(before);
+        assertThat(caller.postSigned("/webhooks/twilio/status", completed).status()).isEqualTo(204);
+        assertThat(RelayFixture.call(salon.onlyCall())).containsEntry("status", "completed").containsEntry("durationSeconds", 42);
+    }
+
+    @Test
+    void an_unknown_number_gets_a_polite_goodbye_not_an_error() {
+        var caller = VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken(RelayFixture.AUTH_TOKEN)
+                .from("+33612345678").to("+15550000000").build();
+        var answer = caller.postVoiceWebhook(caller.voiceParameters("CA" + "6".repeat(32)));
+        assertThat(answer.status()).isEqualTo(200);
+        var twiml = TwimlDocument.parse(answer.body());
+        assertThat(twiml.says()).containsExactly("Sorry, this number is not in service. Goodbye.");
+        assertThat(twiml.hangsUp()).isTrue();
+    }
+
+    @Test
+    void a_number_without_assistant_gets_a_goodbye_and_the_call_is_recorded() {
+        var number = dev.switchboard.domain.Fixtures.randomE164();
+        salon.owner.post("/api/v1/phone-numbers", Map.of("number", number));
+        var caller = VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken(RelayFixture.AUTH_TOKEN)
+                .from("+33612345678").to(number).build();
+        var twiml = TwimlDocument.parse(caller.postVoiceWebhook(caller.voiceParameters("CA" + "7".repeat(32))).body());
+        assertThat(twiml.hangsUp()).isTrue();
+        var page = salon.owner.get("/api/v1/calls?status=ringing").json();
+        assertThat(page).containsEntry("total", 1);
+    }
+}
