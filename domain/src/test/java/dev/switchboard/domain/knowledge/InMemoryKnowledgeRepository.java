@@ -38,7 +38,7 @@ public final class InMemoryKnowledgeRepository implements KnowledgeRepository {
     @Override
     public List<KnowledgeDocument> list(TenantId tenantId) {
         return documents.values().stream().filter(d -> d.tenantId().equals(tenantId))
-                .sorted(Comparator.comparing(KnowledgeDocument::title).thenComparing(d -> d.id().value())).toList();
+                .sorted(Comparator.comparing(KnowledgeDocument::title).thenComparing(d -> d.id().value().toString())).toList();
     }
 
     @Override

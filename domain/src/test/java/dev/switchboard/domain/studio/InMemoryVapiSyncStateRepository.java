@@ -27,7 +27,7 @@ public final class InMemoryVapiSyncStateRepository implements VapiSyncStateRepos
     @Override
     public List<VapiSyncState> list(TenantId tenantId) {
         return states.values().stream().filter(s -> s.tenantId().equals(tenantId))
-                .sorted(Comparator.comparing(s -> s.assistantId().value())).toList();
+                .sorted(Comparator.comparing(s -> s.assistantId().value().toString())).toList();
     }
 
     @Override

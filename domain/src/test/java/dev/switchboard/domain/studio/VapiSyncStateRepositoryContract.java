@@ -38,8 +38,9 @@ public abstract class VapiSyncStateRepositoryContract {
         assertThat(states().find(tenant.id(), first.id())).contains(synced);
         assertThat(states().findByVapiAssistantId(tenant.id(), "vapi-asst-2")).contains(other);
         assertThat(states().findByVapiAssistantId(tenant.id(), "vapi-asst-9")).isEmpty();
+        // By the id's text, which is PostgreSQL's uuid order too (UUID.compareTo compares signed halves).
         assertThat(states().list(tenant.id())).containsExactlyElementsOf(
-                java.util.stream.Stream.of(synced, other).sorted(Comparator.comparing(s -> s.assistantId().value())).toList());
+                java.util.stream.Stream.of(synced, other).sorted(Comparator.comparing(s -> s.assistantId().value().toString())).toList());
     }
 
     @Test
