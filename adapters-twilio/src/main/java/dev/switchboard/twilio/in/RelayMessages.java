@@ -77,6 +77,7 @@ final class RelayMessages {
             relay.event("caller.partial", Map.of("text", text));
             return null;
         }
+        relay.callerSpeaks(text(message, "lang"));
         relay.turns.execute(() -> relay.conversation().callerSaid(text));
         return null;
     }

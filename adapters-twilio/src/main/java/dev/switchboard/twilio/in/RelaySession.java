@@ -22,6 +22,7 @@ final class RelaySession {
     private final CallRepository calls;
     private final Clock clock;
     private volatile ConversationSession conversation;
+    private volatile String language;
 
     RelaySession(TenantId tenantId, CallId callId, RelayOutput output, Executor pool, CallRepository calls, Clock clock) {
         this.tenantId = tenantId;
@@ -39,6 +40,27 @@ final class RelaySession {
 
     void bind(ConversationSession session) {
         conversation = session;
+        language = session.language();
+    }
+
+    /**
+     * The caller switched language (ConversationRelay tells us each transcript's {@code lang}):
+     * have Twilio speak and listen in it from now on. Only the primary language counts, so an
+     * {@code fr-CA} transcript on an {@code fr-FR} line changes nothing.
+     */
+    void callerSpeaks(String lang) {
+        if (lang == null || lang.isBlank() || language == null || primary(lang).equals(primary(language))) return;
+        event("language.switched", Map.of("from", language, "to", lang));
+        language = lang;
+        var message = new java.util.LinkedHashMap<String, Object>();
+        message.put("type", "language");
+        message.put("ttsLanguage", lang);
+        message.put("transcriptionLanguage", lang);
+        output.send(message);
+    }
+
+    private static String primary(String tag) {
+        return tag.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Work that must not wait behind the current turn (a keypad key pre-empts the agent). */

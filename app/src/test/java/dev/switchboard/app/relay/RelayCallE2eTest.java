@@ -11,6 +11,7 @@ import dev.switchboard.testkit.llm.AnthropicStream;
 import dev.switchboard.testkit.llm.FakeAnthropicServer;
 import dev.switchboard.testkit.llm.ScriptedResponse;
 import io.micronaut.json.JsonMapper;
+import org.awaitility.Awaitility;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -133,6 +134,33 @@ class RelayCallE2eTest implements TestPropertyProvider {
         assertThat(RelayFixture.transcript(salon.onlyCall())).contains("agent: Nous avons mardi (interrupted)");
         assertThat(String.valueOf(CLAUDE.requests().get(CLAUDE.requests().size() - 1).body())).contains("Nous avons mardi")
                 .doesNotContain("mercredi à quinze heures");
+    }
+
+    @Test
+    void a_caller_speaking_another_language_switches_twilios_voice_and_ears() {
+        CLAUDE.enqueue(says("Bonjour !"), says("Of course, ", "I can help in English."));
+        var result = salon.caller().call(CallScript.builder().say("Bonjour", "fr-FR").say("Do you speak English?", "en-US").hangUp().build());
+
+        assertThat(result.receivedFrames()).contains("{\"type\":\"language\",\"ttsLanguage\":\"en-US\",\"transcriptionLanguage\":\"en-US\"}");
+        assertThat(result.agentLines()).containsExactly("Bonjour !", "Of course, I can help in English.");
+        assertThat(RelayFixture.eventTypes(salon.onlyCall()).stream().filter("language.switched"::equals)).hasSize(1);
+    }
+
+    @Test
+    void a_caller_hanging_up_mid_reply_cancels_the_turn_and_keeps_the_transcript() {
+        CLAUDE.enqueue(says("Alors, ", "voyons ", "voir, ", "nous ", "avons ", "plusieurs ", "créneaux.")
+                .withPieceDelay(Duration.ofMillis(300)));
+        var live = salon.caller().dial();
+        live.say(new CallScript.Say("Quels créneaux avez-vous ?", List.of(), java.util.Optional.empty()), 1);
+        live.hangUp();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(RelayFixture.eventTypes(salon.onlyCall())).contains("socket.closed", "conversation.ended"));
+        var detail = salon.onlyCall();
+        assertThat(RelayFixture.transcript(detail)).startsWith("agent: Bonjour, salon Lumière, je vous écoute.",
+                "caller: Quels créneaux avez-vous ?");
+        assertThat(RelayFixture.eventTypes(detail)).doesNotContain("agent.said", "error");
+        assertThat(RelayFixture.call(detail)).containsEntry("status", "completed");
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class ConversationSession {
         this.lines = SpokenLines.forLanguage(assistant.language());
     }
 
+    /** The language the assistant was configured to speak (BCP 47). */
+    public String language() {
+        return assistant.language();
+    }
+
     /** Records the greeting the carrier already spoke (e.g. ConversationRelay's welcomeGreeting). */
     public void greeted() {
         if (assistant.firstMessage() == null) return;
