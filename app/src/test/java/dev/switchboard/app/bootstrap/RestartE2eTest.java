@@ -3,6 +3,8 @@ package dev.switchboard.app.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.testkit.caller.CallScript;
+import dev.switchboard.testkit.caller.VirtualCaller;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -38,6 +40,7 @@ class RestartE2eTest {
             assertThat(api.get("/api/v1/assistants").list()).extracting(a -> a.get("name")).containsExactly("Reception");
             assertThat(api.get("/api/v1/phone-numbers").list()).extracting(n -> n.get("number")).containsExactly("+15005550006");
             created = (String) api.post("/api/v1/assistants", Map.of("name", "After hours", "systemPrompt", "Take messages.")).json().get("id");
+            simulatedCallBooks(server, api);
         }
         try (var server = ApplicationContext.run(EmbeddedServer.class, properties(), "test")) {
             var api = login(server);
@@ -45,6 +48,17 @@ class RestartE2eTest {
             assertThat(api.get("/api/v1/assistants/" + created).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/tenant").json()).containsEntry("name", "Demo Salon");
         }
+    }
+
+    /** The README's `simulate` promise: on a fresh install, a call to the demo number can book. */
+    private void simulatedCallBooks(EmbeddedServer server, Api api) throws Exception {
+        var caller = VirtualCaller.builder(server.getURL().toString()).publicUrl("http://localhost:8080")
+                .authToken(server.getApplicationContext().getProperty("switchboard.twilio.auth-token", String.class).orElseThrow())
+                .to("+15005550006").build();
+        var result = caller.call(CallScript.builder().say("Hi, I'd like a haircut tomorrow at 2pm")
+                .say("My name is Marie Dupont").say("That's all, goodbye").awaitEnd().build());
+        assertThat(result.agentLines().get(1)).contains("You're all set", "Marie Dupont");
+        assertThat(api.get("/api/v1/appointments").list()).extracting(a -> a.get("clientName")).containsExactly("Marie Dupont");
     }
 
     private Api login(EmbeddedServer server) throws Exception {
