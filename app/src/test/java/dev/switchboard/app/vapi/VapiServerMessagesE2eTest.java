@@ -9,7 +9,6 @@ import dev.switchboard.domain.appointment.AppointmentRepository;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.testkit.vapi.VapiMessageSender;
 import dev.switchboard.testkit.vapi.VapiMessageSender.SecretStyle;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 /** Vapi's server messages end to end: signed posts in, one call with transcript, cost and bookings out through the API. */
 @MicronautTest
-@Property(name = "spec.name", value = "VapiServerMessagesE2eTest")
 class VapiServerMessagesE2eTest {
     static final String SECRET = "whsec-salon-42";
     static final List<String[]> TURNS = List.of(
@@ -58,6 +56,10 @@ class VapiServerMessagesE2eTest {
         owner = new Api(server, json).newTenant("Salon Lumière");
         tenantId = (String) owner.get("/api/v1/tenant").json().get("id");
         assertThat(owner.put("/api/v1/connections/vapi", Map.of("apiKey", "vapi-key", "webhookSecret", SECRET)).status()).isEqualTo(200);
+        var tuesdayToSaturday = List.of("09:00-12:00", "14:00-19:00");
+        assertThat(owner.put("/api/v1/availability", Map.of("openingHours", Map.of("tuesday", tuesdayToSaturday,
+                "wednesday", tuesdayToSaturday, "thursday", tuesdayToSaturday, "friday", tuesdayToSaturday, "saturday", tuesdayToSaturday),
+                "defaultDurationMinutes", 45, "serviceDurations", Map.of("haircut", 30), "slotMinutes", 30)).status()).isEqualTo(200);
         var body = new HashMap<String, Object>();
         body.put("name", "Reception");
         body.put("systemPrompt", "You answer the phone for a hair salon.");

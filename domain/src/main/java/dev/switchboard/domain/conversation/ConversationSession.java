@@ -6,6 +6,7 @@ import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallMessage.Speaker;
 import dev.switchboard.domain.tool.ToolContext;
 import dev.switchboard.domain.tool.ToolOutcome;
+import dev.switchboard.domain.tool.ToolRunner;
 import dev.switchboard.domain.tool.Toolbox;
 import java.util.List;
 import java.util.Map;

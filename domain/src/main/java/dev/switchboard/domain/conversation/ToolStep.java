@@ -4,6 +4,7 @@ import dev.switchboard.domain.call.CallMessage.Speaker;
 import dev.switchboard.domain.tool.ToolCall;
 import dev.switchboard.domain.tool.ToolContext;
 import dev.switchboard.domain.tool.ToolOutcome;
+import dev.switchboard.domain.tool.ToolRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

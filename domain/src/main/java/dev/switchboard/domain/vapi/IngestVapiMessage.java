@@ -20,6 +20,7 @@ import dev.switchboard.domain.studio.VapiSpecs;
 import dev.switchboard.domain.studio.VapiSyncStateRepository;
 import dev.switchboard.domain.tool.ToolContext;
 import dev.switchboard.domain.tool.ToolOutcome;
+import dev.switchboard.domain.tool.ToolRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class IngestVapiMessage {
     private final VapiCredentials credentials;
     private final VapiWebhookSecrets secrets;
     private final VapiSpecs specs;
-    private final VapiTools tools;
+    private final ToolRunner tools;
     private final VapiTranscript transcript;
     private final Clock clock;
 
@@ -85,7 +86,7 @@ public final class IngestVapiMessage {
         this.credentials = credentials;
         this.secrets = new VapiWebhookSecrets(credentials);
         this.specs = specs;
-        this.tools = new VapiTools(toolbox, toolExecutor, toolTimeout);
+        this.tools = new ToolRunner(toolbox, toolExecutor, toolTimeout);
         this.transcript = new VapiTranscript(calls);
         this.clock = clock;
     }

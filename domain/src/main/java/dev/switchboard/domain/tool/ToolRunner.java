@@ -1,9 +1,5 @@
-package dev.switchboard.domain.conversation;
+package dev.switchboard.domain.tool;
 
-import dev.switchboard.domain.tool.ToolCall;
-import dev.switchboard.domain.tool.ToolContext;
-import dev.switchboard.domain.tool.ToolOutcome;
-import dev.switchboard.domain.tool.Toolbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,21 +9,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one tool call with a deadline. Whatever happens — unknown tool, exception, timeout — the
- * answer is a {@link ToolOutcome} the model can read; nothing escapes into the conversation loop.
+ * Runs one tool call with a deadline, for every runtime (our conversation engine, Vapi's tool
+ * webhook). Whatever happens — unknown or disabled tool, exception, timeout — the answer is a
+ * {@link ToolOutcome} the model can read; nothing escapes into the caller's conversation.
+ * Thread-safe; tools run on the given executor so a stuck one can be abandoned.
  */
-final class ToolRunner {
+public final class ToolRunner {
     private final Toolbox toolbox;
     private final ExecutorService executor;
     private final Duration timeout;
 
-    ToolRunner(Toolbox toolbox, ExecutorService executor, Duration timeout) {
+    public ToolRunner(Toolbox toolbox, ExecutorService executor, Duration timeout) {
         this.toolbox = toolbox;
         this.executor = executor;
         this.timeout = timeout;
     }
 
-    ToolOutcome run(ToolContext context, ToolCall call) {
+    public ToolOutcome run(ToolContext context, ToolCall call) {
         var tool = toolbox.find(context.assistant(), call.name());
         if (tool.isEmpty())
             return new ToolOutcome.Failed("Error: no tool named " + call.name() + " is available.", Map.of("error", "unknown tool"));
