@@ -26,6 +26,11 @@ final class SqlFailures {
         var state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals(QUERY_CANCELED))
             return new PortFailure(PortFailure.Category.TIMEOUT, "database timed out while trying to " + what, e);
+        // Class 22 (data exception: a NUL byte, a bad encoding…) and 54000 (a value too large for an
+        // index) are the input's fault, not the database's: say so instead of "unavailable".
+        if (state.startsWith("22") || state.equals("54000"))
+            return new PortFailure(PortFailure.Category.BAD_REQUEST, "the database refused a value while trying to " + what
+                    + " (SQLState " + state + ")", e);
         if (state.equals(FOREIGN_KEY_VIOLATION))
             return new PortFailure(PortFailure.Category.NOT_FOUND, "cannot " + what + ": what it refers to does not exist", e);
         return new PortFailure(PortFailure.Category.UNAVAILABLE, "database failed while trying to " + what + " (SQLState " + state + ")", e);

@@ -26,15 +26,25 @@ final class AssistantJson {
     static final VoiceSettings DEFAULT_VOICE = new VoiceSettings("google", "en-US-Journey-O", 1.0);
     static final ModelSettings DEFAULT_MODEL = new ModelSettings("anthropic", "claude-sonnet-4-5", 0.3, 400);
 
+    static final int NAME_LENGTH = 200;
+    static final int PROMPT_LENGTH = 20_000;
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
     private AssistantJson() {}
+
+    static String languageTag(String text) {
+        if (!LANGUAGE_TAG.matcher(text.strip()).matches())
+            throw new IllegalArgumentException("must be a BCP 47 language tag such as fr-FR or en-US");
+        return text.strip();
+    }
 
     /** Reads a full assistant from a request; {@code previous} keeps id and creation time on update. */
     static Assistant read(JsonBody body, TenantId tenant, Assistant previous, Instant now) {
-        var name = body.text("name", true);
-        var persona = body.text("persona", false);
-        var systemPrompt = body.text("systemPrompt", true);
-        var firstMessage = body.text("firstMessage", false);
-        var language = body.text("language", false);
+        var name = body.text("name", true, NAME_LENGTH);
+        var persona = body.text("persona", false, PROMPT_LENGTH);
+        var systemPrompt = body.text("systemPrompt", true, PROMPT_LENGTH);
+        var firstMessage = body.text("firstMessage", false, PROMPT_LENGTH);
+        var language = body.convert("language", body.text("language", false, 35), AssistantJson::languageTag);
         if (language == null) language = "en-US";
         var voice = voice(body);
         var transcriber = transcriber(body, language);
@@ -70,7 +80,7 @@ final class AssistantJson {
         if (transcriber == null) return new TranscriberSettings("deepgram", "nova-3", language);
         var provider = transcriber.text("provider", true);
         var model = transcriber.text("model", true);
-        var spoken = transcriber.text("language", false);
+        var spoken = transcriber.convert("language", transcriber.text("language", false, 35), AssistantJson::languageTag);
         if (provider == null || model == null) return null;
         return new TranscriberSettings(provider, model, spoken == null ? language : spoken);
     }
@@ -100,11 +110,18 @@ final class AssistantJson {
                 body.reject("dtmfPolicy." + entry.getKey(), "keys are single DTMF digits (0-9, *, #, A-D)");
                 continue;
             }
-            var action = body.convert("dtmfPolicy." + entry.getKey(), entry.getValue(),
-                    v -> DtmfAction.valueOf(v.strip().toUpperCase(Locale.ROOT)));
+            var action = body.convert("dtmfPolicy." + entry.getKey(), entry.getValue(), AssistantJson::dtmfAction);
             if (action != null) actions.put(entry.getKey().charAt(0), action);
         }
         return body.convert("dtmfPolicy", actions, DtmfPolicy::new);
+    }
+
+    private static DtmfAction dtmfAction(String text) {
+        try {
+            return DtmfAction.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of transfer_to_human, repeat_last_message, end_call");
+        }
     }
 
     private static Runtime runtime(String text) {

@@ -56,9 +56,9 @@ final class AuthController {
     HttpResponse<SignedUp> signup(@Body String raw) {
         if (!signupEnabled) throw new HttpStatusException(HttpStatus.FORBIDDEN, "sign-up is switched off on this server");
         var body = JsonBody.parse(json, raw);
-        var tenantName = body.text("tenantName", true);
-        var email = body.convert("email", body.text("email", true), User::normalizeEmail);
-        var password = body.text("password", true);
+        var tenantName = body.text("tenantName", true, 200);
+        var email = body.convert("email", body.text("email", true, 320), User::normalizeEmail);
+        var password = body.text("password", true, 1_000);
         if (password != null && password.length() < MIN_PASSWORD)
             body.reject("password", "must be at least " + MIN_PASSWORD + " characters");
         var timezone = body.convert("timezone", body.text("timezone", false), AuthController::zone);

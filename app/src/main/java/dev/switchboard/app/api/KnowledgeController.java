@@ -120,7 +120,7 @@ final class KnowledgeController {
 
     /** Body: {title, content, language}, all required; {@code previous} keeps id and creation time. */
     private KnowledgeDocument read(JsonBody body, TenantId tenant, KnowledgeDocument previous) {
-        var title = body.text("title", true);
+        var title = body.text("title", true, 200);
         var content = body.text("content", true);
         var language = body.text("language", true);
         if (title != null && title.strip().length() > KnowledgeDocument.MAX_TITLE)

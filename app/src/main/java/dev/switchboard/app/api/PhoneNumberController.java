@@ -72,16 +72,19 @@ final class PhoneNumberController {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var body = JsonBody.parse(json, raw);
         var number = body.convert("number", body.text("number", true), E164Number::new);
-        var label = body.text("label", false);
+        var label = body.text("label", false, 200);
         var assistant = assistant(body, tenant);
-        var twilioSid = body.text("twilioSid", false);
+        var twilioSid = body.text("twilioSid", false, 64);
         body.validate();
         var created = new PhoneNumber(PhoneNumberId.random(), tenant, number, label, assistant, twilioSid, null, clock.instant());
         save(created);
         return HttpResponse.created(PhoneNumberView.of(created));
     }
 
-    /** Body: {label?, assistantId?}; the number itself never changes (delete and add instead). */
+    /**
+     * Body: {label?, assistantId?}; a field left out keeps its value, {@code "assistantId": null}
+     * detaches the assistant. The number itself never changes (delete and add instead).
+     */
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
     PhoneNumberView update(Authentication auth, String id, @Body String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
@@ -89,8 +92,8 @@ final class PhoneNumberController {
         var body = JsonBody.parse(json, raw);
         if (body.has("number") && !existing.number().value().equals(body.text("number", false)))
             body.reject("number", "cannot be changed; delete this number and add the new one");
-        var label = body.has("label") ? body.text("label", false) : existing.label();
-        var assistant = assistant(body, tenant);
+        var label = body.has("label") ? body.text("label", false, 200) : existing.label();
+        var assistant = body.mentions("assistantId") ? assistant(body, tenant) : existing.assistantId();
         body.validate();
         var updated = new PhoneNumber(existing.id(), tenant, existing.number(), label, assistant,
                 existing.twilioSid(), existing.vapiPhoneNumberId(), existing.createdAt());

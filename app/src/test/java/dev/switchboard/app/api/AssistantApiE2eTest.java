@@ -82,6 +82,24 @@ class AssistantApiE2eTest {
         assertThat(fields(owner.post("/api/v1/assistants", wrongTypes))).containsExactlyInAnyOrder(
                 "model.temperature", "model.maxTokens", "tools", "voice.speed", "transferNumber", "runtime", "dtmfPolicy.0");
 
+        var blankLanguage = Bodies.assistant("Reception");
+        blankLanguage.put("language", "français de France");
+        blankLanguage.put("transcriber", Map.of("provider", "deepgram", "model", "nova-3", "language", "??"));
+        blankLanguage.put("name", "Nul\u0000byte");
+        blankLanguage.put("persona", "x".repeat(20_001));
+        blankLanguage.put("dtmfPolicy", Map.of("5", "fly"));
+        var refused = owner.post("/api/v1/assistants", blankLanguage);
+        assertThat(fields(refused)).containsExactlyInAnyOrder("language", "transcriber.language", "name", "persona", "dtmfPolicy.5");
+        assertThat(refused.raw()).doesNotContain("No enum constant", "dev.switchboard");
+
+        var blank = Bodies.assistant("Reception");
+        blank.put("language", "   ");
+        blank.put("transcriber", Map.of("provider", "deepgram", "model", "nova-3", "language", " "));
+        var defaulted = owner.post("/api/v1/assistants", blank);
+        assertThat(defaulted.status()).isEqualTo(201);
+        assertThat(defaulted.json()).containsEntry("language", "en-US");
+        owner.delete("/api/v1/assistants/" + defaulted.json().get("id"));
+
         var unknownTool = Bodies.assistant("Reception");
         unknownTool.put("tools", List.of("launch_rockets"));
         assertThat(fields(owner.post("/api/v1/assistants", unknownTool))).containsExactly("tools");

@@ -38,6 +38,8 @@ class PhoneNumberApiE2eTest {
 
         var assigned = owner.put("/api/v1/phone-numbers/" + id, Map.of("assistantId", assistant));
         assertThat(assigned.json()).containsEntry("assistantId", assistant).containsEntry("label", "Front desk");
+        var relabelled = owner.put("/api/v1/phone-numbers/" + id, Map.of("label", "Night line"));
+        assertThat(relabelled.json()).containsEntry("assistantId", assistant).containsEntry("label", "Night line");
 
         owner.delete("/api/v1/assistants/" + assistant);
         assertThat(owner.get("/api/v1/phone-numbers/" + id).json()).doesNotContainKey("assistantId");

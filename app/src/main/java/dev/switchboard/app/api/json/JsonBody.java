@@ -48,17 +48,33 @@ public final class JsonBody {
         return names;
     }
 
+    /** Whether the field is in the body at all, even as {@code null} (which clears it). */
+    public boolean mentions(String field) {
+        return node.get(field) != null;
+    }
+
     public boolean has(String field) {
         var value = node.get(field);
         return value != null && !value.isNull();
     }
 
+    /** Longest text any field takes unless it says otherwise (a knowledge document's content). */
+    public static final int MAX_TEXT = 100_000;
+
+    /** A string field; an optional one that is blank counts as absent. At most {@link #MAX_TEXT} characters. */
     public String text(String field, boolean required) {
+        return text(field, required, MAX_TEXT);
+    }
+
+    /** A string field of at most {@code maxLength} characters, with no NUL character (PostgreSQL refuses them). */
+    public String text(String field, boolean required, int maxLength) {
         var value = value(field, required);
         if (value == null) return null;
         if (!value.isString()) return wrong(field, "must be a string");
         var text = value.getStringValue();
-        if (required && text.isBlank()) return wrong(field, "must not be blank");
+        if (text.isBlank()) return required ? wrong(field, "must not be blank") : null;
+        if (text.indexOf('\u0000') >= 0) return wrong(field, "must not contain NUL characters");
+        if (text.length() > maxLength) return wrong(field, "must be at most " + maxLength + " characters");
         return text;
     }
 
