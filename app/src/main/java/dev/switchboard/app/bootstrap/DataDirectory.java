@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * Where a development install keeps its state: the embedded PostgreSQL data and the keys
@@ -38,12 +37,13 @@ record DataDirectory(Path path) {
             var key = new byte[bytes];
             new SecureRandom().nextBytes(key);
             var text = Base64.getEncoder().encodeToString(key);
-            Files.writeString(file, text);
             try {
-                Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system: the directory's own permissions have to do.
+                // Owner-only from the first byte: no window in which the umask decides.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
             }
+            Files.writeString(file, text);
             return text;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);

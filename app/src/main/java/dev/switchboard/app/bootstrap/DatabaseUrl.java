@@ -17,7 +17,13 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (!value.startsWith("postgres://") && !value.startsWith("postgresql://"))
             throw new IllegalArgumentException("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql: (got a value starting with '"
                     + value.substring(0, Math.min(12, value.length())) + "')");
-        var uri = URI.create(value);
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            // The input holds a password: never echo it.
+            throw new IllegalArgumentException("DATABASE_URL is not a valid URL (check that special characters in the password are percent-encoded)");
+        }
         if (uri.getHost() == null) throw new IllegalArgumentException("DATABASE_URL has no host");
         String user = null;
         String pass = null;
@@ -33,8 +39,9 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         return new DatabaseUrl(jdbc.toString(), user, pass);
     }
 
+    /** Percent-decoding only: in a URL's user info a {@code +} is a plus, not a space. */
     private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -65,8 +65,8 @@ final class DemoTenant {
                 Token (1 h)   %4$s
                 Try           curl -s %1$s/api/v1/assistants -H "Authorization: Bearer %4$s"
                 Health        curl -s %1$s/health
-                Call it       ./switchboard simulate --say "Hi, I'd like a haircut tomorrow at 2pm" --say "My name is Marie Dupont"
-                """.formatted(base, EMAIL, password, token));
+                Call it       ./switchboard simulate%5$s --say "Hi, I'd like a haircut tomorrow at 2pm" --say "My name is Marie Dupont"
+                """.formatted(base, EMAIL, password, token, base.equals("http://localhost:8080") ? "" : " --url " + base));
     }
 
     private User seed() {

@@ -33,7 +33,14 @@ final class SwitchboardEnvironment {
         props.put("switchboard.embedded-postgres.data-dir", dataDir.path().resolve("postgres").toString());
 
         var databaseUrl = env.apply("DATABASE_URL");
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
+        boolean ownDatabase = databaseUrl != null && !databaseUrl.isBlank();
+        if (ownDatabase) {
+            // A real deployment: no demo owner unless asked for, and no keys that vanish with a container.
+            if (blank(env.apply("SWITCHBOARD_DEMO"))) props.put("switchboard.demo.enabled", false);
+            for (var key : new String[] {"SWITCHBOARD_MASTER_KEY", "SWITCHBOARD_JWT_SECRET"})
+                if (blank(env.apply(key)))
+                    throw new IllegalStateException(key + " must be set when DATABASE_URL is: a key generated into the data "
+                            + "directory would be lost with it, and every stored secret or token with the key");
             var url = DatabaseUrl.parse(databaseUrl);
             props.put("datasources.default.url", url.jdbcUrl());
             if (url.username() != null) props.put("datasources.default.username", url.username());
@@ -66,11 +73,16 @@ final class SwitchboardEnvironment {
         }
         props.put("switchboard.twilio.auth-token", twilioToken);
         var publicUrl = env.apply("SWITCHBOARD_PUBLIC_URL");
-        if (publicUrl != null && !publicUrl.isBlank()) props.put("switchboard.public-url", publicUrl);
+        var port = env.apply("PORT");
+        props.put("switchboard.public-url", !blank(publicUrl) ? publicUrl : "http://localhost:" + (blank(port) ? "8080" : port.strip()));
 
         var jwks = env.apply("SWITCHBOARD_JWKS_URL");
         if (jwks != null && !jwks.isBlank()) props.put("micronaut.security.token.jwt.signatures.jwks.external.url", jwks);
         return props;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String lookup(String name) {

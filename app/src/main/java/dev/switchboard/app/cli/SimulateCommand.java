@@ -34,7 +34,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Where the server listens (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--url", defaultValue = "http://localhost:${env:PORT:-8080}", description = "Where the server listens (default: ${DEFAULT-VALUE}).")
     String url;
 
     @Option(names = "--public-url", description = "The public URL the server validates signatures against"

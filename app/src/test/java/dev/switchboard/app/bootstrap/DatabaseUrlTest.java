@@ -15,6 +15,13 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void a_plus_in_a_password_stays_a_plus_and_a_bad_url_is_not_echoed() {
+        assertThat(DatabaseUrl.parse("postgres://app:pa+ss%3Aword@db/sb").password()).isEqualTo("pa+ss:word");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:hunter 2@db/sb"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter");
+    }
+
+    @Test
     void passes_jdbc_urls_through() {
         assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost:5432/sb?user=a&password=b"))
                 .isEqualTo(new DatabaseUrl("jdbc:postgresql://localhost:5432/sb?user=a&password=b", null, null));

@@ -23,7 +23,23 @@ class SwitchboardEnvironmentTest {
                 .containsEntry("micronaut.security.token.jwt.signatures.secret.generator.secret", "0123456789abcdef0123456789abcdef")
                 .containsEntry("switchboard.twilio.auth-token", "tok")
                 .containsEntry("switchboard.public-url", "https://voice.example.com")
-                .containsEntry("switchboard.embedded-postgres.data-dir", dir.resolve("postgres").toString());
+                .containsEntry("switchboard.embedded-postgres.data-dir", dir.resolve("postgres").toString())
+                .containsEntry("switchboard.demo.enabled", false);
+    }
+
+    @Test
+    void an_own_database_without_keys_refuses_to_start_instead_of_generating_throwaway_keys() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "DATABASE_URL", "postgres://u:p@db/sb",
+                "SWITCHBOARD_JWT_SECRET", "0123456789abcdef0123456789abcdef");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(env::get).properties())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SWITCHBOARD_MASTER_KEY must be set");
+        assertThat(dir.resolve("master-key")).doesNotExist();
+    }
+
+    @Test
+    void the_public_url_follows_the_port_unless_given() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "PORT", "18080");
+        assertThat(new SwitchboardEnvironment(env::get).properties()).containsEntry("switchboard.public-url", "http://localhost:18080");
     }
 
     @Test
@@ -36,6 +52,7 @@ class SwitchboardEnvironmentTest {
         assertThat(second.get("micronaut.security.token.jwt.signatures.secret.generator.secret"))
                 .isEqualTo(first.get("micronaut.security.token.jwt.signatures.secret.generator.secret"));
         assertThat(Files.readString(dir.resolve("master-key")).strip()).isEqualTo(first.get("switchboard.master-key"));
-        assertThat(Files.getPosixFilePermissions(dir.resolve("master-key"))).hasSize(2);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("master-key"))))
+                .isEqualTo("rw-------");
     }
 }
