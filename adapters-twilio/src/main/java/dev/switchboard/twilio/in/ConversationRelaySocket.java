@@ -55,13 +55,17 @@ final class ConversationRelaySocket {
         var call = CallId.parse(request.getParameters().get("call"));
         var relay = new RelaySession(tenant, call, new RelayOutput(session, json, call.toString()), pool, calls, clock);
         session.put(STATE, relay);
-        relay.event("socket.connected", Map.of("sessionId", session.getId()));
+        relay.inbox.execute(() -> relay.event("socket.connected", Map.of("sessionId", session.getId())));
     }
 
+    /** Called on the event loop: hands the frame to the session's inbox and returns at once. */
     @OnMessage
     void message(String text, WebSocketSession session) {
         var relay = session.get(STATE, RelaySession.class).orElse(null);
-        if (relay == null) return;
+        if (relay != null) relay.inbox.execute(() -> handle(relay, text));
+    }
+
+    private void handle(RelaySession relay, String text) {
         if (text.length() > MAX_FRAME_CHARS) {
             reject(relay, "frame of " + text.length() + " characters is over the " + MAX_FRAME_CHARS + " limit");
             return;
@@ -82,13 +86,14 @@ final class ConversationRelaySocket {
 
     @OnClose
     void close(WebSocketSession session, CloseReason reason) {
-        session.get(STATE, RelaySession.class).ifPresent(relay -> {
+        session.get(STATE, RelaySession.class).ifPresent(relay -> relay.inbox.execute(() -> {
+            // After the frames already queued (they are quick): the caller is gone, stop the turn.
             var conversation = relay.conversation();
             if (conversation != null) conversation.callEnded("socket closed");
             var data = new HashMap<String, Object>();
             data.put("code", reason == null ? -1 : reason.getCode());
             relay.event("socket.closed", data);
-        });
+        }));
     }
 
     private static void reject(RelaySession relay, String problem) {

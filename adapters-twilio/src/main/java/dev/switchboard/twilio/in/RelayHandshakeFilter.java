@@ -40,8 +40,8 @@ final class RelayHandshakeFilter {
         var query = request.getUri().getRawQuery();
         var url = publicUrl.websocket(request.getPath() + (query == null ? "" : "?" + query));
         var tenant = request.getParameters().getFirst("tenant").flatMap(RelayHandshakeFilter::tenant);
-        var token = tenant.flatMap(accounts::authToken);
-        if (TwilioSignatures.valid(token, url, Map.of(), request.getHeaders().get(SignedRequests.HEADER))) return null;
+        var tokens = tenant.map(accounts::authTokens).orElse(java.util.List.of());
+        if (TwilioSignatures.valid(tokens, url, Map.of(), request.getHeaders().get(SignedRequests.HEADER))) return null;
         LOG.warn("refused relay handshake for {}: {}", url, tenant.isEmpty() ? "no tenant in the URL" : "bad or missing signature");
         return HttpResponse.status(HttpStatus.FORBIDDEN);
     }

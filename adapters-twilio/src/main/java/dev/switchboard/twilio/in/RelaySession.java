@@ -18,6 +18,8 @@ final class RelaySession {
     final CallId callId;
     final RelayOutput output;
     final SerialExecutor turns;
+    /** Frames are handled here, in arrival order, off the event loop (they touch the database). */
+    final SerialExecutor inbox;
     private final Executor pool;
     private final CallRepository calls;
     private final Clock clock;
@@ -30,6 +32,7 @@ final class RelaySession {
         this.output = output;
         this.pool = pool;
         this.turns = new SerialExecutor(pool);
+        this.inbox = new SerialExecutor(pool);
         this.calls = calls;
         this.clock = clock;
     }

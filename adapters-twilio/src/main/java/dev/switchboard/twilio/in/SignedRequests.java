@@ -26,13 +26,13 @@ final class SignedRequests {
     }
 
     boolean verify(HttpRequest<?> request, Map<String, String> form, Optional<PhoneNumber> number) {
-        var token = number.isPresent() ? accounts.authToken(number.get().tenantId()) : accounts.platformToken();
+        var tokens = number.isPresent() ? accounts.authTokens(number.get().tenantId()) : accounts.platformToken().stream().toList();
         var query = request.getUri().getRawQuery();
         var url = publicUrl.http(request.getPath()) + (query == null ? "" : "?" + query);
         var signature = request.getHeaders().get(HEADER);
-        if (TwilioSignatures.valid(token, url, form, signature)) return true;
+        if (TwilioSignatures.valid(tokens, url, form, signature)) return true;
         LOG.warn("refused {} {}: {} (validated against {})", request.getMethod(), request.getPath(),
-                token.isEmpty() ? "no Twilio auth token is configured for this number"
+                tokens.isEmpty() ? "no Twilio auth token is configured for this number"
                         : signature == null ? "no X-Twilio-Signature header" : "X-Twilio-Signature does not match", url);
         return false;
     }

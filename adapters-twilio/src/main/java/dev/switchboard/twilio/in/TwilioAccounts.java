@@ -6,10 +6,12 @@ import dev.switchboard.domain.connection.SecretVault;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.twilio.config.TwilioProperties;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Which auth token signs a tenant's webhooks: its own Twilio connection's, else the platform's.
+ * Which auth tokens may sign a tenant's webhooks: its own Twilio connection's and the platform's.
  */
 @Singleton
 final class TwilioAccounts {
@@ -23,11 +25,15 @@ final class TwilioAccounts {
         this.platform = platform;
     }
 
-    Optional<String> authToken(TenantId tenant) {
-        var own = connections.find(tenant, Provider.TWILIO)
-                .map(c -> c.secrets().get("authToken"))
-                .map(vault::open);
-        return own.isPresent() ? own : platformToken();
+    /**
+     * The tokens a request for this tenant may be signed with: its own connection's, and the
+     * platform's — a tenant with its own account may still have numbers on the platform's.
+     */
+    List<String> authTokens(TenantId tenant) {
+        var tokens = new ArrayList<String>();
+        connections.find(tenant, Provider.TWILIO).map(c -> c.secrets().get("authToken")).map(vault::open).ifPresent(tokens::add);
+        platformToken().ifPresent(tokens::add);
+        return tokens;
     }
 
     Optional<String> platformToken() {

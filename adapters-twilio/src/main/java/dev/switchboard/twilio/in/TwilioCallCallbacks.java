@@ -95,7 +95,8 @@ final class TwilioCallCallbacks {
             if (E164Number.isValid(handoff.transferNumber())) {
                 call.ifPresent(c -> event(c, "transfer.dialed", Map.of("number", handoff.transferNumber())));
                 return TwilioVoiceWebhook.xml(Twiml.dial(new E164Number(handoff.transferNumber()),
-                        french ? "Je vous transfère." : "Transferring you now.", language, number.get().number().value()));
+                        french ? "Je vous transfère." : "Transferring you now.", language,
+                        number.map(n -> n.number().value()).orElse(null)));
             }
             call.ifPresent(c -> event(c, "transfer.impossible", Map.of("reason", "the assistant has no transfer number")));
             return TwilioVoiceWebhook.xml(Twiml.sayAndHangUp(french

@@ -2,7 +2,7 @@ package dev.switchboard.twilio.in;
 
 import com.twilio.security.RequestValidator;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Checks {@code X-Twilio-Signature} with the official SDK's validator, which also accepts the
@@ -12,8 +12,10 @@ final class TwilioSignatures {
     private TwilioSignatures() {}
 
     /** Form webhooks: the URL Twilio called plus every posted parameter. */
-    static boolean valid(Optional<String> authToken, String url, Map<String, String> params, String signature) {
-        if (authToken.isEmpty() || signature == null || signature.isBlank()) return false;
-        return new RequestValidator(authToken.get()).validate(url, params, signature);
+    static boolean valid(List<String> authTokens, String url, Map<String, String> params, String signature) {
+        if (signature == null || signature.isBlank()) return false;
+        for (var token : authTokens)
+            if (new RequestValidator(token).validate(url, params, signature)) return true;
+        return false;
     }
 }

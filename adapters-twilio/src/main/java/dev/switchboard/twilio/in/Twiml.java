@@ -30,7 +30,8 @@ final class Twiml {
                 .transcriptionLanguage(assistant.transcriber().language())
                 .interruptible("any")
                 .welcomeGreetingInterruptible("speech")
-                .dtmfDetection(true);
+                // Keys are only worth hearing when the assistant's DTMF policy maps some.
+                .dtmfDetection(!assistant.dtmfPolicy().actions().isEmpty());
         if (assistant.firstMessage() != null) relay.welcomeGreeting(assistant.firstMessage());
         parameters.forEach((name, value) -> relay.parameter(new Parameter.Builder().name(name).value(value).build()));
         var connect = new Connect.Builder().action(actionUrl).method(com.twilio.http.HttpMethod.POST).conversationRelay(relay.build()).build();

@@ -82,6 +82,31 @@ class TwilioWebhookSecurityE2eTest implements TestPropertyProvider {
     }
 
     @Test
+    void the_same_voice_webhook_delivered_many_times_at_once_makes_one_call_and_no_error() throws Exception {
+        var caller = salon.caller();
+        var params = caller.voiceParameters("CA" + "8".repeat(32));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<dev.switchboard.testkit.caller.WebhookExchange>>();
+        for (int i = 0; i < 8; i++) answers.add(pool.submit(() -> caller.postVoiceWebhook(params)));
+        var statuses = new java.util.ArrayList<Integer>();
+        for (var answer : answers) statuses.add(answer.get().status());
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200);
+        assertThat(salon.owner.get("/api/v1/calls").json()).containsEntry("total", 1);
+    }
+
+    @Test
+    void a_tenant_with_its_own_twilio_account_still_takes_calls_signed_by_the_platform_account() {
+        salon.owner.put("/api/v1/connections/twilio", Map.of("accountSid", "AC" + "9".repeat(32), "authToken", "tenant-own-token"));
+        var platformSigned = salon.caller().postVoiceWebhook(salon.caller().voiceParameters("CA" + "9".repeat(32)));
+        var tenantSigned = VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken("tenant-own-token")
+                .from("+33612345678").to(salon.number).build();
+        assertThat(List.of(platformSigned.status(), tenantSigned.postVoiceWebhook(tenantSigned.voiceParameters("CA" + "a".repeat(32))).status()))
+                .containsExactly(200, 200);
+        assertThat(forger().postVoiceWebhook(forger().voiceParameters("CA" + "b".repeat(32))).status()).isEqualTo(403);
+    }
+
+    @Test
     void an_unknown_number_gets_a_polite_goodbye_not_an_error() {
         var caller = VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken(RelayFixture.AUTH_TOKEN)
                 .from("+33612345678").to("+15550000000").build();

@@ -50,16 +50,26 @@ public final class AnswerCall {
         var assistant = command.number().assistantId() == null ? null
                 : assistants.findById(tenant, command.number().assistantId()).orElse(null);
         var existing = calls.findByProviderCallId(tenant, command.providerCallId());
-        var call = existing.orElseGet(() -> {
+        var retry = existing.isPresent();
+        Call call;
+        if (existing.isPresent()) {
+            call = existing.get();
+        } else {
             var created = Call.started(tenant, command.direction(), command.from(), command.to(),
                     assistant == null ? dev.switchboard.domain.assistant.Runtime.RELAY : assistant.runtime(),
                     assistant == null ? null : assistant.id(), command.number().id(), command.providerCallId(),
                     command.status() == null ? CallStatus.RINGING : command.status(), clock.instant());
-            calls.add(created);
-            return created;
-        });
+            try {
+                calls.add(created);
+                call = created;
+            } catch (IllegalArgumentException lostTheRace) {
+                // The same webhook, delivered twice at once: the other delivery created the call.
+                call = calls.findByProviderCallId(tenant, command.providerCallId()).orElseThrow(() -> lostTheRace);
+                retry = true;
+            }
+        }
         var data = new LinkedHashMap<String, Object>(command.webhook());
-        data.put("retry", existing.isPresent());
+        data.put("retry", retry);
         calls.appendEvent(CallEvent.of(call, clock.instant(), "webhook.received", data));
         if (assistant == null) {
             calls.appendEvent(CallEvent.of(call, clock.instant(), "call.unanswered", Map.of("reason", "the number has no assistant")));

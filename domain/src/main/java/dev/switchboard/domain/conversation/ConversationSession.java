@@ -178,6 +178,7 @@ public final class ConversationSession {
                 timeline.event("agent.said", Map.of("text", reply.text(), "round", round));
                 return;
             }
+            if (!reply.text().isBlank()) timeline.event("agent.said", Map.of("text", reply.text(), "round", round));
             ToolOutcome control = null;
             for (var call : reply.toolCalls()) {
                 var outcome = new ToolStep(timeline, tools).run(context, call);

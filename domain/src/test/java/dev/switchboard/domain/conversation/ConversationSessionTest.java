@@ -108,7 +108,7 @@ class ConversationSessionTest {
                 new ChatTurn.CallerTurn("Demain 10 h."),
                 new ChatTurn.AgentTurn("Je regarde.", List.of(booking)),
                 new ChatTurn.ToolResult("call-1", "book_appointment", "Booked 10:00.", false));
-        assertThat(eventTypes()).containsExactly("caller.said", "model.requested", "model.first_token", "tool.called",
+        assertThat(eventTypes()).containsExactly("caller.said", "model.requested", "model.first_token", "agent.said", "tool.called",
                 "tool.result", "model.requested", "model.first_token", "agent.said");
         assertThat(transcript()).containsExactly("CALLER: Demain 10 h.", "AGENT: Je regarde.",
                 "TOOL: book_appointment: Booked 10:00.", "AGENT: C'est réservé pour 10 h.");
