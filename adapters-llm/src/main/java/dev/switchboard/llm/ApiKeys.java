@@ -22,6 +22,12 @@ public final class ApiKeys {
         this.vault = vault;
     }
 
+    /** Whether the tenant or the platform has a key for this provider. */
+    public boolean available(TenantId tenant, Provider provider, String platformKey) {
+        return (platformKey != null && !platformKey.isBlank())
+                || connections.find(tenant, provider).map(c -> c.secrets().containsKey("apiKey")).orElse(false);
+    }
+
     /**
      * @param platformKey the platform's key for this provider, or null/blank when there is none
      * @throws PortFailure REJECTED_CREDENTIALS when neither the tenant nor the platform has a key

@@ -10,4 +10,9 @@ import dev.switchboard.domain.conversation.LanguageModel;
 public interface ProviderModel extends LanguageModel {
     /** The provider name assistants use, lower case. */
     String provider();
+
+    /** Whether a request for this tenant could be paid for (an API key exists); keyless models say yes. */
+    default boolean hasCredentials(dev.switchboard.domain.shared.TenantId tenant) {
+        return true;
+    }
 }

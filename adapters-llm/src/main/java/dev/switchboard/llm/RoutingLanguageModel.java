@@ -35,6 +35,7 @@ public final class RoutingLanguageModel implements LanguageModel {
     private static final Set<PortFailure.Category> FALL_BACK_ON =
             EnumSet.of(PortFailure.Category.UNAVAILABLE, PortFailure.Category.TIMEOUT, PortFailure.Category.RATE_LIMITED);
 
+    private static final String OFFLINE = "offline";
     private final Map<String, ProviderModel> models;
     private final FallbackProperties fallback;
 
@@ -46,6 +47,13 @@ public final class RoutingLanguageModel implements LanguageModel {
     @Override
     public ModelReply reply(ModelRequest request, ReplyListener listener, Cancellation cancellation) {
         var primary = model(request.settings().provider());
+        var offline = models.get(OFFLINE);
+        if (!primary.hasCredentials(request.tenantId()) && offline != null) {
+            // A fresh install has no key: the offline model keeps the call alive instead of apologising every turn.
+            LOG.warn("no {} API key for tenant {} nor the platform: answering with the offline model",
+                    request.settings().provider(), request.tenantId());
+            return offline.reply(request, listener, cancellation);
+        }
         var spoke = new AtomicBoolean();
         ReplyListener watched = delta -> {
             spoke.set(true);

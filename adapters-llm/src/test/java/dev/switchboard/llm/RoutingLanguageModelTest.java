@@ -22,7 +22,7 @@ class RoutingLanguageModelTest {
     private static final TenantId TENANT = TenantId.random();
 
     /** Answers with its own name, or fails as scripted after saying {@code before}. */
-    private static final class Scripted implements ProviderModel {
+    private static class Scripted implements ProviderModel {
         final String name;
         final Category failure;
         final String before;
@@ -66,6 +66,24 @@ class RoutingLanguageModelTest {
         assertThat(reply).isEqualTo(new ModelReply("openai", List.of(), StopReason.END_TURN));
         assertThat(heard).containsExactly("openai");
         assertThat(anthropic.asked).isEmpty();
+    }
+
+    @Test
+    void withoutAnyKeyTheOfflineModelAnswersInsteadOfAnApologyEveryTurn() {
+        var keyless = new Scripted("anthropic", null, "") {
+            @Override
+            public boolean hasCredentials(TenantId tenant) {
+                return false;
+            }
+        };
+        var offline = new Scripted("offline", null, "");
+        var router = new RoutingLanguageModel(List.of(keyless, offline), FallbackProperties.none());
+
+        var reply = router.reply(ask("anthropic"), delta -> { }, new Cancellation());
+
+        assertThat(reply).isEqualTo(new ModelReply("offline", List.of(), StopReason.END_TURN));
+        assertThat(keyless.asked).isEmpty();
+        assertThat(offline.asked).containsExactly(ask("anthropic"));
     }
 
     @Test

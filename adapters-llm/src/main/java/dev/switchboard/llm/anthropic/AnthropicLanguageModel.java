@@ -57,6 +57,11 @@ public final class AnthropicLanguageModel implements ProviderModel, AutoCloseabl
     }
 
     @Override
+    public boolean hasCredentials(dev.switchboard.domain.shared.TenantId tenant) {
+        return keys.available(tenant, Provider.ANTHROPIC, properties.apiKey());
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }

@@ -59,6 +59,11 @@ public final class OpenAiLanguageModel implements ProviderModel, AutoCloseable {
     }
 
     @Override
+    public boolean hasCredentials(dev.switchboard.domain.shared.TenantId tenant) {
+        return keys.available(tenant, Provider.OPENAI, properties.apiKey());
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }
