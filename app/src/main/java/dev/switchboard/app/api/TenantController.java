@@ -1,6 +1,12 @@
 package dev.switchboard.app.api;
 
+import dev.switchboard.app.api.json.JsonBody;
 import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.tenant.Tenant;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
 import dev.switchboard.domain.tenant.TenantRepository;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,14 +16,16 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** The caller's own tenant. */
+/** The caller's own tenant: read it, rename it, set its timezone. */
 @Controller("/api/v1/tenant")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TenantController {
     private final TenantRepository tenants;
+    private final JsonMapper json;
 
-    TenantController(TenantRepository tenants) {
+    TenantController(TenantRepository tenants, JsonMapper json) {
         this.tenants = tenants;
+        this.json = json;
     }
 
     @Serdeable
@@ -26,7 +34,32 @@ final class TenantController {
     @Get
     TenantView get(Authentication auth) {
         var caller = Caller.of(auth);
-        var tenant = tenants.findById(caller.tenantId()).orElseThrow(() -> NotFound.of("tenant", caller.tenantId().toString()));
+        return view(find(caller), caller);
+    }
+
+    /**
+     * Body: {name?, timezone?}. The timezone decides what "today", opening hours and booked
+     * times mean for the agent, so it must be an IANA name (e.g. Europe/Paris).
+     */
+    @Put(consumes = MediaType.APPLICATION_JSON)
+    TenantView update(Authentication auth, @Body String raw) {
+        var caller = Caller.of(auth).requireConfigure();
+        var tenant = find(caller);
+        var body = JsonBody.parse(json, raw);
+        var name = body.text("name", false, 200);
+        var timezone = body.convert("timezone", body.text("timezone", false, 64), AuthController::zone);
+        body.validate();
+        var updated = new Tenant(tenant.id(), name == null ? tenant.name() : name, timezone == null ? tenant.timezone() : timezone,
+                tenant.createdAt());
+        tenants.save(updated);
+        return view(updated, caller);
+    }
+
+    private Tenant find(Caller caller) {
+        return tenants.findById(caller.tenantId()).orElseThrow(() -> NotFound.of("tenant", caller.tenantId().toString()));
+    }
+
+    private static TenantView view(Tenant tenant, Caller caller) {
         return new TenantView(tenant.id().toString(), tenant.name(), tenant.timezone().getId(),
                 caller.role().name().toLowerCase(java.util.Locale.ROOT), tenant.createdAt());
     }

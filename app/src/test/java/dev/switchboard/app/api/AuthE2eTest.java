@@ -57,6 +57,17 @@ class AuthE2eTest {
     }
 
     @Test
+    void the_owner_renames_the_tenant_and_moves_its_timezone() {
+        var owner = api.as((String) api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD)).json().get("access_token"));
+        var updated = owner.put("/api/v1/tenant", Map.of("name", "Salon Lumière Lyon", "timezone", "America/Montreal"));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(owner.get("/api/v1/tenant").json()).containsEntry("name", "Salon Lumière Lyon").containsEntry("timezone", "America/Montreal");
+        var bad = owner.put("/api/v1/tenant", Map.of("timezone", "Atlantis/Capital"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(owner.get("/api/v1/tenant").json()).containsEntry("timezone", "America/Montreal");
+    }
+
+    @Test
     void a_wrong_password_or_unknown_email_is_401_problem_json() {
         for (var attempt : new Map[] {Map.of("email", email, "password", "wrong password!"),
                 Map.of("email", "nobody@example.com", "password", PASSWORD)}) {
