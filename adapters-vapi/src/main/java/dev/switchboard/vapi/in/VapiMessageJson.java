@@ -119,35 +119,49 @@ final class VapiMessageJson {
         return out;
     }
 
-    private List<ToolCall> toolCalls(Map<String, Object> message) {
+    /**
+     * Every item, in order. One that cannot run (no id or name, arguments that are not a JSON
+     * object) is kept with its problem, to be answered as that item's error: Vapi treats anything
+     * but a 200 as the whole batch failing (PROTOCOLS.md §8.3).
+     */
+    private List<VapiMessage.ToolCalls.Item> toolCalls(Map<String, Object> message) {
         var items = list(message.get("toolCallList"));
         if (items.isEmpty())
             for (var item : list(message.get("toolWithToolCallList"))) items.add(map(item).get("toolCall"));
-        var out = new ArrayList<ToolCall>();
+        var out = new ArrayList<VapiMessage.ToolCalls.Item>();
         for (var item : items) {
             var call = map(item);
             var function = map(call.get("function"));
             var name = first(text(function.get("name")), text(call.get("name")));
             var id = text(call.get("id"));
-            if (name == null || id == null) throw new Malformed("every tool call needs an id and a name");
-            var arguments = function.containsKey("arguments") ? function.get("arguments")
+            if (name == null || id == null) {
+                out.add(new VapiMessage.ToolCalls.Item(new ToolCall(first(id, ""), first(name, ""), Map.of()),
+                        "Error: this tool call has no " + (id == null ? "id" : "name") + ", so it was not run."));
+                continue;
+            }
+            var raw = function.containsKey("arguments") ? function.get("arguments")
                     : call.containsKey("arguments") ? call.get("arguments") : call.get("parameters");
-            out.add(new ToolCall(id, name, arguments(arguments)));
+            var arguments = arguments(raw);
+            out.add(arguments == null
+                    ? new VapiMessage.ToolCalls.Item(new ToolCall(id, name, Map.of()),
+                            "Error: the arguments for " + name + " are not a JSON object, so it was not run. Call it again with valid arguments.")
+                    : VapiMessage.ToolCalls.Item.runnable(new ToolCall(id, name, arguments)));
         }
         return out;
     }
 
+    /** The arguments as a map; {@code null} when they are not a JSON object (or a string holding one). */
     private Map<String, Object> arguments(Object value) {
+        if (value == null) return Map.of();
         if (value instanceof Map<?, ?>) return map(value);
-        if (value instanceof String s && !s.isBlank()) {
-            try {
-                var parsed = json.readValue(s.getBytes(StandardCharsets.UTF_8), OBJECT);
-                return parsed == null ? Map.of() : parsed;
-            } catch (IOException | RuntimeException e) {
-                throw new Malformed("tool call arguments are not a JSON object");
-            }
+        if (!(value instanceof String s)) return null;
+        if (s.isBlank()) return Map.of();
+        try {
+            var parsed = json.readValue(s.getBytes(StandardCharsets.UTF_8), OBJECT);
+            return parsed == null ? Map.of() : parsed;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return Map.of();
     }
 
     private static VapiCallRef call(Map<String, Object> message) {

@@ -17,6 +17,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.vapi.IngestVapiMessage;
+import dev.switchboard.domain.vapi.VapiMessageLedger;
 import dev.switchboard.domain.vapi.VapiWebhookSecrets;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -60,12 +61,18 @@ final class VapiFactory {
         return new VapiWebhookSecrets(credentials);
     }
 
-    /** Tools get 10 s: Vapi waits 20 s for the webhook's answer (PROTOCOLS.md §8.1). */
+    /**
+     * All tools of one {@code tool-calls} message get {@code switchboard.vapi.tool-budget} together
+     * (default 15 s): Vapi waits 20 s for the webhook's answer (PROTOCOLS.md §8.1), and the rest is
+     * left for the database and the network.
+     */
     @Singleton
     IngestVapiMessage ingestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                                         VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
-                                        @Nullable Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools, Clock clock) {
-        return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs,
-                toolbox != null ? toolbox : new Toolbox(List.of()), tools, Duration.ofSeconds(10), clock);
+                                        VapiMessageLedger ledger, @Nullable Toolbox toolbox,
+                                        @Named(TaskExecutors.IO) ExecutorService tools,
+                                        @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, Clock clock) {
+        return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs, ledger,
+                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, clock);
     }
 }

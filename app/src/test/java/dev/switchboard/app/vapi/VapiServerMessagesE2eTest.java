@@ -167,6 +167,75 @@ class VapiServerMessagesE2eTest {
     }
 
     @Test
+    void the_same_tool_calls_delivered_four_times_at_once_runs_the_tool_once_and_answers_all_alike() {
+        var call = call();
+        var answers = vapi.sendConcurrently(call.toolCalls(8, "call_par", "book_appointment", booking()), 4);
+
+        assertThat(answers).extracting(VapiMessageSender.Answer::status).containsExactly(200, 200, 200, 200);
+        assertThat(answers).extracting(VapiMessageSender.Answer::body).as("every delivery gets the winner's results").containsOnly(answers.get(0).body());
+        var results = answers.get(0).json().path("results");
+        assertThat(results.size()).as(answers.get(0).body()).isEqualTo(1);
+        assertThat(results.get(0).path("toolCallId").asText()).isEqualTo("call_par");
+        assertThat(results.get(0).path("name").asText()).isEqualTo("book_appointment");
+        assertThat(results.get(0).path("result").asText()).as(answers.get(0).body()).startsWith("Booked: ");
+        var listed = calls();
+        assertThat(listed).hasSize(1);
+        var detail = owner.get("/api/v1/calls/" + listed.get(0).get("id")).json();
+        assertThat(timelineTypes(detail).stream().filter(t -> t.equals("tool.called"))).hasSize(1);
+        assertThat(timelineTypes(detail).stream().filter(t -> t.equals("vapi.tool-calls"))).hasSize(1);
+        assertThat(timelineTypes(detail).stream().filter(t -> t.equals("vapi.duplicate"))).hasSize(3);
+        assertThat(appointments.list(TenantId.parse(tenantId), Instant.now(), Instant.now().plus(30, ChronoUnit.DAYS))).hasSize(1);
+    }
+
+    @Test
+    void concurrent_duplicate_status_updates_and_reports_leave_one_call_and_apply_once() {
+        var call = call();
+        var started = vapi.sendConcurrently(call.statusUpdate(1, "in-progress", null), 4);
+        var ended = vapi.sendConcurrently(call.statusUpdate(95, "ended", "customer-ended-call"), 4);
+        var reports = vapi.sendConcurrently(call.endOfCallReport(100, "customer-ended-call", 1, 91, "0.1432", "Booked.", TURNS), 4);
+
+        for (var answers : List.of(started, ended, reports)) {
+            assertThat(answers).extracting(VapiMessageSender.Answer::status).containsExactly(200, 200, 200, 200);
+            assertThat(answers).extracting(VapiMessageSender.Answer::body).containsOnly("{}");
+        }
+        var listed = calls();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0)).containsEntry("status", "completed").containsEntry("durationSeconds", 90)
+                .containsEntry("answeredAt", start.plusSeconds(1).toString()).containsEntry("endedAt", start.plusSeconds(91).toString());
+        assertThat(listed.get(0).get("cost").toString()).isEqualTo("0.1432");
+        var detail = owner.get("/api/v1/calls/" + listed.get(0).get("id")).json();
+        var types = timelineTypes(detail);
+        assertThat(types.stream().filter(t -> t.equals("vapi.status-update"))).hasSize(2);
+        assertThat(types.stream().filter(t -> t.equals("vapi.end-of-call-report"))).hasSize(1);
+        assertThat(types.stream().filter(t -> t.equals("vapi.cost"))).hasSize(1);
+        assertThat(types.stream().filter(t -> t.equals("vapi.duplicate"))).hasSize(9);
+        assertThat(transcript(detail)).containsExactly("agent: Bonjour !", "caller: Je voudrais une coupe mardi à dix heures.",
+                "agent: C'est réservé pour mardi à 10 h.", "caller: Merci, au revoir.");
+    }
+
+    @Test
+    void a_tool_call_with_unreadable_arguments_gets_an_error_item_and_the_others_still_run() {
+        var call = call();
+        var answer = vapi.send(call.toolCalls(8, List.of(
+                new VapiMessageSender.ToolCallItem("call_bad", "book_appointment", "{\"date\": \"2026-03-03\", \"time\":"),
+                new VapiMessageSender.ToolCallItem("call_good", "book_appointment", booking()))));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var results = answer.json().path("results");
+        assertThat(results.size()).as(answer.body()).isEqualTo(2);
+        var bad = results.get(0);
+        assertThat(bad.path("toolCallId").asText()).isEqualTo("call_bad");
+        assertThat(bad.path("name").asText()).isEqualTo("book_appointment");
+        assertThat(bad.has("result")).as(answer.body()).isFalse();
+        assertThat(bad.path("error").asText()).isNotBlank().doesNotContain("\n").doesNotContain("\r");
+        var good = results.get(1);
+        assertThat(good.path("toolCallId").asText()).isEqualTo("call_good");
+        assertThat(good.has("error")).as(answer.body()).isFalse();
+        assertThat(good.path("result").asText()).as(answer.body()).startsWith("Booked: ");
+        assertThat(appointments.list(TenantId.parse(tenantId), Instant.now(), Instant.now().plus(30, ChronoUnit.DAYS))).hasSize(1);
+    }
+
+    @Test
     void wrong_or_missing_secrets_are_refused_and_nothing_is_stored() {
         var call = call();
         for (var sender : List.of(vapi.withSecret("wrong", SecretStyle.X_VAPI_SECRET), vapi.withSecret(null, SecretStyle.NONE),

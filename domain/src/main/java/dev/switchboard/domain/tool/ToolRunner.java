@@ -1,10 +1,13 @@
 package dev.switchboard.domain.tool;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,11 +30,38 @@ public final class ToolRunner {
 
     public ToolOutcome run(ToolContext context, ToolCall call) {
         var tool = toolbox.find(context.assistant(), call.name());
-        if (tool.isEmpty())
-            return new ToolOutcome.Failed("Error: no tool named " + call.name() + " is available.", Map.of("error", "unknown tool"));
+        if (tool.isEmpty()) return unknown(call);
         var future = executor.submit(() -> tool.get().run(context, call.arguments()));
+        return await(future, call, timeout.toNanos());
+    }
+
+    /**
+     * Runs several tool calls at once, each on the executor, within one budget counted from now
+     * (not the runner's per-call timeout): whatever is still running when the budget is spent is
+     * stopped and answered as timed out. Outcomes come in the order of {@code calls}.
+     */
+    public List<ToolOutcome> runAll(ToolContext context, List<ToolCall> calls, Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        var started = new ArrayList<Future<ToolOutcome>>();
+        for (var call : calls) {
+            var tool = toolbox.find(context.assistant(), call.name());
+            started.add(tool.isEmpty() ? null : executor.submit(() -> tool.get().run(context, call.arguments())));
+        }
+        var outcomes = new ArrayList<ToolOutcome>();
+        for (int i = 0; i < calls.size(); i++) {
+            var future = started.get(i);
+            outcomes.add(future == null ? unknown(calls.get(i)) : await(future, calls.get(i), Math.max(0, deadline - System.nanoTime())));
+        }
+        return outcomes;
+    }
+
+    private static ToolOutcome unknown(ToolCall call) {
+        return new ToolOutcome.Failed("Error: no tool named " + call.name() + " is available.", Map.of("error", "unknown tool"));
+    }
+
+    private static ToolOutcome await(Future<ToolOutcome> future, ToolCall call, long nanos) {
         try {
-            var outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            var outcome = future.get(nanos, TimeUnit.NANOSECONDS);
             return outcome != null ? outcome : new ToolOutcome.Failed("Error: the tool returned nothing.", Map.of("error", "no outcome"));
         } catch (TimeoutException e) {
             future.cancel(true);

@@ -18,6 +18,7 @@ import dev.switchboard.domain.studio.SyncStatus;
 import dev.switchboard.domain.studio.VapiCredentials;
 import dev.switchboard.domain.studio.VapiSpecs;
 import dev.switchboard.domain.studio.VapiSyncStateRepository;
+import dev.switchboard.domain.tool.ToolCall;
 import dev.switchboard.domain.tool.ToolContext;
 import dev.switchboard.domain.tool.ToolOutcome;
 import dev.switchboard.domain.tool.ToolRunner;
@@ -36,9 +37,15 @@ import java.util.function.UnaryOperator;
  * Turns Vapi's server messages into our records. Authenticates first (the tenant's webhook
  * secret; nothing is stored for a wrong one), then keeps one {@link Call} per Vapi call id
  * (runtime {@code VAPI}) whatever the order and however often messages arrive: statuses only move
- * forward, transcript turns have content-derived ids, a redelivered message (same key) changes
- * nothing and a redelivered {@code tool-calls} gets the results of the first run instead of
- * running the tools twice. Every message lands on the call's timeline as {@code vapi.<type>}.
+ * forward, transcript turns have content-derived ids, and a message is applied by the one delivery
+ * that claims its key in the {@link VapiMessageLedger} — concurrent and later deliveries of it
+ * change nothing (noted as {@code vapi.duplicate}). Every message lands on the call's timeline as
+ * {@code vapi.<type>}.
+ *
+ * <p>Tool calls: each is claimed by its {@code toolCallId}, so it runs once whichever delivery (or
+ * message) carries it; every other delivery waits for the stored answer and replays it. All tools
+ * of one message run in parallel within one budget (Vapi waits 20 s for the answer, PROTOCOLS.md
+ * §8.1); every item is answered, a tool that overruns or cannot run with an error item.
  *
  * <p>Which tenant: the one in the webhook path ({@code /webhooks/vapi/<tenant>}, which synced
  * assistants use); else the tenant in the assistant's metadata; else the owner of the called
@@ -64,6 +71,9 @@ public final class IngestVapiMessage {
     }
 
     private static final int MAX_ATTEMPTS = 10;
+    /** How long past its own budget a delivery waits for another one's tool answer: that one's budget started earlier, not later. */
+    private static final Duration WAIT_GRACE = Duration.ofSeconds(1);
+    private static final long POLL_MILLIS = 25;
     private final CallRepository calls;
     private final AssistantRepository assistants;
     private final PhoneNumberRepository numbers;
@@ -72,13 +82,19 @@ public final class IngestVapiMessage {
     private final VapiWebhookSecrets secrets;
     private final VapiSpecs specs;
     private final ToolRunner tools;
+    private final Duration toolBudget;
+    private final VapiMessageLedger ledger;
     private final VapiTranscript transcript;
     private final Clock clock;
 
+    /**
+     * @param toolBudget how long all tools of one {@code tool-calls} message may take together; keep it
+     *                   well under Vapi's 20 s request timeout
+     */
     public IngestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                              VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
-                             dev.switchboard.domain.tool.Toolbox toolbox, java.util.concurrent.ExecutorService toolExecutor,
-                             Duration toolTimeout, Clock clock) {
+                             VapiMessageLedger ledger, dev.switchboard.domain.tool.Toolbox toolbox,
+                             java.util.concurrent.ExecutorService toolExecutor, Duration toolBudget, Clock clock) {
         this.calls = calls;
         this.assistants = assistants;
         this.numbers = numbers;
@@ -86,7 +102,9 @@ public final class IngestVapiMessage {
         this.credentials = credentials;
         this.secrets = new VapiWebhookSecrets(credentials);
         this.specs = specs;
-        this.tools = new ToolRunner(toolbox, toolExecutor, toolTimeout);
+        this.tools = new ToolRunner(toolbox, toolExecutor, toolBudget);
+        this.toolBudget = toolBudget;
+        this.ledger = ledger;
         this.transcript = new VapiTranscript(calls);
         this.clock = clock;
     }
@@ -100,10 +118,21 @@ public final class IngestVapiMessage {
         if (ref == null || ref.vapiCallId() == null || ref.vapiCallId().isBlank())
             return new Outcome.Handled(message instanceof VapiMessage.AssistantRequest ? assistantFor(tenant, ref) : new VapiReply.Ack());
         var call = findOrCreate(tenant, ref, message);
+        // Claimed before anything is applied: of concurrent deliveries exactly one gets past here.
         var key = message.envelope().key();
-        var earlier = calls.events(tenant, call.id()).stream().filter(e -> key.equals(e.data().get("messageKey"))).findFirst();
-        if (earlier.isPresent()) return new Outcome.Handled(replay(tenant, call, message, earlier.get()));
-        return new Outcome.Handled(apply(tenant, call, ref, message));
+        if (!ledger.claim(tenant, ref.vapiCallId(), key, clock.instant()))
+            return new Outcome.Handled(duplicate(tenant, call, ref, message));
+        try {
+            return new Outcome.Handled(apply(tenant, call, ref, message));
+        } catch (RuntimeException e) {
+            // Not applied (the database went away…): a retry must not be taken for a duplicate.
+            try {
+                ledger.release(tenant, ref.vapiCallId(), key);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
     }
 
     private VapiReply apply(TenantId tenant, Call call, VapiCallRef ref, VapiMessage message) {
@@ -169,46 +198,88 @@ public final class IngestVapiMessage {
         if (!r.analysis().isEmpty()) calls.appendEvent(CallEvent.of(stored, clock.instant(), "vapi.analysis", r.analysis()));
     }
 
+    /**
+     * One answer per item, in order. Each runnable item is claimed by its tool call id; the items
+     * this delivery claimed run together within the budget, the others are answered from the
+     * ledger once their winner stored them (an error item if that takes past the budget).
+     */
     private List<VapiReply.ToolResult> runTools(TenantId tenant, Call call, VapiCallRef ref, VapiMessage.ToolCalls message) {
+        long deadline = System.nanoTime() + toolBudget.toNanos();
+        var items = message.items();
+        var answers = new VapiReply.ToolResult[items.size()];
+        var mine = new ArrayList<Integer>();
         var assistant = assistantOf(tenant, ref, call);
-        var results = new ArrayList<VapiReply.ToolResult>();
-        for (var toolCall : message.calls()) {
-            if (assistant.isEmpty()) {
-                results.add(new VapiReply.ToolResult(toolCall.id(), toolCall.name(), null,
-                        "Error: this call has no assistant configured in Switchboard, so no tool can run."));
-                continue;
-            }
-            var caller = call.direction() == CallDirection.INBOUND ? call.from() : call.to();
-            var outcome = tools.run(new ToolContext(tenant, assistant.get(), call.id(), caller), toolCall);
-            var text = VapiTools.singleLine(outcome.forModel());
-            var result = outcome instanceof ToolOutcome.Failed
-                    ? new VapiReply.ToolResult(toolCall.id(), toolCall.name(), null, text.isEmpty() ? "Error" : text)
-                    : new VapiReply.ToolResult(toolCall.id(), toolCall.name(), text, null);
-            results.add(result);
-            var event = new LinkedHashMap<String, Object>();
-            event.put("toolCallId", toolCall.id());
-            event.put("name", toolCall.name());
-            event.put("arguments", toolCall.arguments());
-            event.put("outcome", outcome.getClass().getSimpleName());
-            event.put("result", text);
-            event.put("details", outcome.details());
-            calls.appendEvent(CallEvent.of(call, clock.instant(), "tool.called", event));
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            var toolCall = item.call();
+            if (item.problem() != null) answers[i] = error(toolCall, item.problem());
+            else if (assistant.isEmpty())
+                answers[i] = error(toolCall, "Error: this call has no assistant configured in Switchboard, so no tool can run.");
+            else if (ledger.claim(tenant, ref.vapiCallId(), VapiMessageLedger.toolCallKey(toolCall.id()), clock.instant())) mine.add(i);
         }
-        return results;
+        if (!mine.isEmpty()) {
+            var caller = call.direction() == CallDirection.INBOUND ? call.from() : call.to();
+            var context = new ToolContext(tenant, assistant.get(), call.id(), caller);
+            var toRun = mine.stream().map(i -> items.get(i).call()).toList();
+            var outcomes = tools.runAll(context, toRun, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            for (int n = 0; n < toRun.size(); n++) {
+                var toolCall = toRun.get(n);
+                var outcome = outcomes.get(n);
+                var text = VapiTools.singleLine(outcome.forModel());
+                var result = outcome instanceof ToolOutcome.Failed
+                        ? error(toolCall, text.isEmpty() ? "Error" : text)
+                        : new VapiReply.ToolResult(toolCall.id(), toolCall.name(), text, null);
+                ledger.recordResult(tenant, ref.vapiCallId(), VapiMessageLedger.toolCallKey(toolCall.id()), result, clock.instant());
+                answers[mine.get(n)] = result;
+                var event = new LinkedHashMap<String, Object>();
+                event.put("toolCallId", toolCall.id());
+                event.put("name", toolCall.name());
+                event.put("arguments", toolCall.arguments());
+                event.put("outcome", outcome.getClass().getSimpleName());
+                event.put("result", text);
+                event.put("details", outcome.details());
+                calls.appendEvent(CallEvent.of(call, clock.instant(), "tool.called", event));
+            }
+        }
+        long waitUntil = deadline + WAIT_GRACE.toNanos();
+        for (int i = 0; i < items.size(); i++)
+            if (answers[i] == null) answers[i] = answeredElsewhere(tenant, ref, items.get(i).call(), waitUntil);
+        return List.of(answers);
     }
 
-    /** A redelivery: nothing changes; tool-calls get the results of the first run, an assistant-request is answered again. */
-    private VapiReply replay(TenantId tenant, Call call, VapiMessage message, CallEvent earlier) {
+    /** The answer another delivery is giving this tool call, once it stored it; the request's id is echoed either way. */
+    private VapiReply.ToolResult answeredElsewhere(TenantId tenant, VapiCallRef ref, ToolCall toolCall, long waitUntil) {
+        var key = VapiMessageLedger.toolCallKey(toolCall.id());
+        while (true) {
+            var stored = ledger.result(tenant, ref.vapiCallId(), key);
+            if (stored.isPresent())
+                return new VapiReply.ToolResult(toolCall.id(), toolCall.name(), stored.get().result(), stored.get().error());
+            if (System.nanoTime() - waitUntil >= 0) break;
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return error(toolCall, "Error: " + toolCall.name() + " is still being handled by an earlier request and has not answered yet. "
+                + "Tell the caller and do not call it again.");
+    }
+
+    private static VapiReply.ToolResult error(ToolCall toolCall, String text) {
+        return new VapiReply.ToolResult(toolCall.id(), toolCall.name(), null, VapiTools.singleLine(text));
+    }
+
+    /**
+     * A delivery of a message another one claimed: nothing changes; tool calls get the answers the
+     * first run gives (waiting for them if it is still running), an assistant-request is answered again.
+     */
+    private VapiReply duplicate(TenantId tenant, Call call, VapiCallRef ref, VapiMessage message) {
         calls.appendEvent(CallEvent.of(call, clock.instant(), "vapi.duplicate",
                 Map.of("type", message.envelope().type(), "messageKey", message.envelope().key())));
-        if (message instanceof VapiMessage.AssistantRequest) return assistantFor(tenant, message.envelope().call());
-        if (!(message instanceof VapiMessage.ToolCalls)) return new VapiReply.Ack();
-        var results = new ArrayList<VapiReply.ToolResult>();
-        if (earlier.data().get("results") instanceof List<?> stored)
-            for (var item : stored)
-                if (item instanceof Map<?, ?> m)
-                    results.add(new VapiReply.ToolResult(text(m.get("toolCallId")), text(m.get("name")), text(m.get("result")), text(m.get("error"))));
-        return new VapiReply.ToolResults(results);
+        if (message instanceof VapiMessage.AssistantRequest) return assistantFor(tenant, ref);
+        if (message instanceof VapiMessage.ToolCalls t) return new VapiReply.ToolResults(runTools(tenant, current(tenant, call), ref, t));
+        return new VapiReply.Ack();
     }
 
     private VapiReply assistantFor(TenantId tenant, VapiCallRef ref) {
@@ -322,10 +393,6 @@ public final class IngestVapiMessage {
         if (reply instanceof VapiReply.TransientAssistant t) return "transient assistant " + t.spec().name();
         if (reply instanceof VapiReply.Refuse r) return "refused: " + r.error();
         return "ack";
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : String.valueOf(value);
     }
 
 }

@@ -56,9 +56,24 @@ public sealed interface VapiMessage {
     }
 
     /** {@code tool-calls}: run these and answer with one result each, in order. */
-    record ToolCalls(Envelope envelope, List<ToolCall> calls) implements VapiMessage {
+    record ToolCalls(Envelope envelope, List<Item> items) implements VapiMessage {
         public ToolCalls {
-            calls = List.copyOf(calls);
+            items = List.copyOf(items);
+        }
+
+        /**
+         * One tool call as asked. {@code problem} says why it cannot run (arguments that are not a
+         * JSON object, no id…) and is answered as that item's error, on one line; {@code null} when
+         * it can run. An item without id or name carries {@code ""} there.
+         */
+        public record Item(ToolCall call, String problem) {
+            public Item {
+                Objects.requireNonNull(call, "call");
+            }
+
+            public static Item runnable(ToolCall call) {
+                return new Item(call, null);
+            }
         }
     }
 

@@ -11,9 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Posts server messages to a webhook the way Vapi does (PROTOCOLS.md §8): JSON
@@ -24,6 +31,9 @@ import java.util.UUID;
 public final class VapiMessageSender {
     /** How the secret travels. */
     public enum SecretStyle { X_VAPI_SECRET, BEARER, NONE }
+
+    /** One item of a {@code tool-calls} message; {@code arguments} a map or a raw string. */
+    public record ToolCallItem(String id, String name, Object arguments) {}
 
     /** What the webhook answered. */
     public record Answer(int status, String contentType, String body, JsonNode json) {}
@@ -57,6 +67,38 @@ public final class VapiMessageSender {
         var envelope = JSON.createObjectNode();
         envelope.set("message", message);
         return sendRaw(envelope.toString());
+    }
+
+    /**
+     * Delivers the same message {@code times} times at once, as Vapi does when it retries a request
+     * that is still running: the threads are started, wait at a common gate, then all post.
+     * Answers come back in thread order; each waits at most a minute (a hang guard, not a timing).
+     */
+    public List<Answer> sendConcurrently(ObjectNode message, int times) {
+        var envelope = JSON.createObjectNode();
+        envelope.set("message", message.deepCopy());
+        var body = envelope.toString();
+        var gate = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(times);
+        try {
+            var pending = new ArrayList<Future<Answer>>();
+            for (int i = 0; i < times; i++)
+                pending.add(pool.submit(() -> {
+                    gate.await();
+                    return sendRaw(body);
+                }));
+            gate.countDown();
+            var answers = new ArrayList<Answer>();
+            for (var answer : pending) answers.add(answer.get(60, TimeUnit.SECONDS));
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a concurrent delivery failed or hung", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public Answer sendRaw(String body) {
@@ -164,6 +206,28 @@ public final class VapiMessageSender {
             with.putObject("server").put("url", "https://switchboard.example.com/webhooks/vapi");
             var nested = with.putObject("toolCall").put("id", toolCallId).put("type", "function");
             nested.putObject("function").put("name", name).set("arguments", args.deepCopy());
+            return message;
+        }
+
+        /**
+         * Several tool calls in one message, in the order given, in both shapes Vapi sends.
+         * {@code arguments} of an item may be a map (sent as a JSON object) or a string (sent as is,
+         * as Vapi's schema allows — e.g. broken JSON the model produced).
+         */
+        public ObjectNode toolCalls(double offsetSeconds, List<ToolCallItem> items) {
+            var message = base("tool-calls", offsetSeconds, "in-progress", true);
+            var list = message.putArray("toolCallList");
+            var withList = message.putArray("toolWithToolCallList");
+            for (var item : items) {
+                var args = item.arguments() instanceof String s ? JSON.getNodeFactory().textNode(s) : JSON.valueToTree(item.arguments());
+                var call = list.addObject().put("id", item.id()).put("type", "function");
+                call.putObject("function").put("name", item.name()).set("arguments", args);
+                var with = withList.addObject().put("type", "function");
+                with.putObject("function").put("name", item.name()).putObject("parameters").put("type", "object");
+                with.putObject("server").put("url", "https://switchboard.example.com/webhooks/vapi");
+                var nested = with.putObject("toolCall").put("id", item.id()).put("type", "function");
+                nested.putObject("function").put("name", item.name()).set("arguments", args.deepCopy());
+            }
             return message;
         }
 
