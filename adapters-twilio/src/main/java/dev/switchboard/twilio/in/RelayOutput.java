@@ -34,6 +34,12 @@ final class RelayOutput implements ConversationOutput {
     }
 
     @Override
+    public boolean sendDigits(String digits) {
+        send(Map.of("type", "sendDigits", "digits", digits));
+        return session.isOpen();
+    }
+
+    @Override
     public void handOff(HandOff handOff) {
         send(Map.of("type", "end", "handoffData", HandoffData.transfer(handOff, callId).toJson(json)));
     }

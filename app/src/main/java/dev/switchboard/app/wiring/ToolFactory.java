@@ -11,6 +11,7 @@ import dev.switchboard.domain.tool.BookAppointmentTool;
 import dev.switchboard.domain.tool.CancelAppointmentTool;
 import dev.switchboard.domain.tool.CheckAvailabilityTool;
 import dev.switchboard.domain.tool.EndCallTool;
+import dev.switchboard.domain.tool.SendDigitsTool;
 import dev.switchboard.domain.tool.SearchKnowledgeTool;
 import dev.switchboard.domain.tool.Tool;
 import dev.switchboard.domain.tool.Toolbox;
@@ -79,6 +80,12 @@ final class ToolFactory {
     @Named(EndCallTool.NAME)
     Tool endCall() {
         return new EndCallTool();
+    }
+
+    @Singleton
+    @Named(SendDigitsTool.NAME)
+    Tool sendDigits() {
+        return new SendDigitsTool();
     }
 
     @Singleton

@@ -48,7 +48,8 @@ class RelayCallE2eTest implements TestPropertyProvider {
                 "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN,
                 "switchboard.llm.anthropic.base-url", CLAUDE.baseUrl(),
                 "switchboard.llm.anthropic.api-key", "sk-ant-test",
-                "switchboard.llm.first-token-timeout", "1s",
+                // Short enough for the timeout test, long enough that a loaded CI machine never trips it by accident.
+                "switchboard.llm.first-token-timeout", "3s",
                 "switchboard.llm.max-attempts", "2",
                 "switchboard.llm.initial-backoff", "10ms");
     }
@@ -66,12 +67,12 @@ class RelayCallE2eTest implements TestPropertyProvider {
     }
 
     private static ScriptedResponse says(String... tokens) {
-        return AnthropicStream.message("claude-test").text(tokens).reply();
+        return AnthropicStream.message("claude").text(tokens).reply();
     }
 
     @Test
     void the_twiml_hands_the_call_to_our_relay_socket_with_the_assistants_settings() {
-        CLAUDE.enqueue(says("Bien ", "sûr !"));
+        CLAUDE.enqueueFor(salon.model, says("Bien ", "sûr !"));
         var result = salon.caller().call(CallScript.builder().say("Bonjour").hangUp().build());
 
         var relay = result.twiml().flatMap(TwimlDocument::conversationRelay).orElseThrow();
@@ -96,7 +97,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
 
     @Test
     void asking_for_a_human_ends_the_session_with_a_hand_off_and_a_dial() {
-        CLAUDE.enqueue(AnthropicStream.message("claude-test").text("Je vous transfère.")
+        CLAUDE.enqueueFor(salon.model, AnthropicStream.message("claude").text("Je vous transfère.")
                 .toolUse("toolu_1", "transfer_to_human", "{\"reason\":", " \"wants the ", "manager\"}").reply());
         var result = salon.caller().call(CallScript.builder().say("Je veux parler au responsable").awaitEnd().build());
 
@@ -109,7 +110,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
 
     @Test
     void dtmf_0_transfers_1_repeats_and_9_ends() {
-        CLAUDE.enqueue(says("Nous sommes ouverts ", "du mardi au samedi."));
+        CLAUDE.enqueueFor(salon.model, says("Nous sommes ouverts ", "du mardi au samedi."));
         var result = salon.caller().call(CallScript.builder().say("Vos horaires ?").press("1").press("0", false).awaitEnd().build());
 
         assertThat(result.agentLines()).startsWith("Nous sommes ouverts du mardi au samedi.", "Nous sommes ouverts du mardi au samedi.");
@@ -125,7 +126,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
     @Test
     void an_interruption_truncates_the_stored_agent_message() {
         // Slow tokens, so the barge-in lands while the reply is still streaming, as it does on a real call.
-        CLAUDE.enqueue(says("Nous avons ", "mardi à dix heures, ", "mercredi à quinze heures ", "et jeudi.")
+        CLAUDE.enqueueFor(salon.model, says("Nous avons ", "mardi à dix heures, ", "mercredi à quinze heures ", "et jeudi.")
                 .withPieceDelay(Duration.ofMillis(300)), says("Très bien."));
         var result = salon.caller().call(CallScript.builder().say("Quelles disponibilités ?")
                 .interrupt(2, 16, 900).say("Mardi alors").hangUp().build());
@@ -137,8 +138,20 @@ class RelayCallE2eTest implements TestPropertyProvider {
     }
 
     @Test
+    void the_agent_presses_keys_with_send_digits() {
+        var caller = new RelayFixture(server, new Api(server, json), "anthropic", "fr-FR", List.of("send_digits"));
+        CLAUDE.enqueueFor(caller.model, AnthropicStream.message("claude").toolUse("toolu_k", "send_digits", "{\"digits\":", " \"2w1\"}").reply(),
+                says("J'attends ", "le service client."));
+        var result = caller.caller().call(CallScript.builder().say("Pour le service client, tapez 2 puis 1.").hangUp().build());
+
+        assertThat(result.receivedFrames()).anyMatch(f -> f.contains("\"type\":\"sendDigits\"") && f.contains("\"digits\":\"2w1\""));
+        assertThat(result.agentLines()).containsExactly("J'attends le service client.");
+        assertThat(RelayFixture.eventTypes(caller.onlyCall())).contains("digits.sent");
+    }
+
+    @Test
     void a_caller_speaking_another_language_switches_twilios_voice_and_ears() {
-        CLAUDE.enqueue(says("Bonjour !"), says("Of course, ", "I can help in English."));
+        CLAUDE.enqueueFor(salon.model, says("Bonjour !"), says("Of course, ", "I can help in English."));
         var result = salon.caller().call(CallScript.builder().say("Bonjour", "fr-FR").say("Do you speak English?", "en-US").hangUp().build());
 
         assertThat(result.receivedFrames()).contains("{\"type\":\"language\",\"ttsLanguage\":\"en-US\",\"transcriptionLanguage\":\"en-US\"}");
@@ -148,7 +161,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_caller_hanging_up_mid_reply_cancels_the_turn_and_keeps_the_transcript() {
-        CLAUDE.enqueue(says("Alors, ", "voyons ", "voir, ", "nous ", "avons ", "plusieurs ", "créneaux.")
+        CLAUDE.enqueueFor(salon.model, says("Alors, ", "voyons ", "voir, ", "nous ", "avons ", "plusieurs ", "créneaux.")
                 .withPieceDelay(Duration.ofMillis(300)));
         var live = salon.caller().dial();
         live.say(new CallScript.Say("Quels créneaux avez-vous ?", List.of(), java.util.Optional.empty()), 1);
@@ -165,8 +178,8 @@ class RelayCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_model_failure_gives_a_fallback_line_and_the_call_goes_on() {
-        CLAUDE.enqueue(FakeAnthropicServer.error(500, "api_error", "overloaded"), FakeAnthropicServer.error(500, "api_error", "overloaded"),
-                says("slow").withFirstByteDelay(Duration.ofSeconds(5)), says("Oui, ", "je vous entends."));
+        CLAUDE.enqueueFor(salon.model, FakeAnthropicServer.error(500, "api_error", "overloaded"), FakeAnthropicServer.error(500, "api_error", "overloaded"),
+                says("slow").withFirstByteDelay(Duration.ofSeconds(8)), says("Oui, ", "je vous entends."));
         var result = salon.caller().call(CallScript.builder().say("Allô ?").say("Vous êtes là ?").say("Allô allô").hangUp().build());
 
         assertThat(result.agentLines()).containsExactly(
@@ -180,7 +193,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
 
     @Test
     void garbage_on_the_socket_is_answered_with_an_error_and_the_call_goes_on() {
-        CLAUDE.enqueue(says("Je suis toujours là."));
+        CLAUDE.enqueueFor(salon.model, says("Je suis toujours là."));
         var result = salon.caller().call(CallScript.builder().garbage("this is not json").garbage("{\"type\":42}")
                 .garbage("{\"type\":\"teleport\"}").garbage("{\"type\":\"prompt\",\"voicePrompt\":7}")
                 .garbage("{\"type\":\"prompt\",\"voicePrompt\":\"" + "x".repeat(70_000) + "\"}")
@@ -195,11 +208,12 @@ class RelayCallE2eTest implements TestPropertyProvider {
 
     @Test
     void duplicated_and_shuffled_status_callbacks_leave_the_same_final_call() {
-        CLAUDE.enqueue(says("Bonjour !"), says("Bonjour !"));
+        CLAUDE.enqueueFor(salon.model, says("Bonjour !"));
         salon.caller(StatusDelivery.REVERSED_AND_DUPLICATED).call(CallScript.builder().say("Salut").hangUp().build());
         var shuffled = RelayFixture.call(salon.onlyCall());
 
         var ordered = new RelayFixture(server, new Api(server, json), "anthropic", "fr-FR", List.of());
+        CLAUDE.enqueueFor(ordered.model, says("Bonjour !"));
         ordered.caller().call(CallScript.builder().say("Salut").hangUp().build());
         var inOrder = RelayFixture.call(ordered.onlyCall());
 

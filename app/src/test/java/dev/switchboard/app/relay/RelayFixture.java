@@ -20,6 +20,8 @@ final class RelayFixture {
     final Api owner;
     final String assistantId;
     final String number;
+    /** A model name of this fixture's own, so scripted model answers reach this call only. */
+    final String model = "claude-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private final EmbeddedServer server;
 
     RelayFixture(EmbeddedServer server, Api anonymous, String provider, String language, List<String> tools) {
@@ -30,7 +32,7 @@ final class RelayFixture {
         assistant.put("systemPrompt", "Tu réponds au téléphone pour le salon Lumière.");
         assistant.put("firstMessage", language.startsWith("fr") ? "Bonjour, salon Lumière, je vous écoute." : "Hello, Lumière salon.");
         assistant.put("language", language);
-        assistant.put("model", Map.of("provider", provider, "model", provider.equals("offline") ? "demo-brain" : "claude-test", "maxTokens", 300));
+        assistant.put("model", Map.of("provider", provider, "model", provider.equals("offline") ? "demo-brain" : model, "maxTokens", 300));
         assistant.put("tools", tools);
         assistant.put("transferNumber", "+33142000099");
         this.assistantId = (String) owner.post("/api/v1/assistants", assistant).json().get("id");

@@ -34,7 +34,7 @@ public record Assistant(
 
     /** The tools an assistant may enable; every runtime offers the same ones. */
     public static final Set<String> KNOWN_TOOLS = Set.of("search_knowledge", "check_availability", "book_appointment",
-            "cancel_appointment", "transfer_to_human", "end_call", "send_sms");
+            "cancel_appointment", "transfer_to_human", "end_call", "send_sms", "send_digits");
 
     public Assistant {
         Objects.requireNonNull(id, "id");

@@ -12,6 +12,15 @@ public interface ConversationOutput {
      */
     void text(String delta, boolean last);
 
+    /**
+     * Press keypad keys on the call (DTMF), e.g. to get through the menu of a business we called.
+     *
+     * @return whether this runtime could send them; one that cannot says so and the engine notes it
+     */
+    default boolean sendDigits(String digits) {
+        return false;
+    }
+
     /** End the AI part of the call and connect the caller to a human. */
     void handOff(HandOff handOff);
 

@@ -183,6 +183,8 @@ public final class ConversationSession {
             for (var call : reply.toolCalls()) {
                 var outcome = new ToolStep(timeline, tools).run(context, call);
                 history.toolResult(call, outcome);
+                if (outcome instanceof ToolOutcome.PressKeys keys)
+                    timeline.event("digits.sent", Map.of("digits", keys.digits(), "sent", output.sendDigits(keys.digits())));
                 if (outcome instanceof ToolOutcome.TransferToHuman || outcome instanceof ToolOutcome.EndCall) control = outcome;
             }
             if (control != null) {

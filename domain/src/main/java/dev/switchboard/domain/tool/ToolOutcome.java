@@ -21,6 +21,9 @@ public sealed interface ToolOutcome {
     /** Hand the caller to a human (the assistant's transfer number). */
     record TransferToHuman(String reason, String forModel, Map<String, Object> details) implements ToolOutcome {}
 
+    /** Press keypad keys on the call (e.g. to get through a phone menu); the conversation goes on. */
+    record PressKeys(String digits, String forModel, Map<String, Object> details) implements ToolOutcome {}
+
     /** Say goodbye and hang up. */
     record EndCall(String reason, String forModel, Map<String, Object> details) implements ToolOutcome {}
 }

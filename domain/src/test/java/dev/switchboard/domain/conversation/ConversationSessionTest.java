@@ -43,7 +43,7 @@ class ConversationSessionTest {
     private final TenantId tenant = TenantId.random();
     private final Call call = Fixtures.call(tenant, Fixtures.T0);
     private final Assistant assistant = withTools(Fixtures.assistant(tenant, "Reception"),
-            Set.of("book_appointment", "check_availability", "transfer_to_human", "end_call"));
+            Set.of("book_appointment", "check_availability", "transfer_to_human", "end_call", "send_digits"));
 
     private static Tool tool(String name, java.util.function.Function<Map<String, Object>, ToolOutcome> body) {
         return new Tool() {
@@ -64,6 +64,7 @@ class ConversationSessionTest {
             }),
             tool("transfer_to_human", args -> new ToolOutcome.TransferToHuman((String) args.get("reason"), "Transferring.", Map.of())),
             tool("end_call", args -> new ToolOutcome.EndCall("done", "Ending.", Map.of())),
+            new dev.switchboard.domain.tool.SendDigitsTool(),
             tool("search_knowledge", args -> new ToolOutcome.Answer("never enabled", Map.of()))));
 
     private ConversationSession session(EngineSettings settings) {
@@ -93,7 +94,7 @@ class ConversationSessionTest {
         var request = model.requests().get(0);
         assertThat(request.history()).containsExactly(new ChatTurn.CallerTurn("Je voudrais un rendez-vous."));
         assertThat(request.tools()).extracting(ToolDefinition::name)
-                .containsExactly("book_appointment", "check_availability", "end_call", "transfer_to_human");
+                .containsExactly("book_appointment", "check_availability", "end_call", "send_digits", "transfer_to_human");
         assertThat(request.systemPrompt()).contains("Salon Lumière", "2026-03-02T10:00 Europe/Paris (Monday)", "Tue-Sat 9:00-19:00");
     }
 
@@ -220,6 +221,16 @@ class ConversationSessionTest {
         new ConversationSession(assistant, new TenantFacts("S", ZoneId.of("UTC"), null), Map.of(), new CallTimeline(call2, calls, clock),
                 model, toolbox, toolThreads, ending, EngineSettings.standard()).digitPressed('9');
         assertThat(ending.all()).containsExactly(new Text("Merci de votre appel, au revoir !", true), "hang up: caller pressed 9");
+    }
+
+    @Test
+    void the_model_can_press_keys_to_get_through_a_phone_menu() {
+        model.then(callsTools(List.of(), new ToolCall("k", "send_digits", Map.of("digits", "2w1")))).then(says("J'attends le service client."));
+        session().callerSaid("Pour le service client, tapez 2 puis 1.");
+
+        assertThat(output.all()).containsExactly("keys: 2w1", new Text("J'attends le service client.", false), new Text("", true));
+        assertThat(events()).filteredOn(e -> e.type().equals("digits.sent")).extracting(CallEvent::data)
+                .containsExactly(Map.of("digits", "2w1", "sent", true));
     }
 
     @Test

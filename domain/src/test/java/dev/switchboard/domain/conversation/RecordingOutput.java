@@ -16,6 +16,12 @@ public final class RecordingOutput implements ConversationOutput {
     }
 
     @Override
+    public synchronized boolean sendDigits(String digits) {
+        all.add("keys: " + digits);
+        return true;
+    }
+
+    @Override
     public synchronized void handOff(HandOff handOff) {
         all.add(handOff);
     }

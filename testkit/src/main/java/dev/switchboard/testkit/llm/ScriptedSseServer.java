@@ -36,6 +36,7 @@ public abstract class ScriptedSseServer implements AutoCloseable {
         return t;
     });
     private final ConcurrentLinkedQueue<ScriptedResponse> script = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, ConcurrentLinkedQueue<ScriptedResponse>> byModel = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile String requiredApiKey;
 
@@ -60,9 +61,24 @@ public abstract class ScriptedSseServer implements AutoCloseable {
         script.addAll(List.of(responses));
     }
 
+    /**
+     * Queues answers only for requests naming this {@code model}: tests sharing one server give
+     * each call its own model name, so a late request of one test never eats another's answer.
+     */
+    public void enqueueFor(String model, ScriptedResponse... responses) {
+        byModel.computeIfAbsent(model, m -> new ConcurrentLinkedQueue<>()).addAll(List.of(responses));
+    }
+
+    private ConcurrentLinkedQueue<ScriptedResponse> scriptFor(RecordedRequest request) {
+        var model = request.body().get("model");
+        var own = model == null ? null : byModel.get(model.toString());
+        return own != null ? own : script;
+    }
+
     /** Forgets queued answers and recorded requests, so one server can serve test after test. */
     public void reset() {
         script.clear();
+        byModel.clear();
         requests.clear();
         requiredApiKey = null;
     }
@@ -105,7 +121,7 @@ public abstract class ScriptedSseServer implements AutoCloseable {
             var key = presentedKey(request);
             ScriptedResponse response;
             if (key.isEmpty() || (requiredApiKey != null && !requiredApiKey.equals(key.get()))) response = unauthorized();
-            else response = Optional.ofNullable(script.poll()).orElseGet(this::unscripted);
+            else response = Optional.ofNullable(scriptFor(request).poll()).orElseGet(this::unscripted);
             send(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
