@@ -28,7 +28,7 @@ final class BookingSlots {
     private LocalTime time;
     private String name;
     private String phone;
-    private Service service;
+    private SalonService service;
     private List<ToolAnswer.Offer> offered = List.of();
     private final Map<String, ToolCall> calls = new HashMap<>();
     private final Set<LocalDate> checked = new HashSet<>();
@@ -55,7 +55,7 @@ final class BookingSlots {
         if (intent == CallerIntent.GOODBYE || intent == CallerIntent.HUMAN || intent == CallerIntent.CANCEL) return;
         var saidDate = DateTimeExpressions.date(said, today);
         var saidTime = DateTimeExpressions.time(said);
-        var saidService = Service.find(said);
+        var saidService = SalonService.find(said);
         var saidName = CallerDetails.name(said)
                 .or(() -> expecting == Missing.NAME && intent == CallerIntent.OTHER ? CallerDetails.nameAnswer(said) : Optional.empty());
         var saidPhone = CallerDetails.phone(said);
@@ -145,7 +145,7 @@ final class BookingSlots {
     Optional<String> phone() { return Optional.ofNullable(phone); }
 
     /** The service asked for; a haircut when none was named. */
-    Service service() { return service == null ? Service.HAIRCUT : service; }
+    SalonService service() { return service == null ? SalonService.HAIRCUT : service; }
 
     List<ToolAnswer.Offer> offered() { return offered; }
 

@@ -150,8 +150,8 @@ final class ReplyPlanner {
     }
 
     private String serviceSpoken(Object serviceType) {
-        if (serviceType == null) return Service.HAIRCUT.phrase(say.french());
-        return Service.find(Utterance.of(serviceType.toString())).map(s -> s.phrase(say.french())).orElse(serviceType.toString());
+        if (serviceType == null) return SalonService.HAIRCUT.phrase(say.french());
+        return SalonService.find(Utterance.of(serviceType.toString())).map(s -> s.phrase(say.french())).orElse(serviceType.toString());
     }
 
     private Plan speak(String text) {

@@ -60,8 +60,8 @@ class CallerDetailsTest {
             just a trim                                 | HAIRCUT
             un rendez-vous demain                       |
             """)
-    void readsServices(String said, Service service) {
-        assertThat(Service.find(Utterance.of(said))).isEqualTo(Optional.ofNullable(service));
+    void readsServices(String said, SalonService service) {
+        assertThat(SalonService.find(Utterance.of(said))).isEqualTo(Optional.ofNullable(service));
     }
 
     @ParameterizedTest(name = "{0}")

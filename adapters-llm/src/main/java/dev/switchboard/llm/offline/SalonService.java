@@ -6,7 +6,7 @@ import java.util.Optional;
  * The services the demo brain recognises, named in the assistant's language when booked
  * ({@code service_type} "coupe" or "haircut"); anything else is booked as the default haircut.
  */
-enum Service {
+enum SalonService {
     HAIRCUT("coupe", "une coupe", "haircut", "a haircut",
             new String[] {"coupe", "couper", "haircut", "hair cut", "cut", "trim"}),
     COLORING("couleur", "une couleur", "coloring", "a coloring",
@@ -21,7 +21,7 @@ enum Service {
     private final String englishPhrase;
     private final String[] words;
 
-    Service(String french, String frenchPhrase, String english, String englishPhrase, String[] words) {
+    SalonService(String french, String frenchPhrase, String english, String englishPhrase, String[] words) {
         this.french = french;
         this.frenchPhrase = frenchPhrase;
         this.english = english;
@@ -30,8 +30,8 @@ enum Service {
     }
 
     /** The service mentioned, checking the more specific ones first ("couper la barbe" is a beard trim). */
-    static Optional<Service> find(Utterance said) {
-        for (var service : new Service[] {BEARD, COLORING, BLOW_DRY, HAIRCUT})
+    static Optional<SalonService> find(Utterance said) {
+        for (var service : new SalonService[] {BEARD, COLORING, BLOW_DRY, HAIRCUT})
             if (said.has(service.words)) return Optional.of(service);
         return Optional.empty();
     }

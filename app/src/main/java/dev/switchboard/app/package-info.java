@@ -1,0 +1,2 @@
+/** The Micronaut application: entry point that starts the server or the CLI. */
+package dev.switchboard.app;
