@@ -69,7 +69,7 @@ final class TwilioCallCallbacks {
             // A garbled duration is dropped; the status still counts.
         }
         var outcome = recordStatus.record(new RecordCallStatus.Command(number.get().tenantId(), form.get("CallSid"), status.get(),
-                duration, callbackData(form)));
+                duration, carrierTime(form.get("Timestamp")), callbackData(form)));
         if (outcome.isEmpty()) LOG.warn("status callback for unknown call {}", form.get("CallSid"));
         return HttpResponse.noContent();
     }
@@ -107,6 +107,16 @@ final class TwilioCallCallbacks {
         return TwilioVoiceWebhook.xml(Twiml.sayAndHangUp(french
                 ? "Désolé, nous rencontrons un problème technique. Merci de rappeler dans un instant. Au revoir."
                 : "Sorry, we are having a technical problem. Please call again in a moment. Goodbye.", language));
+    }
+
+    /** Twilio's {@code Timestamp} (RFC 2822, e.g. "Wed, 08 Oct 2025 13:54:12 +0000"); absent or garbled: now. */
+    static java.time.Instant carrierTime(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) return null;
+        try {
+            return java.time.ZonedDateTime.parse(timestamp.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void event(Call call, String type, Map<String, Object> data) {

@@ -63,7 +63,11 @@ public record Call(
      */
     public StatusChange advance(CallStatus next, Instant at) {
         if (!status.canMoveTo(next)) return new StatusChange.Ignored(this, status, next);
-        var answered = answeredAt == null && (next == CallStatus.IN_PROGRESS || next == CallStatus.COMPLETED) ? at : answeredAt;
+        var answered = answeredAt;
+        if (answered == null && next == CallStatus.IN_PROGRESS) answered = at;
+        // "completed" before (or without) "in-progress": the carrier's talk time says when it was answered,
+        // so the record is the same whichever callback came first.
+        if (answered == null && next == CallStatus.COMPLETED) answered = durationSeconds == null ? at : at.minusSeconds(durationSeconds);
         var ended = next.isFinal() ? at : endedAt;
         var duration = durationSeconds;
         if (next.isFinal() && duration == null)

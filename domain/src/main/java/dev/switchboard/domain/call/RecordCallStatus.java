@@ -15,10 +15,11 @@ import java.util.Optional;
 public final class RecordCallStatus {
     /**
      * @param durationSeconds the carrier's talk time, given with final statuses; {@code null} otherwise
+     * @param at when the carrier says it happened; {@code null}: now
      * @param callback what the carrier sent, kept on the timeline
      */
     public record Command(TenantId tenantId, String providerCallId, CallStatus status, Integer durationSeconds,
-                          Map<String, Object> callback) {
+                          java.time.Instant at, Map<String, Object> callback) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(providerCallId, "providerCallId");
@@ -44,7 +45,7 @@ public final class RecordCallStatus {
             var found = calls.findByProviderCallId(command.tenantId(), command.providerCallId());
             if (found.isEmpty()) return Optional.empty();
             var call = found.get();
-            var now = clock.instant();
+            var now = command.at() != null ? command.at() : clock.instant();
             var withDuration = command.durationSeconds() != null && command.status().isFinal() && call.status().canMoveTo(command.status())
                     ? call.withDuration(command.durationSeconds()) : call;
             var change = withDuration.advance(command.status(), now);

@@ -19,11 +19,21 @@ class RecordCallStatusTest {
     private final TenantId tenant = TenantId.random();
     private final RecordCallStatus record = new RecordCallStatus(calls, new SummarizeCall(calls), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
 
+    /** When the carrier says each status happened: answered 5 s in, hung up 55 s later. */
+    private static java.time.Instant when(CallStatus status) {
+        return switch (status) {
+            case IN_PROGRESS -> T0.plusSeconds(5);
+            case COMPLETED -> T0.plusSeconds(60);
+            default -> T0.plusSeconds(1);
+        };
+    }
+
     private Call replay(List<CallStatus> statuses) {
         var call = Fixtures.call(tenant, T0);
         calls.add(call);
         for (var status : statuses)
-            record.record(new RecordCallStatus.Command(tenant, call.providerCallId(), status, status.isFinal() ? 55 : null, null));
+            record.record(new RecordCallStatus.Command(tenant, call.providerCallId(), status, status.isFinal() ? 55 : null,
+                    when(status), null));
         return calls.findById(tenant, call.id()).orElseThrow();
     }
 
@@ -33,6 +43,8 @@ class RecordCallStatusTest {
         var shuffled = replay(List.of(CallStatus.COMPLETED, CallStatus.IN_PROGRESS, CallStatus.RINGING, CallStatus.COMPLETED));
         assertThat(ordered.status()).isEqualTo(CallStatus.COMPLETED);
         assertThat(ordered.durationSeconds()).isEqualTo(55);
+        assertThat(ordered.answeredAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(ordered.endedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(ordered.summary()).isEqualTo("Outcome: completed, 55 s. Caller intent: (the caller said nothing). Actions: none.");
         assertThat(shuffled).usingRecursiveComparison().ignoringFields("id", "providerCallId").isEqualTo(ordered);
         assertThat(calls.events(tenant, shuffled.id())).extracting(CallEvent::type)
@@ -41,7 +53,7 @@ class RecordCallStatusTest {
 
     @Test
     void an_unknown_call_is_reported_as_such() {
-        assertThat(record.record(new RecordCallStatus.Command(tenant, "CAnone", CallStatus.COMPLETED, 3, null))).isEmpty();
+        assertThat(record.record(new RecordCallStatus.Command(tenant, "CAnone", CallStatus.COMPLETED, 3, null, null))).isEmpty();
     }
 
     @Test
@@ -55,7 +67,7 @@ class RecordCallStatusTest {
         for (var status : statuses)
             pool.submit(() -> {
                 start.await();
-                return record.record(new RecordCallStatus.Command(tenant, call.providerCallId(), status, null, null));
+                return record.record(new RecordCallStatus.Command(tenant, call.providerCallId(), status, null, null, null));
             });
         start.countDown();
         pool.shutdown();
