@@ -16,7 +16,12 @@ import java.time.ZoneId;
 @Singleton
 public class SignUp {
     /** What a new business gives us. */
-    public record Command(String tenantName, ZoneId timezone, String email, String password) {}
+    public record Command(String tenantName, ZoneId timezone, String email, String password) {
+        @Override
+        public String toString() {
+            return "SignUp.Command[tenantName=" + tenantName + ", timezone=" + timezone + ", email=" + email + ", password=***]";
+        }
+    }
 
     private final TenantRepository tenants;
     private final UserRepository users;
