@@ -35,9 +35,7 @@ public final class ConversationSession {
     private final SpokenLines lines;
     private final History history = new History();
     private final ReentrantLock turnLock = new ReentrantLock();
-    private final Object stateMonitor = new Object();
-    private Turn active;
-    private CallMessage lastAgentMessage;
+    private final Speaking speaking = new Speaking();
     private volatile boolean finished;
 
     public ConversationSession(Assistant assistant, TenantFacts tenant, Map<String, String> callContext, CallTimeline timeline,
@@ -89,18 +87,11 @@ public final class ConversationSession {
      */
     public void interrupted(String heard) {
         var heardText = heard == null ? "" : heard;
-        synchronized (stateMonitor) {
-            timeline.event("agent.interrupted", Map.of("heard", heardText));
-            if (active != null) {
-                active.heard = heardText;
-                active.cancellation.cancel();
-            } else if (lastAgentMessage != null && !lastAgentMessage.interrupted()) {
-                var truncated = lastAgentMessage.truncatedTo(heardText);
-                timeline.save(truncated);
-                history.truncateLastAgent(lastAgentMessage.text(), heardText);
-                lastAgentMessage = truncated;
-            }
-        }
+        timeline.event("agent.interrupted", Map.of("heard", heardText));
+        speaking.interrupt(heardText).ifPresent(spokenInFull -> {
+            timeline.save(spokenInFull.truncatedTo(heardText));
+            history.truncateLastAgent(spokenInFull.text(), heardText);
+        });
     }
 
     /** A keypad digit; what it does is the assistant's DTMF policy. */
@@ -109,9 +100,7 @@ public final class ConversationSession {
         var action = assistant.dtmfPolicy().actionFor(digit);
         timeline.event("dtmf.pressed", Map.of("digit", String.valueOf(digit), "action", action.map(Enum::name).orElse("none")));
         if (action.isEmpty()) return;
-        synchronized (stateMonitor) {
-            if (active != null) active.cancellation.cancel();
-        }
+        speaking.stop();
         turnLock.lock();
         try {
             if (finished) return;
@@ -124,9 +113,7 @@ public final class ConversationSession {
     /** The call is over (caller hung up, socket closed): stop whatever is running. */
     public void callEnded(String reason) {
         finished = true;
-        synchronized (stateMonitor) {
-            if (active != null) active.cancellation.cancel();
-        }
+        speaking.stop();
         timeline.event("conversation.ended", Map.of("reason", reason == null ? "" : reason));
     }
 
@@ -137,10 +124,7 @@ public final class ConversationSession {
                 handOff("caller pressed " + digit);
             }
             case REPEAT_LAST_MESSAGE -> {
-                CallMessage last;
-                synchronized (stateMonitor) {
-                    last = lastAgentMessage;
-                }
+                var last = speaking.lastAgentMessage();
                 speak(last == null ? lines.nothingToRepeat() : last.text());
             }
             case END_CALL -> {
@@ -154,9 +138,9 @@ public final class ConversationSession {
     private void answer() {
         var context = new ToolContext(timeline.call().tenantId(), assistant, timeline.call().id(), timeline.call().from());
         for (int round = 1; round <= settings.maxToolRounds(); round++) {
-            var turn = begin();
+            var turn = speaking.begin();
             var reply = new Replying(turn, round, timeline, output).ask(model, request());
-            var heard = end(turn);
+            var heard = speaking.end(turn);
             if (reply == null) {
                 recover(turn);
                 return;
@@ -243,31 +227,7 @@ public final class ConversationSession {
         output.hangUp(reason);
     }
 
-    private Turn begin() {
-        synchronized (stateMonitor) {
-            active = new Turn();
-            return active;
-        }
-    }
-
-    /** @return what the caller heard, if they interrupted this turn */
-    private String end(Turn turn) {
-        synchronized (stateMonitor) {
-            active = null;
-            return turn.heard;
-        }
-    }
-
     private void remember(CallMessage agentMessage) {
-        synchronized (stateMonitor) {
-            lastAgentMessage = agentMessage;
-        }
-    }
-
-    /** One model request in flight: what it has spoken so far, and how to stop it. */
-    static final class Turn {
-        final Cancellation cancellation = new Cancellation();
-        final StringBuilder spoken = new StringBuilder();
-        volatile String heard;
+        speaking.remember(agentMessage);
     }
 }

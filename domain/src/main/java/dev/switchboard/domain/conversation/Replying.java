@@ -10,14 +10,14 @@ import java.util.Map;
  * failure into a timeline error and a {@code null} reply instead of an exception.
  */
 final class Replying {
-    private final ConversationSession.Turn turn;
+    private final Turn turn;
     private final int round;
     private final CallTimeline timeline;
     private final ConversationOutput output;
     private long requestedAt;
     private boolean first = true;
 
-    Replying(ConversationSession.Turn turn, int round, CallTimeline timeline, ConversationOutput output) {
+    Replying(Turn turn, int round, CallTimeline timeline, ConversationOutput output) {
         this.turn = turn;
         this.round = round;
         this.timeline = timeline;
