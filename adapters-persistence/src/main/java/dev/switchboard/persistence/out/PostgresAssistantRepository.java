@@ -2,6 +2,7 @@ package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.assistant.AssistantId;
+import dev.switchboard.domain.assistant.Interruptibility;
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.assistant.Runtime;
 import dev.switchboard.domain.shared.E164Number;
@@ -21,17 +22,17 @@ import java.util.Set;
 @Singleton
 final class PostgresAssistantRepository implements AssistantRepository {
     private static final String COLUMNS = "id, tenant_id, name, persona, system_prompt, first_message, language, voice, "
-            + "transcriber, model, enabled_tools, dtmf_policy, transfer_number, runtime, created_at, updated_at";
+            + "transcriber, model, enabled_tools, dtmf_policy, transfer_number, runtime, created_at, updated_at, interruptible";
 
     private static final String UPSERT = "INSERT INTO assistants (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?, ?) "
             + """
             ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, persona = EXCLUDED.persona,
                 system_prompt = EXCLUDED.system_prompt, first_message = EXCLUDED.first_message, language = EXCLUDED.language,
                 voice = EXCLUDED.voice, transcriber = EXCLUDED.transcriber, model = EXCLUDED.model,
                 enabled_tools = EXCLUDED.enabled_tools, dtmf_policy = EXCLUDED.dtmf_policy,
                 transfer_number = EXCLUDED.transfer_number, runtime = EXCLUDED.runtime,
-                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at""";
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, interruptible = EXCLUDED.interruptible""";
 
     private final Database db;
     private final JsonColumns json;
@@ -71,6 +72,7 @@ final class PostgresAssistantRepository implements AssistantRepository {
         ps.setString(14, a.runtime().name());
         Columns.setInstant(ps, 15, a.createdAt());
         Columns.setInstant(ps, 16, a.updatedAt());
+        ps.setString(17, a.interruptible().name());
     }
 
     @Override
@@ -105,6 +107,7 @@ final class PostgresAssistantRepository implements AssistantRepository {
                 AssistantSettingsJson.model(json.readObject(rs.getString("model"))),
                 Set.of((String[]) rs.getArray("enabled_tools").getArray()),
                 AssistantSettingsJson.dtmf(json.readObject(rs.getString("dtmf_policy"))),
+                Interruptibility.valueOf(rs.getString("interruptible")),
                 transfer == null ? null : new E164Number(transfer),
                 Runtime.valueOf(rs.getString("runtime")),
                 Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));

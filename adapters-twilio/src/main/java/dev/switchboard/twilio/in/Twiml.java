@@ -28,7 +28,7 @@ final class Twiml {
                 .transcriptionProvider(providerName(assistant.transcriber().provider()))
                 .speechModel(assistant.transcriber().model())
                 .transcriptionLanguage(assistant.transcriber().language())
-                .interruptible("any")
+                .interruptible(assistant.interruptible().wireName())
                 .welcomeGreetingInterruptible("speech")
                 // Keys are only worth hearing when the assistant's DTMF policy maps some.
                 .dtmfDetection(!assistant.dtmfPolicy().actions().isEmpty());

@@ -5,6 +5,7 @@ import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.assistant.AssistantId;
 import dev.switchboard.domain.assistant.DtmfAction;
 import dev.switchboard.domain.assistant.DtmfPolicy;
+import dev.switchboard.domain.assistant.Interruptibility;
 import dev.switchboard.domain.assistant.ModelSettings;
 import dev.switchboard.domain.assistant.Runtime;
 import dev.switchboard.domain.assistant.TranscriberSettings;
@@ -53,11 +54,13 @@ final class AssistantJson {
         var dtmf = dtmf(body);
         var transfer = body.convert("transferNumber", body.text("transferNumber", false), E164Number::new);
         var runtime = body.convert("runtime", body.text("runtime", false), AssistantJson::runtime);
+        var interruptible = body.convert("interruptible", body.text("interruptible", false, 16), text -> Interruptibility.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("must be one of none, dtmf, speech, any")));
         body.validate();
         try {
             return new Assistant(previous == null ? AssistantId.random() : previous.id(), tenant, name, persona, systemPrompt,
                     firstMessage, language, voice, transcriber, model, tools == null ? null : new HashSet<>(tools), dtmf,
-                    transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now);
+                    interruptible, transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now);
         } catch (IllegalArgumentException e) {
             body.reject(e.getMessage().startsWith("unknown tool") ? "tools" : "body", e.getMessage());
             body.validate();
@@ -140,7 +143,7 @@ final class AssistantJson {
                 new AssistantView.Transcriber(a.transcriber().provider(), a.transcriber().model(), a.transcriber().language()),
                 new AssistantView.Model(a.model().provider(), a.model().model(), a.model().temperature(), a.model().maxTokens()),
                 a.enabledTools().stream().sorted().toList(), Map.copyOf(dtmf),
-                a.transferNumber() == null ? null : a.transferNumber().value(),
+                a.interruptible().wireName(), a.transferNumber() == null ? null : a.transferNumber().value(),
                 a.runtime().name().toLowerCase(Locale.ROOT), a.createdAt(), a.updatedAt());
     }
 }

@@ -45,7 +45,7 @@ class AssistantApiE2eTest {
                 Map.entry("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5", "temperature", 0.2, "maxTokens", 300)),
                 Map.entry("tools", List.of("book_appointment", "transfer_to_human")),
                 Map.entry("dtmfPolicy", Map.of("0", "transfer_to_human", "9", "end_call")),
-                Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay")));
+                Map.entry("interruptible", "speech"), Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay")));
         assertThat(owner.get("/api/v1/assistants/" + id).json()).isEqualTo(created.json());
 
         var changed = Bodies.assistant("Night line");
@@ -78,9 +78,10 @@ class AssistantApiE2eTest {
         wrongTypes.put("voice", Map.of("provider", "google", "voiceId", "v", "speed", 9));
         wrongTypes.put("transferNumber", "01 42 00 00 00");
         wrongTypes.put("runtime", "carrier-pigeon");
+        wrongTypes.put("interruptible", "sometimes");
         wrongTypes.put("dtmfPolicy", Map.of("0", "dance"));
         assertThat(fields(owner.post("/api/v1/assistants", wrongTypes))).containsExactlyInAnyOrder(
-                "model.temperature", "model.maxTokens", "tools", "voice.speed", "transferNumber", "runtime", "dtmfPolicy.0");
+                "model.temperature", "model.maxTokens", "tools", "voice.speed", "transferNumber", "runtime", "dtmfPolicy.0", "interruptible");
 
         var blankLanguage = Bodies.assistant("Reception");
         blankLanguage.put("language", "français de France");

@@ -19,6 +19,7 @@ final class Bodies {
         body.put("tools", List.of("book_appointment", "transfer_to_human"));
         body.put("dtmfPolicy", Map.of("0", "transfer_to_human", "9", "end_call"));
         body.put("transferNumber", "+33142000000");
+        body.put("interruptible", "speech");
         body.put("runtime", "relay");
         return body;
     }

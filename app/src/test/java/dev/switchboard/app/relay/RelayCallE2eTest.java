@@ -80,6 +80,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
         assertThat(relay.welcomeGreeting()).contains("Bonjour, salon Lumière, je vous écoute.");
         assertThat(relay.language()).contains("fr-FR");
         assertThat(relay.dtmfDetection()).isTrue();
+        assertThat(relay.interruptible()).contains("any");
         assertThat(relay.parameters()).containsKeys("tenant", "call");
         assertThat(result.twiml().flatMap(TwimlDocument::connectAction)).contains("https://switchboard.test/webhooks/twilio/relay-action");
         assertThat(result.agentLines()).containsExactly("Bien sûr !");

@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * settings are the single source of truth (the Vapi runtime syncs them out).
  *
  * @param language BCP 47 tag of the language the agent speaks, e.g. {@code fr-FR}
+ * @param interruptible what may cut the agent off while it speaks ({@code null}: anything)
  * @param transferNumber where a hand-off to a human goes; {@code null} when there is none
  */
 public record Assistant(
@@ -27,6 +28,7 @@ public record Assistant(
         ModelSettings model,
         Set<String> enabledTools,
         DtmfPolicy dtmfPolicy,
+        Interruptibility interruptible,
         E164Number transferNumber,
         Runtime runtime,
         Instant createdAt,
@@ -51,8 +53,18 @@ public record Assistant(
         for (var tool : enabledTools)
             if (!KNOWN_TOOLS.contains(tool)) throw new IllegalArgumentException("unknown tool: " + tool + " (known: " + new TreeSet<>(KNOWN_TOOLS) + ")");
         dtmfPolicy = dtmfPolicy == null ? DtmfPolicy.standard() : dtmfPolicy;
+        interruptible = interruptible == null ? Interruptibility.ANY : interruptible;
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** An assistant the caller can interrupt any way (speech or keys), the usual choice. */
+    public Assistant(AssistantId id, TenantId tenantId, String name, String persona, String systemPrompt, String firstMessage,
+                     String language, VoiceSettings voice, TranscriberSettings transcriber, ModelSettings model,
+                     Set<String> enabledTools, DtmfPolicy dtmfPolicy, E164Number transferNumber, Runtime runtime,
+                     Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
+                dtmfPolicy, Interruptibility.ANY, transferNumber, runtime, createdAt, updatedAt);
     }
 }
