@@ -62,7 +62,10 @@ final class AssistantJson {
                     firstMessage, language, voice, transcriber, model, tools == null ? null : new HashSet<>(tools), dtmf,
                     interruptible, transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now);
         } catch (IllegalArgumentException e) {
-            body.reject(e.getMessage().startsWith("unknown tool") ? "tools" : "body", e.getMessage());
+            var message = e.getMessage();
+            if (message.startsWith("unknown tool")) body.reject("tools", message);
+            else if (message.startsWith("model.provider: ")) body.reject("model.provider", message.substring("model.provider: ".length()));
+            else body.reject("body", message);
             body.validate();
             throw e;
         }

@@ -101,6 +101,11 @@ class AssistantApiE2eTest {
         assertThat(defaulted.json()).containsEntry("language", "en-US");
         owner.delete("/api/v1/assistants/" + defaulted.json().get("id"));
 
+        var offlineOnVapi = Bodies.assistant("Reception");
+        offlineOnVapi.put("runtime", "vapi");
+        offlineOnVapi.put("model", Map.of("provider", "offline", "model", "demo-brain"));
+        assertThat(fields(owner.post("/api/v1/assistants", offlineOnVapi))).containsExactly("model.provider");
+
         var unknownTool = Bodies.assistant("Reception");
         unknownTool.put("tools", List.of("launch_rockets"));
         assertThat(fields(owner.post("/api/v1/assistants", unknownTool))).containsExactly("tools");

@@ -55,6 +55,9 @@ public record Assistant(
         dtmfPolicy = dtmfPolicy == null ? DtmfPolicy.standard() : dtmfPolicy;
         interruptible = interruptible == null ? Interruptibility.ANY : interruptible;
         Objects.requireNonNull(runtime, "runtime");
+        if (runtime == Runtime.VAPI && model.provider().equalsIgnoreCase("offline"))
+            throw new IllegalArgumentException("model.provider: the offline model only runs on Switchboard; "
+                    + "an assistant on the vapi runtime needs a provider Vapi runs, such as anthropic or openai");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
