@@ -3,6 +3,7 @@ package dev.switchboard.app.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.app.api.json.JsonBody;
 import dev.switchboard.app.security.AccessToken;
+import dev.switchboard.app.security.LoginThrottle;
 import dev.switchboard.app.security.PasswordHasher;
 import dev.switchboard.app.security.SignUp;
 import dev.switchboard.app.security.TokenIssuer;
@@ -36,12 +37,14 @@ final class AuthController {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
+    private final LoginThrottle throttle;
     private final boolean signupEnabled;
     /** Compared against when the e-mail is unknown, so both failures take the same time. */
     private final String decoyHash;
 
     AuthController(JsonMapper json, SignUp signUp, UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
-                   @Value("${switchboard.signup.enabled:true}") boolean signupEnabled) {
+                   LoginThrottle throttle, @Value("${switchboard.signup.enabled:true}") boolean signupEnabled) {
+        this.throttle = throttle;
         this.json = json;
         this.signUp = signUp;
         this.users = users;
@@ -73,13 +76,17 @@ final class AuthController {
         }
     }
 
-    /** Body: {email, password}. Answers {access_token, token_type, expires_in}, or 401. */
+    /** Body: {email, password}. Answers {access_token, token_type, expires_in}, 401, or 429 after repeated failures. */
     @Post(uri = "/auth/login", consumes = MediaType.APPLICATION_JSON)
-    AccessToken login(@Body String raw) {
+    HttpResponse<AccessToken> login(@Body String raw) {
         var body = JsonBody.parse(json, raw);
-        var email = body.text("email", true);
-        var password = body.text("password", true);
+        var email = body.text("email", true, 320);
+        var password = body.text("password", true, 1_000);
         body.validate();
+        var wait = throttle.wait(email);
+        if (wait.isPresent())
+            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS, "too many failed logins; try again in "
+                    + Math.max(1, wait.get().toMinutes()) + " minute(s)");
         User user = null;
         try {
             user = users.findByEmail(email).orElse(null);
@@ -87,8 +94,12 @@ final class AuthController {
             // Same answer as a wrong password: a login never says which part was wrong.
         }
         boolean matches = hasher.matches(password, user == null ? decoyHash : user.passwordHash());
-        if (user == null || !matches) throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "wrong e-mail or password");
-        return tokens.issue(user);
+        if (user == null || !matches) {
+            throttle.failed(email);
+            throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "wrong e-mail or password");
+        }
+        throttle.succeeded(email);
+        return HttpResponse.ok(tokens.issue(user));
     }
 
     static ZoneId zone(String text) {

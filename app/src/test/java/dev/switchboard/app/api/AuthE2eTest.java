@@ -74,9 +74,20 @@ class AuthE2eTest {
             var answer = api.post("/api/v1/auth/login", attempt);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.contentType()).startsWith("application/problem+json");
-            assertThat(answer.json()).containsEntry("status", 401).containsEntry("type", "https://switchboard.dev/problems/unauthorized");
+            assertThat(answer.json()).containsEntry("status", 401).containsEntry("type", "https://switchboard.dev/problems/unauthorized")
+                    .containsEntry("detail", "Wrong e-mail or password.");
             assertThat(answer.raw()).doesNotContain(PASSWORD);
         }
+    }
+
+    @Test
+    void repeated_wrong_passwords_are_refused_for_a_while_even_with_the_right_one() {
+        for (int i = 0; i < 10; i++)
+            assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", "guess number " + i)).status()).isEqualTo(401);
+        var throttled = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.contentType()).startsWith("application/problem+json");
+        assertThat((String) throttled.json().get("detail")).contains("too many failed logins");
     }
 
     @Test

@@ -45,6 +45,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Map<Str
 
     private static String detail(ErrorContext context, int code) {
         if (code == 500) return "Something went wrong on our side; it has been logged.";
+        if (code == 401 && context.getRequest().getPath().endsWith("/auth/login")) return "Wrong e-mail or password.";
         if (code == 401) return "A valid bearer token is required (POST /api/v1/auth/login to get one).";
         var errors = context.getErrors();
         if (errors.isEmpty()) return "The request could not be processed.";
