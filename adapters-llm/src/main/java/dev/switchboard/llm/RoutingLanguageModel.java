@@ -62,14 +62,12 @@ public final class RoutingLanguageModel implements LanguageModel {
         try {
             return primary.reply(request, watched, cancellation);
         } catch (PortFailure failure) {
-            if (!fallsBack(request.settings(), failure) || spoke.get() || cancellation.isCancelled()) throw failure;
-            LOG.warn("{} failed ({}); falling back to {} {}", request.settings().provider(), failure.category(),
-                    fallback.provider(), fallback.model());
-            var settings = new ModelSettings(fallback.provider(), fallback.model(),
-                    request.settings().temperature(), request.settings().maxTokens());
-            var second = new ModelRequest(request.tenantId(), settings, request.systemPrompt(), request.history(), request.tools());
+            var to = fallbackFor(request.settings());
+            if (to == null || !FALL_BACK_ON.contains(failure.category()) || spoke.get() || cancellation.isCancelled()) throw failure;
+            LOG.warn("{} failed ({}); falling back to {} {}", request.settings().provider(), failure.category(), to.provider(), to.model());
+            var second = new ModelRequest(request.tenantId(), to, request.systemPrompt(), request.history(), request.tools());
             try {
-                return model(fallback.provider()).reply(second, listener, cancellation);
+                return model(to.provider()).reply(second, listener, cancellation);
             } catch (PortFailure fallbackFailure) {
                 fallbackFailure.addSuppressed(failure);
                 throw fallbackFailure;
@@ -77,9 +75,24 @@ public final class RoutingLanguageModel implements LanguageModel {
         }
     }
 
-    private boolean fallsBack(ModelSettings settings, PortFailure failure) {
-        return fallback.configured() && FALL_BACK_ON.contains(failure.category())
-                && !(key(fallback.provider()).equals(key(settings.provider())) && fallback.model().equals(settings.model()));
+    /**
+     * The assistant's own fallback, else the platform's; {@code null} when there is none or it is
+     * the very model that just failed.
+     */
+    private ModelSettings fallbackFor(ModelSettings settings) {
+        String provider;
+        String name;
+        if (settings.hasFallback()) {
+            provider = settings.fallbackProvider();
+            name = settings.fallbackModel();
+        } else if (fallback.configured()) {
+            provider = fallback.provider();
+            name = fallback.model();
+        } else {
+            return null;
+        }
+        if (key(provider).equals(key(settings.provider())) && name.equals(settings.model())) return null;
+        return new ModelSettings(provider, name, settings.temperature(), settings.maxTokens());
     }
 
     private ProviderModel model(String provider) {

@@ -69,6 +69,22 @@ class RoutingLanguageModelTest {
     }
 
     @Test
+    void theAssistantsOwnFallbackWinsOverThePlatforms() {
+        var anthropic = new Scripted("anthropic", Category.UNAVAILABLE, "");
+        var openai = new Scripted("openai", null, "");
+        var offline = new Scripted("offline", null, "");
+        var router = new RoutingLanguageModel(List.of(anthropic, openai, offline), new FallbackProperties("offline", "demo-brain"));
+        var request = new ModelRequest(TENANT, new ModelSettings("anthropic", "m-1", 0.7, 200, "openai", "gpt-4o-mini"), "prompt",
+                List.of(new ChatTurn.CallerTurn("hi")), List.of());
+
+        var reply = router.reply(request, delta -> { }, new Cancellation());
+
+        assertThat(reply.text()).isEqualTo("openai");
+        assertThat(openai.asked).extracting(r -> r.settings()).containsExactly(new ModelSettings("openai", "gpt-4o-mini", 0.7, 200));
+        assertThat(offline.asked).isEmpty();
+    }
+
+    @Test
     void withoutAnyKeyTheOfflineModelAnswersInsteadOfAnApologyEveryTurn() {
         var keyless = new Scripted("anthropic", null, "") {
             @Override

@@ -33,12 +33,21 @@ final class AssistantSettingsJson {
     }
 
     static Map<String, Object> model(ModelSettings s) {
-        return Map.of("provider", s.provider(), "model", s.model(), "temperature", s.temperature(), "maxTokens", s.maxTokens());
+        var map = new java.util.LinkedHashMap<String, Object>();
+        map.put("provider", s.provider());
+        map.put("model", s.model());
+        map.put("temperature", s.temperature());
+        map.put("maxTokens", s.maxTokens());
+        if (s.hasFallback()) map.put("fallback", Map.of("provider", s.fallbackProvider(), "model", s.fallbackModel()));
+        return map;
     }
 
+    @SuppressWarnings("unchecked")
     static ModelSettings model(Map<String, Object> m) {
+        var fallback = m.get("fallback") instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
         return new ModelSettings(text(m, "provider"), text(m, "model"), number(m, "temperature").doubleValue(),
-                number(m, "maxTokens").intValue());
+                number(m, "maxTokens").intValue(), fallback == null ? null : text(fallback, "provider"),
+                fallback == null ? null : text(fallback, "model"));
     }
 
     /** Digit to action name, e.g. {@code {"0": "TRANSFER_TO_HUMAN"}}. */

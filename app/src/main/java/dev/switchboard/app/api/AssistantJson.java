@@ -103,8 +103,15 @@ final class AssistantJson {
         int m = maxTokens == null ? DEFAULT_MODEL.maxTokens() : maxTokens;
         if (!(t >= 0 && t <= 2)) model.reject("temperature", "must be within 0..2");
         if (m < 1 || m > 32_000) model.reject("maxTokens", "must be within 1..32000");
+        var fallback = model.object("fallback", false);
+        String fallbackProvider = null;
+        String fallbackModel = null;
+        if (fallback != null) {
+            fallbackProvider = fallback.text("provider", true, 64);
+            fallbackModel = fallback.text("model", true, 200);
+        }
         if (!(t >= 0 && t <= 2) || m < 1 || m > 32_000) return null;
-        return new ModelSettings(provider, name, t, m);
+        return new ModelSettings(provider, name, t, m, fallbackProvider, fallbackModel);
     }
 
     private static DtmfPolicy dtmf(JsonBody body) {
@@ -144,7 +151,8 @@ final class AssistantJson {
         return new AssistantView(a.id().toString(), a.name(), a.persona(), a.systemPrompt(), a.firstMessage(), a.language(),
                 new AssistantView.Voice(a.voice().provider(), a.voice().voiceId(), a.voice().speed()),
                 new AssistantView.Transcriber(a.transcriber().provider(), a.transcriber().model(), a.transcriber().language()),
-                new AssistantView.Model(a.model().provider(), a.model().model(), a.model().temperature(), a.model().maxTokens()),
+                new AssistantView.Model(a.model().provider(), a.model().model(), a.model().temperature(), a.model().maxTokens(),
+                        a.model().hasFallback() ? new AssistantView.Fallback(a.model().fallbackProvider(), a.model().fallbackModel()) : null),
                 a.enabledTools().stream().sorted().toList(), Map.copyOf(dtmf),
                 a.interruptible().wireName(), a.transferNumber() == null ? null : a.transferNumber().value(),
                 a.runtime().name().toLowerCase(Locale.ROOT), a.createdAt(), a.updatedAt());

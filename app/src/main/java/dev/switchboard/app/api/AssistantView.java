@@ -17,5 +17,8 @@ record AssistantView(String id, String name, String persona, String systemPrompt
     record Transcriber(String provider, String model, String language) {}
 
     @Serdeable
-    record Model(String provider, String model, double temperature, int maxTokens) {}
+    record Model(String provider, String model, double temperature, int maxTokens, Fallback fallback) {}
+
+    @Serdeable
+    record Fallback(String provider, String model) {}
 }

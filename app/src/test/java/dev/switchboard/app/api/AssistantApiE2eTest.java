@@ -50,9 +50,13 @@ class AssistantApiE2eTest {
 
         var changed = Bodies.assistant("Night line");
         changed.put("runtime", "vapi");
+        changed.put("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5",
+                "fallback", Map.of("provider", "openai", "model", "gpt-4o-mini")));
         var replaced = owner.put("/api/v1/assistants/" + id, changed);
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.json()).containsEntry("name", "Night line").containsEntry("runtime", "vapi")
+                .containsEntry("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5", "temperature", 0.3,
+                        "maxTokens", 400, "fallback", Map.of("provider", "openai", "model", "gpt-4o-mini")))
                 .containsEntry("createdAt", created.json().get("createdAt"));
         assertThat(owner.get("/api/v1/assistants").list()).extracting(a -> a.get("name")).containsExactly("Night line");
 

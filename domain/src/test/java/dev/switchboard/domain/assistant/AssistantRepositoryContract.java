@@ -28,7 +28,7 @@ public abstract class AssistantRepositoryContract {
 
         var changed = new Assistant(assistant.id(), tenant.id(), "Reception (night)", null, "New prompt", null, "en-US",
                 new VoiceSettings("openai", "alloy", 1.25), new TranscriberSettings("google", "chirp", "en-US"),
-                new ModelSettings("openai", "gpt-4o-mini", 0.0, 1000), Set.of("end_call"),
+                new ModelSettings("openai", "gpt-4o-mini", 0.0, 1000, "anthropic", "claude-haiku-4-5"), Set.of("end_call"),
                 new DtmfPolicy(Map.of('#', DtmfAction.END_CALL)), Interruptibility.SPEECH, null, Runtime.VAPI, T0, T0.plusSeconds(60));
         assistants().save(changed);
         assertThat(assistants().findById(tenant.id(), assistant.id())).contains(changed);
