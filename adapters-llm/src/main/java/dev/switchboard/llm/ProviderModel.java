@@ -1,5 +1,6 @@
 package dev.switchboard.llm;
 
+import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.conversation.LanguageModel;
 
 /**
@@ -12,7 +13,7 @@ public interface ProviderModel extends LanguageModel {
     String provider();
 
     /** Whether a request for this tenant could be paid for (an API key exists); keyless models say yes. */
-    default boolean hasCredentials(dev.switchboard.domain.shared.TenantId tenant) {
+    default boolean hasCredentials(TenantId tenant) {
         return true;
     }
 }

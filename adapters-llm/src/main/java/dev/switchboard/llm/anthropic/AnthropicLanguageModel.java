@@ -1,5 +1,6 @@
 package dev.switchboard.llm.anthropic;
 
+import dev.switchboard.domain.shared.TenantId;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.Timeout;
@@ -57,7 +58,7 @@ public final class AnthropicLanguageModel implements ProviderModel, AutoCloseabl
     }
 
     @Override
-    public boolean hasCredentials(dev.switchboard.domain.shared.TenantId tenant) {
+    public boolean hasCredentials(TenantId tenant) {
         return keys.available(tenant, Provider.ANTHROPIC, properties.apiKey());
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.llm.openai;
 
+import dev.switchboard.domain.shared.TenantId;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.Timeout;
@@ -59,7 +60,7 @@ public final class OpenAiLanguageModel implements ProviderModel, AutoCloseable {
     }
 
     @Override
-    public boolean hasCredentials(dev.switchboard.domain.shared.TenantId tenant) {
+    public boolean hasCredentials(TenantId tenant) {
         return keys.available(tenant, Provider.OPENAI, properties.apiKey());
     }
 
