@@ -1,6 +1,6 @@
 package dev.switchboard.audio;
 
-import java.util.Objects;
+import dev.switchboard.audio.internal.CompandingTables;
 
 /**
  * ITU-T G.711 μ-law codec, bit-exact with the ITU-T G.191 Software Tool Library.
@@ -16,29 +16,19 @@ import java.util.Objects;
  * {@code dstOff}; they do not allocate.
  */
 public final class MuLaw {
-    private static final short[] DECODE = new short[256];
-    private static final byte[] ENCODE = new byte[65536];
-
-    static {
-        for (int code = 0; code < 256; code++) {
-            DECODE[code] = (short) decodeByFormula(code);
-        }
-        for (int x = -32768; x < 32768; x++) {
-            ENCODE[x & 0xFFFF] = (byte) encodeByFormula(x);
-        }
-    }
+    private static final CompandingTables TABLES = new CompandingTables(MuLaw::decodeByFormula, MuLaw::encodeByFormula);
 
     private MuLaw() {
     }
 
     /** Decodes one μ-law code to PCM16. */
     public static short decode(byte code) {
-        return DECODE[code & 0xFF];
+        return TABLES.decode(code);
     }
 
     /** Encodes one PCM16 sample to its μ-law code. */
     public static byte encode(short sample) {
-        return ENCODE[sample & 0xFFFF];
+        return TABLES.encode(sample);
     }
 
     /**
@@ -47,11 +37,7 @@ public final class MuLaw {
      * @throws IndexOutOfBoundsException if either range is outside its array
      */
     public static void decode(byte[] src, int srcOff, short[] dst, int dstOff, int len) {
-        Objects.checkFromIndexSize(srcOff, len, src.length);
-        Objects.checkFromIndexSize(dstOff, len, dst.length);
-        for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = DECODE[src[srcOff + i] & 0xFF];
-        }
+        TABLES.decode(src, srcOff, dst, dstOff, len);
     }
 
     /**
@@ -60,11 +46,7 @@ public final class MuLaw {
      * @throws IndexOutOfBoundsException if either range is outside its array
      */
     public static void encode(short[] src, int srcOff, byte[] dst, int dstOff, int len) {
-        Objects.checkFromIndexSize(srcOff, len, src.length);
-        Objects.checkFromIndexSize(dstOff, len, dst.length);
-        for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = ENCODE[src[srcOff + i] & 0xFFFF];
-        }
+        TABLES.encode(src, srcOff, dst, dstOff, len);
     }
 
     // G.191 ulaw_expand: the magnitude bits are stored inverted, 33 is the segment bias.
