@@ -1,19 +1,18 @@
 package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.shared.TenantId;
-import dev.switchboard.domain.vapi.VapiMessageLedger;
-import dev.switchboard.domain.vapi.VapiReply;
+import dev.switchboard.domain.modelcall.DeliveryLedger;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The Vapi message ledger in {@code vapi_message_ledger} (V11). A claim is an
+ * The delivery ledger (today only Vapi's messages) in {@code vapi_message_ledger} (V11). A claim is an
  * {@code INSERT … ON CONFLICT DO NOTHING}: PostgreSQL lets exactly one of concurrent inserts of a
  * key through (the others wait for it to commit, then see the conflict).
  */
 @Singleton
-final class PostgresVapiMessageLedger implements VapiMessageLedger {
+final class PostgresVapiMessageLedger implements DeliveryLedger {
     private final Database db;
 
     PostgresVapiMessageLedger(Database db) {
@@ -21,29 +20,29 @@ final class PostgresVapiMessageLedger implements VapiMessageLedger {
     }
 
     @Override
-    public boolean claim(TenantId tenant, String vapiCallId, String key, Instant at) {
+    public boolean claim(TenantId tenant, String providerCallId, String key, Instant at) {
         return db.update("claim a Vapi message", """
                 INSERT INTO vapi_message_ledger (tenant_id, vapi_call_id, message_key, claimed_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (tenant_id, vapi_call_id, message_key) DO NOTHING""", ps -> {
             ps.setObject(1, tenant.value());
-            ps.setString(2, vapiCallId);
+            ps.setString(2, providerCallId);
             ps.setString(3, key);
             Columns.setInstant(ps, 4, at);
         }) == 1;
     }
 
     @Override
-    public void release(TenantId tenant, String vapiCallId, String key) {
+    public void release(TenantId tenant, String providerCallId, String key) {
         db.update("release a Vapi message claim", """
                 DELETE FROM vapi_message_ledger WHERE tenant_id = ? AND vapi_call_id = ? AND message_key = ? AND answered_at IS NULL""", ps -> {
             ps.setObject(1, tenant.value());
-            ps.setString(2, vapiCallId);
+            ps.setString(2, providerCallId);
             ps.setString(3, key);
         });
     }
 
     @Override
-    public void recordResult(TenantId tenant, String vapiCallId, String key, VapiReply.ToolResult result, Instant at) {
+    public void recordResult(TenantId tenant, String providerCallId, String key, DeliveryLedger.ToolAnswer answer, Instant at) {
         db.update("store a Vapi tool result", """
                 INSERT INTO vapi_message_ledger (tenant_id, vapi_call_id, message_key, claimed_at, answered_at,
                     tool_call_id, tool_name, result, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -52,25 +51,25 @@ final class PostgresVapiMessageLedger implements VapiMessageLedger {
                     result = EXCLUDED.result, error = EXCLUDED.error
                 WHERE vapi_message_ledger.answered_at IS NULL""", ps -> {
             ps.setObject(1, tenant.value());
-            ps.setString(2, vapiCallId);
+            ps.setString(2, providerCallId);
             ps.setString(3, key);
             Columns.setInstant(ps, 4, at);
             Columns.setInstant(ps, 5, at);
-            ps.setString(6, result.toolCallId());
-            ps.setString(7, result.name());
-            ps.setString(8, result.result());
-            ps.setString(9, result.error());
+            ps.setString(6, answer.toolCallId());
+            ps.setString(7, answer.name());
+            ps.setString(8, answer.result());
+            ps.setString(9, answer.error());
         });
     }
 
     @Override
-    public Optional<VapiReply.ToolResult> result(TenantId tenant, String vapiCallId, String key) {
+    public Optional<DeliveryLedger.ToolAnswer> result(TenantId tenant, String providerCallId, String key) {
         return db.first("read a Vapi tool result", """
                 SELECT tool_call_id, tool_name, result, error FROM vapi_message_ledger
                 WHERE tenant_id = ? AND vapi_call_id = ? AND message_key = ? AND answered_at IS NOT NULL""", ps -> {
             ps.setObject(1, tenant.value());
-            ps.setString(2, vapiCallId);
+            ps.setString(2, providerCallId);
             ps.setString(3, key);
-        }, rs -> new VapiReply.ToolResult(rs.getString("tool_call_id"), rs.getString("tool_name"), rs.getString("result"), rs.getString("error")));
+        }, rs -> new DeliveryLedger.ToolAnswer(rs.getString("tool_call_id"), rs.getString("tool_name"), rs.getString("result"), rs.getString("error")));
     }
 }

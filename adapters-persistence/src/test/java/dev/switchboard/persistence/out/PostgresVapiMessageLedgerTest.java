@@ -1,13 +1,13 @@
 package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.tenant.TenantRepository;
-import dev.switchboard.domain.vapi.VapiMessageLedger;
-import dev.switchboard.domain.vapi.VapiMessageLedgerContract;
+import dev.switchboard.domain.modelcall.DeliveryLedger;
+import dev.switchboard.domain.modelcall.DeliveryLedgerContract;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 
 @MicronautTest(transactional = false)
-class PostgresVapiMessageLedgerTest extends VapiMessageLedgerContract {
+class PostgresVapiMessageLedgerTest extends DeliveryLedgerContract {
     @Inject
     PostgresTenantRepository tenants;
     @Inject
@@ -19,7 +19,7 @@ class PostgresVapiMessageLedgerTest extends VapiMessageLedgerContract {
     }
 
     @Override
-    protected VapiMessageLedger ledger() {
+    protected DeliveryLedger ledger() {
         return ledger;
     }
 }

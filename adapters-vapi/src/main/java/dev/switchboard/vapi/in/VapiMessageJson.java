@@ -6,10 +6,8 @@ import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.studio.HostedAssistantSpec;
 import dev.switchboard.domain.tool.ToolCall;
-import dev.switchboard.domain.vapi.VapiCallRef;
-import dev.switchboard.domain.vapi.VapiMessage;
-import dev.switchboard.domain.vapi.VapiMessage.Envelope;
-import dev.switchboard.domain.vapi.VapiTurn;
+import dev.switchboard.vapi.in.VapiMessage.Envelope;
+import dev.switchboard.domain.modelcall.SpokenTurn;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -98,12 +96,12 @@ final class VapiMessageJson {
         var speaker = role != null && AGENT_ROLES.contains(role.toLowerCase(Locale.ROOT)) ? CallMessage.Speaker.AGENT : CallMessage.Speaker.CALLER;
         var words = first(text(message.get("transcript")), "");
         var kind = text(message.get("transcriptType"));
-        return new VapiMessage.Transcript(envelope, new VapiTurn(speaker, words, envelope.at()), kind == null || kind.equals("final"));
+        return new VapiMessage.Transcript(envelope, new SpokenTurn(speaker, words, envelope.at()), kind == null || kind.equals("final"));
     }
 
     /** Spoken turns only: system prompts and tool entries are on the timeline, not in the transcript. */
-    private static List<VapiTurn> turns(Object messages, Instant fallback) {
-        var out = new ArrayList<VapiTurn>();
+    private static List<SpokenTurn> turns(Object messages, Instant fallback) {
+        var out = new ArrayList<SpokenTurn>();
         for (var item : list(messages)) {
             var m = map(item);
             var role = text(m.get("role"));
@@ -114,7 +112,7 @@ final class VapiMessageJson {
             else continue;
             var words = first(text(m.get("message")), text(m.get("content")));
             if (words == null || words.isBlank()) continue;
-            out.add(new VapiTurn(speaker, words, epoch(m.get("time"), fallback)));
+            out.add(new SpokenTurn(speaker, words, epoch(m.get("time"), fallback)));
         }
         return out;
     }

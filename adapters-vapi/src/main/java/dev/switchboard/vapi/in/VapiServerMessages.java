@@ -1,9 +1,6 @@
 package dev.switchboard.vapi.in;
 
 import dev.switchboard.domain.shared.TenantId;
-import dev.switchboard.domain.vapi.IngestVapiMessage;
-import dev.switchboard.domain.vapi.VapiReply;
-import dev.switchboard.domain.vapi.VapiWebhookSecrets;
 import dev.switchboard.vapi.out.VapiAssistantJson;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -72,7 +69,7 @@ final class VapiServerMessages {
     }
 
     private HttpResponse<?> handle(HttpRequest<?> request, TenantId tenant, String raw, List<String> presented) {
-        dev.switchboard.domain.vapi.VapiMessage message;
+        VapiMessage message;
         try {
             message = messages.read(raw, clock.instant());
         } catch (VapiMessageJson.Malformed e) {

@@ -16,9 +16,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import dev.switchboard.domain.call.CallRepository;
-import dev.switchboard.domain.vapi.IngestVapiMessage;
-import dev.switchboard.domain.vapi.VapiMessageLedger;
-import dev.switchboard.domain.vapi.VapiWebhookSecrets;
+import dev.switchboard.vapi.in.IngestVapiMessage;
+import dev.switchboard.domain.modelcall.DeliveryLedger;
+import dev.switchboard.vapi.in.VapiWebhookSecrets;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -69,7 +69,7 @@ final class VapiFactory {
     @Singleton
     IngestVapiMessage ingestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                                         VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
-                                        VapiMessageLedger ledger, @Nullable Toolbox toolbox,
+                                        DeliveryLedger ledger, @Nullable Toolbox toolbox,
                                         @Named(TaskExecutors.IO) ExecutorService tools,
                                         @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, Clock clock) {
         return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs, ledger,

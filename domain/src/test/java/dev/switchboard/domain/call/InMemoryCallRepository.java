@@ -112,6 +112,8 @@ public final class InMemoryCallRepository implements CallRepository {
 
     @Override
     public List<CallMessage> messages(TenantId tenantId, CallId callId) {
-        return messages.stream().filter(m -> m.tenantId().equals(tenantId) && m.callId().equals(callId)).toList();
+        // Like the database: by when each turn was said, ties in the order they were stored.
+        return messages.stream().filter(m -> m.tenantId().equals(tenantId) && m.callId().equals(callId))
+                .sorted(java.util.Comparator.comparing(CallMessage::at)).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.vapi.in;
 
 import dev.switchboard.domain.call.CallStatus;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.domain.modelcall;
 
 import static dev.switchboard.domain.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,13 +13,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link VapiMessageLedger} does. */
-public abstract class VapiMessageLedgerContract {
+/** What every {@link DeliveryLedger} does. */
+public abstract class DeliveryLedgerContract {
     protected abstract TenantRepository tenants();
 
-    protected abstract VapiMessageLedger ledger();
+    protected abstract DeliveryLedger ledger();
 
-    private static String vapiCallId() {
+    private static String providerCallId() {
         return UUID.randomUUID().toString();
     }
 
@@ -29,12 +29,12 @@ public abstract class VapiMessageLedgerContract {
         var other = Fixtures.tenant("Other");
         tenants().save(tenant);
         tenants().save(other);
-        var call = vapiCallId();
+        var call = providerCallId();
 
         assertThat(ledger().claim(tenant.id(), call, "k1", T0)).isTrue();
         assertThat(ledger().claim(tenant.id(), call, "k1", T0.plusSeconds(1))).isFalse();
         assertThat(ledger().claim(tenant.id(), call, "k2", T0)).isTrue();
-        assertThat(ledger().claim(tenant.id(), vapiCallId(), "k1", T0)).isTrue();
+        assertThat(ledger().claim(tenant.id(), providerCallId(), "k1", T0)).isTrue();
         assertThat(ledger().claim(other.id(), call, "k1", T0)).isTrue();
     }
 
@@ -42,13 +42,13 @@ public abstract class VapiMessageLedgerContract {
     void a_released_claim_can_be_claimed_again_but_an_answered_one_cannot() {
         var tenant = Fixtures.tenant("Salon");
         tenants().save(tenant);
-        var call = vapiCallId();
+        var call = providerCallId();
         assertThat(ledger().claim(tenant.id(), call, "k1", T0)).isTrue();
         ledger().release(tenant.id(), call, "k1");
         assertThat(ledger().claim(tenant.id(), call, "k1", T0.plusSeconds(1))).isTrue();
 
-        var key = VapiMessageLedger.toolCallKey("call_1");
-        var answer = new VapiReply.ToolResult("call_1", "book_appointment", "Booked.", null);
+        var key = DeliveryLedger.toolCallKey("call_1");
+        var answer = new DeliveryLedger.ToolAnswer("call_1", "book_appointment", "Booked.", null);
         assertThat(ledger().claim(tenant.id(), call, key, T0)).isTrue();
         ledger().recordResult(tenant.id(), call, key, answer, T0);
         ledger().release(tenant.id(), call, key);
@@ -60,7 +60,7 @@ public abstract class VapiMessageLedgerContract {
     void of_many_simultaneous_claims_exactly_one_wins() throws Exception {
         var tenant = Fixtures.tenant("Salon");
         tenants().save(tenant);
-        var call = vapiCallId();
+        var call = providerCallId();
         int claimants = 8;
         var pool = Executors.newFixedThreadPool(claimants);
         try {
@@ -89,20 +89,20 @@ public abstract class VapiMessageLedgerContract {
         var other = Fixtures.tenant("Other");
         tenants().save(tenant);
         tenants().save(other);
-        var call = vapiCallId();
-        var key = VapiMessageLedger.toolCallKey("call_1");
+        var call = providerCallId();
+        var key = DeliveryLedger.toolCallKey("call_1");
         assertThat(ledger().claim(tenant.id(), call, key, T0)).isTrue();
         assertThat(ledger().result(tenant.id(), call, key)).isEmpty();
 
-        var booked = new VapiReply.ToolResult("call_1", "book_appointment", "Booked: haircut on Tuesday at 10:00.", null);
+        var booked = new DeliveryLedger.ToolAnswer("call_1", "book_appointment", "Booked: haircut on Tuesday at 10:00.", null);
         ledger().recordResult(tenant.id(), call, key, booked, T0.plusSeconds(2));
-        ledger().recordResult(tenant.id(), call, key, new VapiReply.ToolResult("call_1", "book_appointment", null, "Error"), T0.plusSeconds(3));
+        ledger().recordResult(tenant.id(), call, key, new DeliveryLedger.ToolAnswer("call_1", "book_appointment", null, "Error"), T0.plusSeconds(3));
 
         assertThat(ledger().result(tenant.id(), call, key)).contains(booked);
         assertThat(ledger().result(other.id(), call, key)).isEmpty();
-        assertThat(ledger().result(tenant.id(), vapiCallId(), key)).isEmpty();
-        var failed = new VapiReply.ToolResult("call_2", "check_availability", null, "Error: check_availability took too long.");
-        var second = VapiMessageLedger.toolCallKey("call_2");
+        assertThat(ledger().result(tenant.id(), providerCallId(), key)).isEmpty();
+        var failed = new DeliveryLedger.ToolAnswer("call_2", "check_availability", null, "Error: check_availability took too long.");
+        var second = DeliveryLedger.toolCallKey("call_2");
         ledger().claim(tenant.id(), call, second, T0);
         ledger().recordResult(tenant.id(), call, second, failed, T0);
         assertThat(ledger().result(tenant.id(), call, second)).contains(failed);

@@ -1,12 +1,12 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.call.CallMessage;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One spoken turn from Vapi's transcript: the caller or the agent. */
-public record VapiTurn(CallMessage.Speaker speaker, String text, Instant at) {
-    public VapiTurn {
+/** One spoken turn as a provider's transcript reports it: the caller or the agent, and when. */
+public record SpokenTurn(CallMessage.Speaker speaker, String text, Instant at) {
+    public SpokenTurn {
         Objects.requireNonNull(speaker, "speaker");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(at, "at");

@@ -1,4 +1,4 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallMessage;
@@ -11,23 +11,25 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Writes Vapi's transcript without duplicates. A turn's id is derived from the call, the speaker,
- * the words and which occurrence of those words it is, so the same turn arriving again — by
- * redelivery, or once as a {@code transcript} and again inside a {@code conversation-update} or
- * the {@code end-of-call-report} — lands on the same row instead of a new one.
+ * Writes a provider's transcript without duplicates. A turn's id is derived from the provider,
+ * the call, the speaker, the words and which occurrence of those words it is, so the same turn
+ * arriving again — by redelivery, or once alone and again inside the whole conversation — lands on
+ * the same row instead of a new one.
  */
-final class VapiTranscript {
-    /** A final {@code transcript} this close to a stored identical turn is that turn. */
+final class TranscriptTurns {
+    /** A single turn this close to a stored identical turn is that turn. */
     private static final Duration SAME_TURN = Duration.ofMinutes(2);
 
     private final CallRepository calls;
+    private final String provider;
 
-    VapiTranscript(CallRepository calls) {
+    TranscriptTurns(CallRepository calls, String provider) {
         this.calls = calls;
+        this.provider = provider;
     }
 
-    /** The whole conversation so far (conversation-update, end-of-call report): each turn upserted. */
-    int saveAll(Call call, List<VapiTurn> turns) {
+    /** The whole conversation so far: each turn upserted. */
+    int saveAll(Call call, List<SpokenTurn> turns) {
         var seen = new HashMap<String, Integer>();
         for (var turn : turns) {
             var words = normalized(turn.text());
@@ -40,7 +42,7 @@ final class VapiTranscript {
     }
 
     /** One final utterance: stored unless the same turn already is. */
-    boolean saveOne(Call call, VapiTurn turn) {
+    boolean saveOne(Call call, SpokenTurn turn) {
         var words = normalized(turn.text());
         if (words.isEmpty()) return false;
         var same = calls.messages(call.tenantId(), call.id()).stream()
@@ -51,8 +53,9 @@ final class VapiTranscript {
         return true;
     }
 
-    private static UUID id(Call call, CallMessage.Speaker speaker, String words, int occurrence) {
-        var name = "vapi|" + call.id() + "|" + speaker + "|" + words + "|" + occurrence;
+    private UUID id(Call call, CallMessage.Speaker speaker, String words, int occurrence) {
+        // "vapi|…" ids are what the Vapi runtime always wrote: keep them, so stored turns still match.
+        var name = provider + "|" + call.id() + "|" + speaker + "|" + words + "|" + occurrence;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 

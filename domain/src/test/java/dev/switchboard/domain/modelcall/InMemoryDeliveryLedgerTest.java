@@ -1,11 +1,11 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.tenant.InMemoryTenantRepository;
 import dev.switchboard.domain.tenant.TenantRepository;
 
-class InMemoryVapiMessageLedgerTest extends VapiMessageLedgerContract {
+class InMemoryDeliveryLedgerTest extends DeliveryLedgerContract {
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
-    private final InMemoryVapiMessageLedger ledger = new InMemoryVapiMessageLedger();
+    private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
 
     @Override
     protected TenantRepository tenants() {
@@ -13,7 +13,7 @@ class InMemoryVapiMessageLedgerTest extends VapiMessageLedgerContract {
     }
 
     @Override
-    protected VapiMessageLedger ledger() {
+    protected DeliveryLedger ledger() {
         return ledger;
     }
 }

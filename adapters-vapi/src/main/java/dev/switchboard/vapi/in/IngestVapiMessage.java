@@ -1,4 +1,4 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.vapi.in;
 
 import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.assistant.AssistantRepository;
@@ -18,8 +18,9 @@ import dev.switchboard.domain.studio.SyncStatus;
 import dev.switchboard.domain.studio.VapiCredentials;
 import dev.switchboard.domain.studio.VapiSpecs;
 import dev.switchboard.domain.studio.VapiSyncStateRepository;
+import dev.switchboard.domain.modelcall.DeliveryLedger;
+import dev.switchboard.domain.modelcall.ModelDrivenCall;
 import dev.switchboard.domain.tool.ToolCall;
-import dev.switchboard.domain.tool.ToolContext;
 import dev.switchboard.domain.tool.ToolOutcome;
 import dev.switchboard.domain.tool.ToolRunner;
 import java.time.Clock;
@@ -38,7 +39,7 @@ import java.util.function.UnaryOperator;
  * secret; nothing is stored for a wrong one), then keeps one {@link Call} per Vapi call id
  * (runtime {@code VAPI}) whatever the order and however often messages arrive: statuses only move
  * forward, transcript turns have content-derived ids, and a message is applied by the one delivery
- * that claims its key in the {@link VapiMessageLedger} — concurrent and later deliveries of it
+ * that claims its key in the {@link DeliveryLedger} — concurrent and later deliveries of it
  * change nothing (noted as {@code vapi.duplicate}). Every message lands on the call's timeline as
  * {@code vapi.<type>}.
  *
@@ -83,8 +84,7 @@ public final class IngestVapiMessage {
     private final VapiSpecs specs;
     private final ToolRunner tools;
     private final Duration toolBudget;
-    private final VapiMessageLedger ledger;
-    private final VapiTranscript transcript;
+    private final DeliveryLedger ledger;
     private final Clock clock;
 
     /**
@@ -93,7 +93,7 @@ public final class IngestVapiMessage {
      */
     public IngestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                              VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
-                             VapiMessageLedger ledger, dev.switchboard.domain.tool.Toolbox toolbox,
+                             DeliveryLedger ledger, dev.switchboard.domain.tool.Toolbox toolbox,
                              java.util.concurrent.ExecutorService toolExecutor, Duration toolBudget, Clock clock) {
         this.calls = calls;
         this.assistants = assistants;
@@ -105,7 +105,6 @@ public final class IngestVapiMessage {
         this.tools = new ToolRunner(toolbox, toolExecutor, toolBudget);
         this.toolBudget = toolBudget;
         this.ledger = ledger;
-        this.transcript = new VapiTranscript(calls);
         this.clock = clock;
     }
 
@@ -151,9 +150,9 @@ public final class IngestVapiMessage {
         } else if (message instanceof VapiMessage.Transcript t) {
             data.put("speaker", t.turn().speaker().name().toLowerCase());
             data.put("final", t.isFinal());
-            data.put("saved", t.isFinal() && transcript.saveOne(current(tenant, call), t.turn()));
+            data.put("saved", t.isFinal() && transcriptOf(current(tenant, call)).recordTurn(t.turn()));
         } else if (message instanceof VapiMessage.ConversationUpdate u) {
-            data.put("turns", transcript.saveAll(current(tenant, call), u.turns()));
+            data.put("turns", transcriptOf(current(tenant, call)).recordTurns(u.turns()));
         } else if (message instanceof VapiMessage.ToolCalls t) {
             var results = runTools(tenant, current(tenant, call), ref, t);
             data.put("results", results.stream().map(IngestVapiMessage::resultData).toList());
@@ -187,7 +186,7 @@ public final class IngestVapiMessage {
             return r.summary() != null && !r.summary().isBlank() ? ending.withSummary(r.summary().strip()) : ending;
         });
         var stored = current(tenant, call);
-        data.put("turns", transcript.saveAll(stored, r.turns()));
+        data.put("turns", transcriptOf(stored).recordTurns(r.turns()));
         if (cost != null) {
             var costData = new LinkedHashMap<String, Object>();
             costData.put("total", r.cost().toPlainString());
@@ -208,37 +207,27 @@ public final class IngestVapiMessage {
         var items = message.items();
         var answers = new VapiReply.ToolResult[items.size()];
         var mine = new ArrayList<Integer>();
-        var assistant = assistantOf(tenant, ref, call);
+        var driven = driven(tenant, call, ref);
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             var toolCall = item.call();
             if (item.problem() != null) answers[i] = error(toolCall, item.problem());
-            else if (assistant.isEmpty())
+            else if (driven.assistant().isEmpty())
                 answers[i] = error(toolCall, "Error: this call has no assistant configured in Switchboard, so no tool can run.");
-            else if (ledger.claim(tenant, ref.vapiCallId(), VapiMessageLedger.toolCallKey(toolCall.id()), clock.instant())) mine.add(i);
+            else if (ledger.claim(tenant, ref.vapiCallId(), DeliveryLedger.toolCallKey(toolCall.id()), clock.instant())) mine.add(i);
         }
         if (!mine.isEmpty()) {
-            var caller = call.direction() == CallDirection.INBOUND ? call.from() : call.to();
-            var context = new ToolContext(tenant, assistant.get(), call.id(), caller);
             var toRun = mine.stream().map(i -> items.get(i).call()).toList();
-            var outcomes = tools.runAll(context, toRun, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            var outcomes = driven.runTools(toRun, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             for (int n = 0; n < toRun.size(); n++) {
                 var toolCall = toRun.get(n);
                 var outcome = outcomes.get(n);
-                var text = VapiTools.singleLine(outcome.forModel());
+                var text = ModelDrivenCall.singleLine(outcome.forModel());
                 var result = outcome instanceof ToolOutcome.Failed
                         ? error(toolCall, text.isEmpty() ? "Error" : text)
                         : new VapiReply.ToolResult(toolCall.id(), toolCall.name(), text, null);
-                ledger.recordResult(tenant, ref.vapiCallId(), VapiMessageLedger.toolCallKey(toolCall.id()), result, clock.instant());
+                ledger.recordResult(tenant, ref.vapiCallId(), DeliveryLedger.toolCallKey(toolCall.id()), answer(result), clock.instant());
                 answers[mine.get(n)] = result;
-                var event = new LinkedHashMap<String, Object>();
-                event.put("toolCallId", toolCall.id());
-                event.put("name", toolCall.name());
-                event.put("arguments", toolCall.arguments());
-                event.put("outcome", outcome.getClass().getSimpleName());
-                event.put("result", text);
-                event.put("details", outcome.details());
-                calls.appendEvent(CallEvent.of(call, clock.instant(), "tool.called", event));
             }
         }
         long waitUntil = deadline + WAIT_GRACE.toNanos();
@@ -249,7 +238,7 @@ public final class IngestVapiMessage {
 
     /** The answer another delivery is giving this tool call, once it stored it; the request's id is echoed either way. */
     private VapiReply.ToolResult answeredElsewhere(TenantId tenant, VapiCallRef ref, ToolCall toolCall, long waitUntil) {
-        var key = VapiMessageLedger.toolCallKey(toolCall.id());
+        var key = DeliveryLedger.toolCallKey(toolCall.id());
         while (true) {
             var stored = ledger.result(tenant, ref.vapiCallId(), key);
             if (stored.isPresent())
@@ -266,8 +255,22 @@ public final class IngestVapiMessage {
                 + "Tell the caller and do not call it again.");
     }
 
+    /** This call as the one domain for model-driven calls sees it: its turns and tool calls are recorded there. */
+    private ModelDrivenCall driven(TenantId tenant, Call call, VapiCallRef ref) {
+        return new ModelDrivenCall(call, assistantOf(tenant, ref, call).orElse(null), "vapi", calls, tools, clock);
+    }
+
+    /** For writing Vapi's transcript, which needs no assistant. */
+    private ModelDrivenCall transcriptOf(Call call) {
+        return new ModelDrivenCall(call, null, "vapi", calls, tools, clock);
+    }
+
+    private static DeliveryLedger.ToolAnswer answer(VapiReply.ToolResult r) {
+        return new DeliveryLedger.ToolAnswer(r.toolCallId(), r.name(), r.result(), r.error());
+    }
+
     private static VapiReply.ToolResult error(ToolCall toolCall, String text) {
-        return new VapiReply.ToolResult(toolCall.id(), toolCall.name(), null, VapiTools.singleLine(text));
+        return new VapiReply.ToolResult(toolCall.id(), toolCall.name(), null, ModelDrivenCall.singleLine(text));
     }
 
     /**

@@ -1,5 +1,6 @@
-package dev.switchboard.domain.vapi;
+package dev.switchboard.vapi.in;
 
+import dev.switchboard.domain.modelcall.SpokenTurn;
 import dev.switchboard.domain.tool.ToolCall;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public sealed interface VapiMessage {
      * @param analysis Vapi's analysis (summary, structuredData, successEvaluation) as plain values
      */
     record EndOfCallReport(Envelope envelope, String endedReason, Instant startedAt, Instant endedAt, BigDecimal cost,
-                           List<Map<String, Object>> costs, String recordingUrl, List<VapiTurn> turns, String summary,
+                           List<Map<String, Object>> costs, String recordingUrl, List<SpokenTurn> turns, String summary,
                            Map<String, Object> analysis) implements VapiMessage {
         public EndOfCallReport {
             costs = costs == null ? List.of() : List.copyOf(costs);
@@ -46,10 +47,10 @@ public sealed interface VapiMessage {
     }
 
     /** {@code transcript}: one utterance; only final ones become transcript turns. */
-    record Transcript(Envelope envelope, VapiTurn turn, boolean isFinal) implements VapiMessage {}
+    record Transcript(Envelope envelope, SpokenTurn turn, boolean isFinal) implements VapiMessage {}
 
     /** {@code conversation-update}: the whole conversation so far. */
-    record ConversationUpdate(Envelope envelope, List<VapiTurn> turns) implements VapiMessage {
+    record ConversationUpdate(Envelope envelope, List<SpokenTurn> turns) implements VapiMessage {
         public ConversationUpdate {
             turns = List.copyOf(turns);
         }
