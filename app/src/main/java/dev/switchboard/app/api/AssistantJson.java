@@ -8,6 +8,7 @@ import dev.switchboard.domain.assistant.DtmfPolicy;
 import dev.switchboard.domain.assistant.Interruptibility;
 import dev.switchboard.domain.assistant.ModelSettings;
 import dev.switchboard.domain.assistant.Runtime;
+import dev.switchboard.domain.assistant.SpeechModels;
 import dev.switchboard.domain.assistant.TranscriberSettings;
 import dev.switchboard.domain.assistant.VoiceSettings;
 import dev.switchboard.domain.shared.E164Number;
@@ -30,6 +31,9 @@ final class AssistantJson {
     static final int NAME_LENGTH = 200;
     static final int PROMPT_LENGTH = 20_000;
     private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
+    /** Domain refusals that name their field: {@code model.model: …}, {@code voice.voiceId: …}. */
+    private static final java.util.regex.Pattern FIELD_MESSAGE = java.util.regex.Pattern.compile("(model|voice)\\.[a-zA-Z]+: ");
 
     private AssistantJson() {}
 
@@ -56,6 +60,8 @@ final class AssistantJson {
         var runtime = body.convert("runtime", body.text("runtime", false), AssistantJson::runtime);
         var interruptible = body.convert("interruptible", body.text("interruptible", false, 16), text -> Interruptibility.parse(text)
                 .orElseThrow(() -> new IllegalArgumentException("must be one of none, dtmf, speech, any")));
+        if (runtime == Runtime.STREAM && body.object("voice", false) == null && model != null)
+            voice = SpeechModels.of(model.provider()).map(SpeechModels::defaultVoice).orElse(voice);
         body.validate();
         try {
             return new Assistant(previous == null ? AssistantId.random() : previous.id(), tenant, name, persona, systemPrompt,
@@ -64,7 +70,7 @@ final class AssistantJson {
         } catch (IllegalArgumentException e) {
             var message = e.getMessage();
             if (message.startsWith("unknown tool")) body.reject("tools", message);
-            else if (message.startsWith("model.provider: ")) body.reject("model.provider", message.substring("model.provider: ".length()));
+            else if (FIELD_MESSAGE.matcher(message).lookingAt()) body.reject(message.substring(0, message.indexOf(": ")), message.substring(message.indexOf(": ") + 2));
             else body.reject("body", message);
             body.validate();
             throw e;

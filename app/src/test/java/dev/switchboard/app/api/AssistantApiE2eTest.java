@@ -118,6 +118,40 @@ class AssistantApiE2eTest {
     }
 
     @Test
+    void a_stream_assistant_talks_with_a_realtime_or_live_model_in_one_of_its_voices() {
+        var realtime = Bodies.assistant("Stream line");
+        realtime.put("runtime", "stream");
+        realtime.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
+        realtime.remove("voice");
+        var created = owner.post("/api/v1/assistants", realtime);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("runtime", "stream")
+                .containsEntry("voice", Map.of("provider", "openai", "voiceId", "marin", "speed", 1.0));
+
+        var live = Bodies.assistant("Live line");
+        live.put("runtime", "stream");
+        live.put("model", Map.of("provider", "google", "model", "gemini-live-2.5-flash-preview"));
+        live.put("voice", Map.of("provider", "google", "voiceId", "Kore"));
+        assertThat(owner.post("/api/v1/assistants", live).status()).isEqualTo(201);
+
+        var chatModel = Bodies.assistant("x");
+        chatModel.put("runtime", "stream");
+        chatModel.put("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5"));
+        assertThat(fields(owner.post("/api/v1/assistants", chatModel))).containsExactly("model.provider");
+
+        var unknownModel = Bodies.assistant("x");
+        unknownModel.put("runtime", "stream");
+        unknownModel.put("model", Map.of("provider", "openai", "model", "gpt-4o-mini"));
+        assertThat(fields(owner.post("/api/v1/assistants", unknownModel))).containsExactly("model.model");
+
+        var otherProvidersVoice = Bodies.assistant("x");
+        otherProvidersVoice.put("runtime", "stream");
+        otherProvidersVoice.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
+        otherProvidersVoice.put("voice", Map.of("provider", "openai", "voiceId", "Puck"));
+        assertThat(fields(owner.post("/api/v1/assistants", otherProvidersVoice))).containsExactly("voice.voiceId");
+    }
+
+    @Test
     void members_of_the_public_get_401_and_ids_that_are_not_ids_get_404() {
         assertThat(new Api(server, json).post("/api/v1/assistants", Bodies.assistant("x")).status()).isEqualTo(401);
         assertThat(owner.get("/api/v1/assistants/not-a-uuid").status()).isEqualTo(404);

@@ -58,6 +58,9 @@ public record Assistant(
         if (runtime == Runtime.VAPI && model.provider().equalsIgnoreCase("offline"))
             throw new IllegalArgumentException("model.provider: the offline model only runs on Switchboard; "
                     + "an assistant on the vapi runtime needs a provider Vapi runs, such as anthropic or openai");
+        if (runtime == Runtime.STREAM) SpeechModels.problem(model, voice).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
