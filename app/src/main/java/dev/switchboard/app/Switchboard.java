@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.bootstrap.SecondStart;
 import dev.switchboard.app.cli.SwitchboardCli;
 import io.micronaut.runtime.Micronaut;
 
@@ -9,6 +10,11 @@ public final class Switchboard {
 
     public static void main(String[] args) {
         if (SwitchboardCli.handles(args)) System.exit(SwitchboardCli.run(args));
+        var refusal = SecondStart.refusal();
+        if (refusal.isPresent()) {
+            System.err.println(refusal.get());
+            System.exit(1);
+        }
         Micronaut.build(args).mainClass(Switchboard.class).banner(false).start();
     }
 }

@@ -30,6 +30,7 @@ final class EmbeddedDatasourceDefaults implements BeanInitializedEventListener<D
         if (!DEFAULT.equals(config.getName()) || StringUtils.hasText(config.getConfiguredUrl())) return config;
         config.setUrl(server.jdbcUrl());
         config.setUsername(EmbeddedPostgresServer.USER);
+        config.setPassword(server.password());
         if (!StringUtils.hasText(config.getConfiguredDriverClassName())) config.setDriverClassName("org.postgresql.Driver");
         return config;
     }

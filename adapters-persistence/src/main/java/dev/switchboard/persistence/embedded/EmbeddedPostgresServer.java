@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanDestroyedEvent;
 import io.micronaut.context.event.BeanDestroyedEventListener;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -28,11 +27,11 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "switchboard.embedded-postgres.enabled", notEquals = "false")
 final class EmbeddedPostgresServer implements BeanDestroyedEventListener<DataSource> {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    static final String USER = "postgres";
+    static final String USER = ClusterAccess.USER;
 
     private final EmbeddedPostgresProperties properties;
     private final boolean ephemeral;
-    private EmbeddedPostgres server;
+    private LaunchedServer server;
     private String database;
 
     EmbeddedPostgresServer(EmbeddedPostgresProperties properties, Environment environment) {
@@ -43,7 +42,13 @@ final class EmbeddedPostgresServer implements BeanDestroyedEventListener<DataSou
     /** The JDBC URL of Switchboard's database, starting the server if need be. */
     synchronized String jdbcUrl() {
         if (server == null) start();
-        return server.getJdbcUrl(USER, database);
+        return server.jdbcUrl(database);
+    }
+
+    /** The password of {@link #USER}, starting the server if need be. */
+    synchronized String password() {
+        if (server == null) start();
+        return server.password();
     }
 
     /** Whether this context started (or joined) a server: false when a URL was configured. */
@@ -60,7 +65,7 @@ final class EmbeddedPostgresServer implements BeanDestroyedEventListener<DataSou
             var dataDir = directory(properties.dataDir(), "postgres");
             server = ServerLauncher.start(dataDir, workDir, properties.port());
             database = properties.database();
-            LOG.info("Started embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir);
+            LOG.info("Started embedded PostgreSQL on localhost:{} with data in {}", server.postgres().getPort(), dataDir);
         }
         execute("CREATE DATABASE \"" + database + "\"", true);
     }
@@ -89,7 +94,7 @@ final class EmbeddedPostgresServer implements BeanDestroyedEventListener<DataSou
     }
 
     private void execute(String sql, boolean unlessExists) {
-        try (var c = server.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+        try (var c = server.postgres().getPostgresDatabase().getConnection(); var st = c.createStatement()) {
             if (unlessExists) {
                 try (var ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                     ps.setString(1, database);

@@ -1,6 +1,5 @@
 package dev.switchboard.persistence.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -13,17 +12,17 @@ import org.slf4j.LoggerFactory;
  */
 final class SharedEphemeralServer {
     private static final Logger LOG = LoggerFactory.getLogger(SharedEphemeralServer.class);
-    private static EmbeddedPostgres server;
+    private static LaunchedServer server;
     private static int starts;
 
     private SharedEphemeralServer() {}
 
     /** The running server, started on first use and stopped when the JVM exits. */
-    static synchronized EmbeddedPostgres get(Path workDir) {
+    static synchronized LaunchedServer get(Path workDir) {
         if (server == null) {
             var started = ServerLauncher.start(null, workDir, 0);
             starts++;
-            LOG.info("Started ephemeral PostgreSQL on port {} for this JVM", started.getPort());
+            LOG.info("Started ephemeral PostgreSQL on port {} for this JVM", started.postgres().getPort());
             // No application context owns it, so the JVM's exit is its end; its data directory is
             // deleted on close. Contexts still open then are being torn down too.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "ephemeral-postgres-stop"));
@@ -37,7 +36,7 @@ final class SharedEphemeralServer {
         return starts;
     }
 
-    private static void close(EmbeddedPostgres started) {
+    private static void close(LaunchedServer started) {
         try {
             started.close();
         } catch (IOException e) {

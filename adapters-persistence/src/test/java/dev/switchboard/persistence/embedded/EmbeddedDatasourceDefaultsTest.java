@@ -28,7 +28,8 @@ class EmbeddedDatasourceDefaultsTest {
             owner.getBean(TenantRepository.class).count();
             url = owner.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (var configured = ApplicationContext.run(Map.of("datasources.default.url", url,
-                    "datasources.default.username", EmbeddedPostgresServer.USER))) {
+                    "datasources.default.username", EmbeddedPostgresServer.USER,
+                    "datasources.default.password", owner.getBean(EmbeddedPostgresServer.class).password()))) {
                 var tenant = Fixtures.tenant("Through the URL");
                 configured.getBean(TenantRepository.class).save(tenant);
                 assertThat(owner.getBean(TenantRepository.class).findById(tenant.id())).contains(tenant);

@@ -15,15 +15,21 @@ import java.util.Base64;
 record DataDirectory(Path path) {
 
     static DataDirectory resolve(String configured) {
-        var dir = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".switchboard")
-                : Path.of(configured);
+        var dir = location(configured);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
         return new DataDirectory(dir.toAbsolutePath());
+    }
+
+    /** Where the data directory is, without creating it. */
+    static Path location(String configured) {
+        var dir = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".switchboard")
+                : Path.of(configured);
+        return dir.toAbsolutePath();
     }
 
     /**

@@ -85,7 +85,7 @@ final class SwitchboardEnvironment {
         return value == null || value.isBlank();
     }
 
-    private static String lookup(String name) {
+    static String lookup(String name) {
         var property = System.getProperty(name);
         return property != null ? property : System.getenv(name);
     }

@@ -8,17 +8,37 @@ import java.util.Arrays;
 import java.util.function.Function;
 import picocli.CommandLine;
 
-/** Entry point of the command-line tools ({@code simulate}); returns the process exit code. */
+/** Entry point of the command-line tools ({@code simulate}, {@code --help}); returns the process exit code. */
 public final class SwitchboardCli {
+    static final String USAGE = """
+            Usage: ./switchboard [command]
+
+              (no command)         start the server; embedded PostgreSQL in $SWITCHBOARD_DATA_DIR (default
+                                   ~/.switchboard) unless DATABASE_URL is set. Refuses if a Switchboard
+                                   already runs on that data directory.
+              simulate [options]   place a simulated phone call to a running server (simulate --help)
+              --help, -h, help     print this and exit
+
+            Settings are environment variables (PORT, SWITCHBOARD_BIND, SWITCHBOARD_DATA_DIR, DATABASE_URL,
+            SWITCHBOARD_MASTER_KEY, TWILIO_AUTH_TOKEN, ...): see README.md, "Configuration".
+            """;
+    private static final java.util.Set<String> HELP = java.util.Set.of("--help", "-h", "help", "-help", "-?");
+
     private SwitchboardCli() {}
 
-    /** Whether {@code args} ask for a CLI command rather than the server. */
+    /**
+     * Whether {@code args} ask for a CLI command (or for help, or name something unknown) rather
+     * than the server: then nothing else may start. Options ({@code -Dx=y}, {@code --micronaut.…})
+     * still go to the server.
+     */
     public static boolean handles(String[] args) {
-        return args.length > 0 && "simulate".equals(args[0]);
+        if (args.length == 0) return false;
+        return !args[0].startsWith("-") || HELP.contains(args[0]);
     }
 
     /** Runs {@code args} (starting with the command name) with the process's environment and consoles. */
     public static int run(String[] args) {
+        if (!"simulate".equals(args[0])) return usage(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         // A system property (-DTWILIO_AUTH_TOKEN=…) wins over the environment, as for the server.
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
         var stdin = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
@@ -28,7 +48,21 @@ public final class SwitchboardCli {
     }
 
     static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
+        if (!"simulate".equals(args[0])) return usage(args, out, err);
         return commandLine(env, stdin, false, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** {@code --help}: usage on stdout, exit 0; an unknown command: its name and usage on stderr, exit 2. */
+    static int usage(String[] args, PrintWriter out, PrintWriter err) {
+        if (HELP.contains(args[0])) {
+            out.print(USAGE);
+            out.flush();
+            return 0;
+        }
+        err.println("Unknown command: " + args[0]);
+        err.print(USAGE);
+        err.flush();
+        return 2;
     }
 
     static CommandLine commandLine(Function<String, String> env, BufferedReader stdin, boolean echoInput, PrintWriter out, PrintWriter err) {
