@@ -1,9 +1,7 @@
 package dev.switchboard.twilio.in;
 
-import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.conversation.StartConversation;
-import dev.switchboard.domain.shared.TenantId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -49,11 +47,16 @@ final class ConversationRelaySocket {
         this.messages = new RelayMessages(startConversation);
     }
 
+    /** Only a socket the handshake guard admitted and bound to a call gets a session; anything else closes at once. */
     @OnOpen
     void open(WebSocketSession session, HttpRequest<?> request) {
-        var tenant = TenantId.parse(request.getParameters().get("tenant"));
-        var call = CallId.parse(request.getParameters().get("call"));
-        var relay = new RelaySession(tenant, call, new RelayOutput(session, json, call.toString()), pool, calls, clock);
+        var bound = SocketTicket.of(request).flatMap(SocketTicket::call);
+        if (bound.isEmpty()) {
+            session.close(CloseReason.POLICY_VIOLATION);
+            return;
+        }
+        var call = bound.get().callId();
+        var relay = new RelaySession(bound.get().tenantId(), call, new RelayOutput(session, json, call.toString()), pool, calls, clock);
         session.put(STATE, relay);
         relay.inbox.execute(() -> relay.event("socket.connected", Map.of("sessionId", session.getId())));
     }
