@@ -45,6 +45,11 @@ public final class Api {
         return copy;
     }
 
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     private Api(URI base, JsonMapper json) {
         this.base = base;
         this.json = json;

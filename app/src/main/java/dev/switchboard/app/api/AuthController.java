@@ -3,13 +3,17 @@ package dev.switchboard.app.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.app.api.json.JsonBody;
 import dev.switchboard.app.security.AccessToken;
+import dev.switchboard.app.security.ClientAddress;
+import dev.switchboard.app.security.HashingSlots;
 import dev.switchboard.app.security.LoginThrottle;
 import dev.switchboard.app.security.PasswordHasher;
 import dev.switchboard.app.security.SignUp;
+import dev.switchboard.app.security.SignUpThrottle;
 import dev.switchboard.app.security.TokenIssuer;
 import dev.switchboard.domain.tenant.User;
 import dev.switchboard.domain.tenant.UserRepository;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,6 +28,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** Sign-up (a new tenant and its owner) and login (e-mail + password → bearer token). */
@@ -38,13 +43,20 @@ final class AuthController {
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
     private final LoginThrottle throttle;
+    private final SignUpThrottle signUpThrottle;
+    private final HashingSlots hashing;
+    private final ClientAddress clientAddress;
     private final boolean signupEnabled;
     /** Compared against when the e-mail is unknown, so both failures take the same time. */
     private final String decoyHash;
 
     AuthController(JsonMapper json, SignUp signUp, UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
-                   LoginThrottle throttle, @Value("${switchboard.signup.enabled:true}") boolean signupEnabled) {
+                   LoginThrottle throttle, SignUpThrottle signUpThrottle, HashingSlots hashing, ClientAddress clientAddress,
+                   @Value("${switchboard.signup.enabled:false}") boolean signupEnabled) {
         this.throttle = throttle;
+        this.signUpThrottle = signUpThrottle;
+        this.hashing = hashing;
+        this.clientAddress = clientAddress;
         this.json = json;
         this.signUp = signUp;
         this.users = users;
@@ -56,7 +68,7 @@ final class AuthController {
 
     /** Body: {tenantName, email, password, timezone?}. Answers 201 with a token for the owner. */
     @Post(uri = "/signup", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<SignedUp> signup(@Body String raw) {
+    HttpResponse<SignedUp> signup(HttpRequest<?> request, @Body String raw) {
         if (!signupEnabled) throw new HttpStatusException(HttpStatus.FORBIDDEN, "sign-up is switched off on this server");
         var body = JsonBody.parse(json, raw);
         var tenantName = body.text("tenantName", true, 200);
@@ -66,8 +78,12 @@ final class AuthController {
             body.reject("password", "must be at least " + MIN_PASSWORD + " characters");
         var timezone = body.convert("timezone", body.text("timezone", false), AuthController::zone);
         body.validate();
+        signUpThrottle.reserve(clientAddress.of(request)).ifPresent(wait -> {
+            throw tooMany("too many sign-ups from your address; try again in ", wait);
+        });
         try {
-            var owner = signUp.signUp(new SignUp.Command(tenantName, timezone == null ? ZoneId.of("UTC") : timezone, email, password));
+            var command = new SignUp.Command(tenantName, timezone == null ? ZoneId.of("UTC") : timezone, email, password);
+            var owner = hashing.run(() -> signUp.signUp(command));
             var token = tokens.issue(owner);
             return HttpResponse.created(new SignedUp(owner.tenantId().toString(), owner.id().toString(), owner.email(),
                     token.accessToken(), token.tokenType(), token.expiresIn()));
@@ -76,17 +92,34 @@ final class AuthController {
         }
     }
 
-    /** Body: {email, password}. Answers {access_token, token_type, expires_in}, 401, or 429 after repeated failures. */
+    /**
+     * Body: {email, password}. Answers {access_token, token_type, expires_in}, 401, 429 after
+     * repeated failures (see {@link LoginThrottle}), or 503 when too many passwords are being
+     * checked at once.
+     */
     @Post(uri = "/auth/login", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<AccessToken> login(@Body String raw) {
+    HttpResponse<AccessToken> login(HttpRequest<?> request, @Body String raw) {
         var body = JsonBody.parse(json, raw);
         var email = body.text("email", true, 320);
         var password = body.text("password", true, 1_000);
         body.validate();
-        var wait = throttle.wait(email);
-        if (wait.isPresent())
-            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS, "too many failed logins; try again in "
-                    + Math.max(1, wait.get().toMinutes()) + " minute(s)");
+        var decision = throttle.reserve(email, clientAddress.of(request));
+        if (decision instanceof LoginThrottle.Decision.Wait wait) throw tooMany("too many failed logins; try again in ", wait.retryAfter());
+        var attempt = ((LoginThrottle.Decision.Go) decision).attempt();
+        User user;
+        try {
+            user = hashing.run(() -> check(email, password));
+        } catch (HttpStatusException busy) {
+            attempt.abandoned();
+            throw busy;
+        }
+        if (user == null) throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "wrong e-mail or password");
+        attempt.succeeded();
+        return HttpResponse.ok(tokens.issue(user));
+    }
+
+    /** The user whose password this is, or null; as slow for an unknown e-mail as for a wrong password. */
+    private User check(String email, String password) {
         User user = null;
         try {
             user = users.findByEmail(email).orElse(null);
@@ -94,12 +127,11 @@ final class AuthController {
             // Same answer as a wrong password: a login never says which part was wrong.
         }
         boolean matches = hasher.matches(password, user == null ? decoyHash : user.passwordHash());
-        if (user == null || !matches) {
-            throttle.failed(email);
-            throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "wrong e-mail or password");
-        }
-        throttle.succeeded(email);
-        return HttpResponse.ok(tokens.issue(user));
+        return user != null && matches ? user : null;
+    }
+
+    private static HttpStatusException tooMany(String message, Duration wait) {
+        return new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS, message + Math.max(1, (wait.toSeconds() + 59) / 60) + " minute(s)");
     }
 
     static ZoneId zone(String text) {

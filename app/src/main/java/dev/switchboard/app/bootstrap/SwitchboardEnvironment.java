@@ -37,6 +37,8 @@ final class SwitchboardEnvironment {
         if (ownDatabase) {
             // A real deployment: no demo owner unless asked for, and no keys that vanish with a container.
             if (blank(env.apply("SWITCHBOARD_DEMO"))) props.put("switchboard.demo.enabled", false);
+            // Nor may strangers open tenants (and spend the platform's LLM key) unless the operator says so.
+            if (blank(env.apply("SWITCHBOARD_SIGNUP_ENABLED"))) props.put("switchboard.signup.enabled", false);
             for (var key : new String[] {"SWITCHBOARD_MASTER_KEY", "SWITCHBOARD_JWT_SECRET"})
                 if (blank(env.apply(key)))
                     throw new IllegalStateException(key + " must be set when DATABASE_URL is: a key generated into the data "

@@ -8,52 +8,74 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads a JSON request body field by field and collects every problem (missing, wrong type,
  * invalid value) under the field's path, so one 400 answer lists them all. Nothing is written
  * before {@link #validate()} passes.
+ *
+ * <p>A field the endpoint never asked about is an error too ({@code "unknown field"}), found by
+ * {@link #validate()}: a misspelt or invented field ({@code enabledTools} for {@code tools}) would
+ * otherwise be dropped without a word and the client would believe it was saved. So every
+ * endpoint reads all the fields it accepts before calling {@link #validate()}.
  */
 public final class JsonBody {
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
+    /** This object's fields the endpoint asked about, present or not. */
+    private final Set<String> asked = new LinkedHashSet<>();
+    /** This body and every nested object read from it, sharing one list. */
+    private final List<JsonBody> objects;
 
-    private JsonBody(JsonNode node, String prefix, List<FieldError> errors) {
+    private JsonBody(JsonNode node, String prefix, List<FieldError> errors, List<JsonBody> objects) {
         this.node = node;
         this.prefix = prefix;
         this.errors = errors;
+        this.objects = objects;
+        objects.add(this);
     }
 
-    /** Parses {@code raw}; malformed JSON or a non-object is refused at once. */
+    /** Parses {@code raw}; no body, malformed JSON or a non-object is refused at once. */
     public static JsonBody parse(JsonMapper mapper, String raw) {
-        if (raw == null || raw.isBlank()) throw new InvalidInput("body", "a JSON object is required");
+        if (raw == null || raw.isBlank()) throw new InvalidInput("body", REQUIRED);
         JsonNode node;
         try {
             node = mapper.readValue(raw.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInput("body", "malformed JSON");
         }
-        if (node == null || !node.isObject()) throw new InvalidInput("body", "a JSON object is required");
-        return new JsonBody(node, "", new ArrayList<>());
+        if (node == null || !node.isObject()) throw new InvalidInput("body", "must be a JSON object");
+        return new JsonBody(node, "", new ArrayList<>(), new ArrayList<>());
     }
 
-    /** The object's field names, in the order sent (e.g. the weekdays of opening hours). */
+    /** What a request without a body is told (also by {@code MissingBodyHandler}). */
+    public static final String REQUIRED = "a JSON body is required";
+
+    /**
+     * The object's field names, in the order sent (e.g. the weekdays of opening hours): the
+     * caller takes them all, so none of them counts as unknown.
+     */
     public List<String> fieldNames() {
         var names = new ArrayList<String>();
         for (var entry : node.entries()) names.add(entry.getKey());
+        asked.addAll(names);
         return names;
     }
 
     /** Whether the field is in the body at all, even as {@code null} (which clears it). */
     public boolean mentions(String field) {
+        asked.add(field);
         return node.get(field) != null;
     }
 
     public boolean has(String field) {
+        asked.add(field);
         var value = node.get(field);
         return value != null && !value.isNull();
     }
@@ -123,7 +145,7 @@ public final class JsonBody {
         var value = value(field, required);
         if (value == null) return null;
         if (!value.isObject()) return wrong(field, "must be an object");
-        return new JsonBody(value, path(field) + ".", errors);
+        return new JsonBody(value, path(field) + ".", errors, objects);
     }
 
     /**
@@ -143,12 +165,28 @@ public final class JsonBody {
         errors.add(new FieldError(path(field), message));
     }
 
-    /** @throws InvalidInput listing every error collected so far */
+    /**
+     * Adds an {@code "unknown field"} error for every field of this body (and of the nested
+     * objects read from it) that the endpoint did not ask about.
+     *
+     * @throws InvalidInput listing every error collected so far
+     */
     public void validate() {
+        for (var object : objects) object.rejectUnknownFields();
         if (!errors.isEmpty()) throw new InvalidInput(errors);
     }
 
+    private void rejectUnknownFields() {
+        for (var entry : node.entries()) {
+            var name = entry.getKey();
+            if (asked.contains(name)) continue;
+            var error = new FieldError(path(name), "unknown field; this object takes " + String.join(", ", asked));
+            if (!errors.contains(error)) errors.add(error);
+        }
+    }
+
     private JsonNode value(String field, boolean required) {
+        asked.add(field);
         var value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) errors.add(new FieldError(path(field), "is required"));

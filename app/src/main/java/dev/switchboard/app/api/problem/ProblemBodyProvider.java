@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,11 @@ import java.util.Map;
 @Replaces(JsonErrorResponseBodyProvider.class)
 final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Map<String, Object>> {
     static final String PROBLEM_JSON = "application/problem+json";
+    private final Clock clock;
+
+    ProblemBodyProvider(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String contentType() {
@@ -43,10 +49,15 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Map<Str
         return problem;
     }
 
-    private static String detail(ErrorContext context, int code) {
+    private String detail(ErrorContext context, int code) {
         if (code == 500) return "Something went wrong on our side; it has been logged.";
         if (code == 401 && context.getRequest().getPath().endsWith("/auth/login")) return "Wrong e-mail or password.";
-        if (code == 401) return "A valid bearer token is required (POST /api/v1/auth/login to get one).";
+        if (code == 401) {
+            var expired = ExpiredToken.of(context.getRequest(), clock.instant());
+            if (expired.isPresent())
+                return "The bearer token expired at " + expired.get() + "; log in again (POST /api/v1/auth/login) for a new one.";
+            return "A valid bearer token is required (POST /api/v1/auth/login to get one).";
+        }
         var errors = context.getErrors();
         if (errors.isEmpty()) return "The request could not be processed.";
         if (errors.size() == 1) return errors.get(0).getMessage();
