@@ -32,6 +32,8 @@ public final class JsonBody {
     private final Set<String> asked = new LinkedHashSet<>();
     /** This body and every nested object read from it, sharing one list. */
     private final List<JsonBody> objects;
+    /** The nested objects read so far, so reading one twice gives the same (asked-about) reader. */
+    private final Map<String, JsonBody> nested = new LinkedHashMap<>();
 
     private JsonBody(JsonNode node, String prefix, List<FieldError> errors, List<JsonBody> objects) {
         this.node = node;
@@ -145,7 +147,7 @@ public final class JsonBody {
         var value = value(field, required);
         if (value == null) return null;
         if (!value.isObject()) return wrong(field, "must be an object");
-        return new JsonBody(value, path(field) + ".", errors, objects);
+        return nested.computeIfAbsent(field, f -> new JsonBody(value, path(f) + ".", errors, objects));
     }
 
     /**
