@@ -1,20 +1,26 @@
 package dev.switchboard.domain.appointment;
 
+import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tenant.TenantRepository;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Cancels a booked appointment, freeing its slot. Two ways to name it: by id (the API, which
- * lists appointments), or by the client's phone number and the day, plus the start time when
- * the client has several that day (a caller on the phone knows no id). Phone numbers match on
- * their digits, and a national form matches the international one by the last nine digits
- * ({@code 06 12 34 56 78} is {@code +33612345678}); the date must match too, so a loose
- * match cannot cancel someone else's appointment on another day. Thread-safe.
+ * Cancels a booked appointment, freeing its slot. Two ways to name it: by id (staff, through the
+ * API), or on the phone by the caller's own number and the day, plus the start time when they
+ * have several that day (a caller knows no id).
+ *
+ * <p>On the phone the calling number is the only proof a caller gives that an appointment is
+ * theirs: only one whose client phone <em>is</em> that number, compared as whole E.164 numbers,
+ * can be canceled. A number the caller merely says proves nothing, and a national form
+ * ({@code 06 12 34 56 78}) could be any country's, so neither matches. Thread-safe.
  */
 public final class CancelAppointment {
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-/]");
     private final TenantRepository tenants;
     private final AppointmentRepository appointments;
 
@@ -34,11 +40,14 @@ public final class CancelAppointment {
             }
         }
 
-        /** @param time the start on the tenant's wall clock; {@code null} when the client has one that day */
-        record ByClient(TenantId tenantId, String clientPhone, LocalDate date, LocalTime time) implements Command {
-            public ByClient {
+        /**
+         * @param caller the number the call comes from, as the carrier gave it
+         * @param time the start on the tenant's wall clock; {@code null} when the caller has one that day
+         */
+        record ByCaller(TenantId tenantId, E164Number caller, LocalDate date, LocalTime time) implements Command {
+            public ByCaller {
                 Objects.requireNonNull(tenantId, "tenantId");
-                if (digits(clientPhone).length() < 6) throw new IllegalArgumentException("clientPhone needs at least 6 digits");
+                Objects.requireNonNull(caller, "caller");
                 Objects.requireNonNull(date, "date");
             }
         }
@@ -46,7 +55,7 @@ public final class CancelAppointment {
 
     public CancellationResult cancel(Command command) {
         if (command instanceof Command.ById byId) return byId(byId);
-        return byClient((Command.ByClient) command);
+        return byCaller((Command.ByCaller) command);
     }
 
     private CancellationResult byId(Command.ById command) {
@@ -56,12 +65,12 @@ public final class CancelAppointment {
         return cancel(found.get());
     }
 
-    private CancellationResult byClient(Command.ByClient command) {
+    private CancellationResult byCaller(Command.ByCaller command) {
         var zone = Schedule.zoneOf(tenants, command.tenantId());
         var from = command.date().atStartOfDay(zone).toInstant();
         var to = command.date().plusDays(1).atStartOfDay(zone).toInstant();
         var matches = appointments.list(command.tenantId(), from, to).stream()
-                .filter(a -> a.status() == Appointment.Status.BOOKED && samePhone(a.clientPhone(), command.clientPhone()))
+                .filter(a -> a.status() == Appointment.Status.BOOKED && bookedFor(a, command.caller()))
                 .filter(a -> command.time() == null || a.startsAt().atZone(zone).toLocalTime().equals(command.time()))
                 .toList();
         if (matches.isEmpty()) return new CancellationResult.NotFound();
@@ -75,15 +84,16 @@ public final class CancelAppointment {
         return new CancellationResult.Canceled(appointment.canceled());
     }
 
-    static boolean samePhone(String stored, String given) {
-        var a = digits(stored);
-        var b = digits(given);
-        if (a.isEmpty() || b.isEmpty()) return false;
-        if (a.equals(b)) return true;
-        return a.length() >= 9 && b.length() >= 9 && a.substring(a.length() - 9).equals(b.substring(b.length() - 9));
+    /** Whether the appointment's client phone, written in any international form, is exactly {@code caller}. */
+    static boolean bookedFor(Appointment appointment, E164Number caller) {
+        return e164(appointment.clientPhone()).map(caller.value()::equals).orElse(false);
     }
 
-    private static String digits(String phone) {
-        return phone == null ? "" : phone.replaceAll("\\D", "");
+    /** {@code +33 6 12-34.56 78} and {@code 0033612345678} read as {@code +33612345678}; a national form reads as nothing. */
+    static Optional<String> e164(String written) {
+        if (written == null) return Optional.empty();
+        var compact = SEPARATORS.matcher(written.strip()).replaceAll("");
+        if (compact.startsWith("00")) compact = "+" + compact.substring(2);
+        return E164Number.isValid(compact) ? Optional.of(compact) : Optional.empty();
     }
 }

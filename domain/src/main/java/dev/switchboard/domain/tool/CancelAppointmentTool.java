@@ -4,6 +4,7 @@ import dev.switchboard.domain.appointment.Appointment;
 import dev.switchboard.domain.appointment.CancelAppointment;
 import dev.switchboard.domain.appointment.CancellationResult;
 import dev.switchboard.domain.appointment.Slot;
+import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.tenant.TenantRepository;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -11,20 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code cancel_appointment(date, time?, client_phone?)}: cancels the caller's booked appointment
- * on a day, found by the client's phone number (by default the number calling).
+ * {@code cancel_appointment(date, time?)}: cancels the caller's own booked appointment on a day.
+ * "Own" means booked with the number the call comes from (see {@link CancelAppointment}); there
+ * is deliberately no phone argument, since anything a caller says can be someone else's number.
+ * The answer names the service and time, never the client: the model reads it out.
  */
 public final class CancelAppointmentTool implements Tool {
     public static final String NAME = "cancel_appointment";
     private static final ToolDefinition DEFINITION = new ToolDefinition(NAME,
-            "Cancel a booked appointment after the caller confirmed they want to cancel it. It is found by the client's "
-                    + "phone number and day; give the start time too when they have several that day.",
+            "Cancel the caller's booked appointment after they confirmed they want to cancel it. Only an appointment booked "
+                    + "with the phone number they are calling from can be canceled; give the start time too when they have "
+                    + "several that day.",
             Schemas.object(Schemas.properties(
                     "date", Schemas.string("The day of the appointment, as yyyy-MM-dd (e.g. 2026-03-14).", Schemas.DATE_PATTERN),
                     "time", Schemas.string("Its start time, 24-hour HH:mm (e.g. 14:30); needed only when there are several that day.",
-                            Schemas.TIME_PATTERN),
-                    "client_phone", Schemas.string("The phone number the appointment was booked with. Omit it to use the "
-                            + "number the caller is calling from.")),
+                            Schemas.TIME_PATTERN)),
                     List.of("date")));
 
     private final CancelAppointment cancelAppointment;
@@ -45,25 +47,26 @@ public final class CancelAppointmentTool implements Tool {
         var args = new ToolArguments(NAME, arguments);
         var date = args.date("date", true);
         var time = args.time("time", false);
-        var phone = args.text("client_phone", false, 40);
-        if (phone == null) phone = context.callerNumber();
-        if (phone == null) args.problem("client_phone is required (the caller's number is unknown)");
-        else if (phone.replaceAll("\\D", "").length() < 6) args.problem("client_phone must be a phone number, e.g. +33612345678");
         var invalid = args.invalid();
         if (invalid.isPresent()) return invalid.get();
 
-        var result = cancelAppointment.cancel(new CancelAppointment.Command.ByClient(context.tenantId(), phone, date, time));
-        var zone = tenants.findById(context.tenantId()).map(t -> t.timezone()).orElse(ZoneId.of("UTC"));
         var details = new LinkedHashMap<String, Object>();
         details.put("date", date.toString());
         if (time != null) details.put("time", Slot.hhmm(time));
-        details.put("clientPhone", phone);
         var when = Words.day(date) + (time == null ? "" : " at " + Slot.hhmm(time));
+        if (!E164Number.isValid(context.callerNumber())) {
+            details.put("result", "caller_unknown");
+            return new ToolOutcome.Answer("Nothing canceled: the caller's number is withheld or unknown, and an appointment can "
+                    + "only be canceled by phone from the number it was booked with. Offer to put them through to the team.", details);
+        }
+        var caller = new E164Number(context.callerNumber());
+        details.put("caller", caller.value());
+        var result = cancelAppointment.cancel(new CancelAppointment.Command.ByCaller(context.tenantId(), caller, date, time));
+        var zone = tenants.findById(context.tenantId()).map(t -> t.timezone()).orElse(ZoneId.of("UTC"));
         if (result instanceof CancellationResult.Canceled canceled) {
-            var a = canceled.appointment();
             details.put("result", "canceled");
-            details.put("appointmentId", a.id().toString());
-            return new ToolOutcome.Answer("Canceled: " + describe(a, zone) + " for " + a.clientName() + ". Confirm it to the caller.", details);
+            details.put("appointmentId", canceled.appointment().id().toString());
+            return new ToolOutcome.Answer("Canceled: " + describe(canceled.appointment(), zone) + ". Confirm it to the caller.", details);
         }
         if (result instanceof CancellationResult.Ambiguous ambiguous) {
             details.put("result", "ambiguous");
@@ -73,8 +76,8 @@ public final class CancelAppointmentTool implements Tool {
                     + ". Ask which one, then call " + NAME + " again with its time.", details);
         }
         details.put("result", "not_found");
-        return new ToolOutcome.Answer("Nothing canceled: no booked appointment for " + phone + " on " + when
-                + ". Check the day and the phone number with the caller.", details);
+        return new ToolOutcome.Answer("Nothing canceled: no appointment booked with the number they are calling from on " + when
+                + ". Only those can be canceled by phone: check the day, or offer to put them through to the team.", details);
     }
 
     private static String describe(Appointment a, ZoneId zone) {

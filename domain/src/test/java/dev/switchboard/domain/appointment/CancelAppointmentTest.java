@@ -4,6 +4,7 @@ import static dev.switchboard.domain.appointment.AvailabilityFixtures.TUESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.domain.Fixtures;
+import dev.switchboard.domain.shared.E164Number;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class CancelAppointmentTest {
     private final SalonCalendar salon = new SalonCalendar();
 
     private CancellationResult byClient(String phone, java.time.LocalDate date, String time) {
-        return salon.cancelAppointment.cancel(new CancelAppointment.Command.ByClient(salon.tenantId(), phone, date,
+        return salon.cancelAppointment.cancel(new CancelAppointment.Command.ByCaller(salon.tenantId(), new E164Number(phone), date,
                 time == null ? null : LocalTime.parse(time)));
     }
 
@@ -32,16 +33,29 @@ class CancelAppointmentTest {
         salon.tenants.save(other);
         assertThat(salon.cancelAppointment.cancel(new CancelAppointment.Command.ById(other.id(), appointment.id())))
                 .isEqualTo(new CancellationResult.NotFound());
-        assertThat(salon.cancelAppointment.cancel(new CancelAppointment.Command.ByClient(other.id(), "+33612345678", TUESDAY, null)))
+        assertThat(salon.cancelAppointment.cancel(new CancelAppointment.Command.ByCaller(other.id(), new E164Number("+33612345678"), TUESDAY, null)))
                 .isEqualTo(new CancellationResult.NotFound());
         assertThat(salon.appointments.findById(salon.tenantId(), appointment.id())).contains(appointment);
     }
 
     @Test
-    void by_client_phone_in_national_form_frees_the_slot() {
-        var appointment = salon.booked(TUESDAY, "09:00", 30, "+33612345678");
-        assertThat(byClient("06 12 34 56 78", TUESDAY, null)).isEqualTo(new CancellationResult.Canceled(appointment.canceled()));
+    void by_the_calling_number_in_any_international_writing_frees_the_slot() {
+        var appointment = salon.booked(TUESDAY, "09:00", 30, "+33 6 12-34.56 78");
+        assertThat(byClient("+33612345678", TUESDAY, null)).isEqualTo(new CancellationResult.Canceled(appointment.canceled()));
         assertThat(salon.book(TUESDAY, "09:00", "haircut")).isInstanceOf(BookingResult.Booked.class);
+        var written = salon.booked(TUESDAY, "11:00", 30, "0033612345678");
+        assertThat(byClient("+33612345678", TUESDAY, "11:00")).isEqualTo(new CancellationResult.Canceled(written.canceled()));
+    }
+
+    /** Once, the last nine digits were enough: a caller from Italy could cancel a French client's booking. */
+    @Test
+    void another_country_with_the_same_last_digits_or_a_national_form_does_not_match() {
+        var french = salon.booked(TUESDAY, "09:00", 30, "+33612345678");
+        var national = salon.booked(TUESDAY, "15:00", 30, "06 12 34 56 78");
+        assertThat(byClient("+39612345678", TUESDAY, null)).isEqualTo(new CancellationResult.NotFound());
+        assertThat(byClient("+33612345678", TUESDAY, "15:00")).isEqualTo(new CancellationResult.NotFound());
+        assertThat(salon.appointments.findById(salon.tenantId(), french.id())).contains(french);
+        assertThat(salon.appointments.findById(salon.tenantId(), national.id())).contains(national);
     }
 
     @Test
@@ -62,11 +76,12 @@ class CancelAppointmentTest {
     }
 
     @Test
-    void phones_match_on_digits_and_national_forms() {
-        assertThat(CancelAppointment.samePhone("+33612345678", "+33 6 12 34 56 78")).isTrue();
-        assertThat(CancelAppointment.samePhone("+33612345678", "0612345678")).isTrue();
-        assertThat(CancelAppointment.samePhone("+33612345678", "0612345679")).isFalse();
-        assertThat(CancelAppointment.samePhone(null, "0612345678")).isFalse();
-        assertThat(CancelAppointment.samePhone("12345", "12345")).isTrue();
+    void client_phones_read_as_e164_only_when_written_internationally() {
+        assertThat(CancelAppointment.e164("+33 6 12 34 56 78")).contains("+33612345678");
+        assertThat(CancelAppointment.e164("(+1) 415-555-0100")).contains("+14155550100");
+        assertThat(CancelAppointment.e164("0033612345678")).contains("+33612345678");
+        assertThat(CancelAppointment.e164("0612345678")).isEmpty();
+        assertThat(CancelAppointment.e164(null)).isEmpty();
+        assertThat(CancelAppointment.e164("anonymous")).isEmpty();
     }
 }

@@ -118,14 +118,43 @@ class AppointmentToolsTest {
     }
 
     @Test
-    void cancel_appointment_finds_the_callers_booking_by_day() {
-        var appointment = salon.booked(TUESDAY, "15:00", 30, "0612345678");
+    void cancel_appointment_cancels_the_callers_own_booking_without_naming_anyone() {
+        var appointment = salon.booked(TUESDAY, "15:00", 30, "+33 6 12 34 56 78");
         var outcome = cancel.run(context, Map.of("date", "2026-03-03"));
-        assertThat(outcome).isEqualTo(new ToolOutcome.Answer("Canceled: haircut on 2026-03-03 (Tuesday) at 15:00 for Marie Curie. "
-                + "Confirm it to the caller.", Map.of("date", "2026-03-03", "clientPhone", ToolTestSupport.CALLER, "result", "canceled",
-                "appointmentId", appointment.id().toString())));
-        assertThat(cancel.run(context, Map.of("date", "2026-03-03")).forModel()).isEqualTo("Nothing canceled: no booked appointment for "
-                + "+33612345678 on 2026-03-03 (Tuesday). Check the day and the phone number with the caller.");
+        assertThat(outcome).isEqualTo(new ToolOutcome.Answer("Canceled: haircut on 2026-03-03 (Tuesday) at 15:00. Confirm it to the caller.",
+                Map.of("date", "2026-03-03", "caller", ToolTestSupport.CALLER, "result", "canceled", "appointmentId", appointment.id().toString())));
+        assertThat(cancel.run(context, Map.of("date", "2026-03-03")).forModel()).isEqualTo("Nothing canceled: no appointment booked with "
+                + "the number they are calling from on 2026-03-03 (Tuesday). Only those can be canceled by phone: check the day, or "
+                + "offer to put them through to the team.");
+    }
+
+    /**
+     * Once, any number the caller said was taken, matched on its last nine digits, and the
+     * client's name was read back: a stranger could cancel anyone's booking and learn who it was.
+     */
+    @Test
+    void cancel_appointment_ignores_a_number_the_caller_says_and_never_names_another_client() {
+        var someoneElse = salon.booked(TUESDAY, "15:00", 30, "+33699999999");
+        var italian = salon.booked(TUESDAY, "16:00", 30, "+39612345678");
+        var outcome = cancel.run(context, Map.of("date", "2026-03-03", "client_phone", "+33699999999"));
+        assertThat(outcome.details()).containsEntry("result", "not_found");
+        assertThat(cancel.run(context, Map.of("date", "2026-03-03", "time", "16:00")).details()).containsEntry("result", "not_found");
+        assertThat(outcome.forModel() + outcome.details()).doesNotContain("Marie", "Curie", "+33699999999");
+        assertThat(salon.appointments.findById(salon.tenantId(), someoneElse.id())).contains(someoneElse);
+        assertThat(salon.appointments.findById(salon.tenantId(), italian.id())).contains(italian);
+        assertThat((Map<String, Object>) cancel.definition().parameters().get("properties")).containsOnlyKeys("date", "time");
+    }
+
+    @Test
+    void cancel_appointment_from_a_withheld_number_cancels_nothing() {
+        var appointment = salon.booked(TUESDAY, "15:00", 30, ToolTestSupport.CALLER);
+        for (var withheld : new String[] {null, "anonymous", "0612345678"}) {
+            var outcome = cancel.run(new ToolContext(salon.tenantId(), context.assistant(), callId, withheld), Map.of("date", "2026-03-03"));
+            assertThat(outcome).isEqualTo(new ToolOutcome.Answer("Nothing canceled: the caller's number is withheld or unknown, and an "
+                    + "appointment can only be canceled by phone from the number it was booked with. Offer to put them through to the team.",
+                    Map.of("date", "2026-03-03", "result", "caller_unknown")));
+        }
+        assertThat(salon.appointments.findById(salon.tenantId(), appointment.id())).contains(appointment);
     }
 
     @Test
@@ -136,8 +165,6 @@ class AppointmentToolsTest {
                 + "2026-03-03 (Tuesday): haircut on 2026-03-03 (Tuesday) at 09:00, haircut on 2026-03-03 (Tuesday) at 15:00. "
                 + "Ask which one, then call cancel_appointment again with its time.");
         assertThat(cancel.run(context, Map.of("date", "2026-03-03", "time", "15:00")).details()).containsEntry("result", "canceled");
-        assertThat(cancel.run(context, Map.of("date", "2026-03-03", "client_phone", "12")).forModel())
-                .contains("client_phone must be a phone number");
         assertThat(MONDAY).isBefore(TUESDAY);
     }
 }
