@@ -61,6 +61,7 @@ public final class BookAppointment {
             return new BookingResult.OutsideOpeningHours(clipped, alternatives(schedule, command, length));
         }
         var slot = fitting.get();
+        if (!slot.existsIn(schedule.zone)) return new BookingResult.NotAValidTime(slot, alternatives(schedule, command, length));
         if (schedule.isPast(slot)) return new BookingResult.InThePast(slot);
         if (!schedule.rules.fits(slot)) return new BookingResult.OutsideOpeningHours(slot, alternatives(schedule, command, length));
         if (!schedule.isFree(slot, schedule.booked(slot.date(), slot.date())))

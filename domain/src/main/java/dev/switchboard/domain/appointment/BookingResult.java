@@ -20,6 +20,16 @@ public sealed interface BookingResult {
         }
     }
 
+    /**
+     * The slot does not happen as written in the tenant's timezone: the clocks change during it
+     * (a start in the hour skipped in spring); the nearest slots that do.
+     */
+    record NotAValidTime(Slot slot, List<Slot> alternatives) implements BookingResult {
+        public NotAValidTime {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
     /** The slot has already started in the tenant's timezone. */
     record InThePast(Slot slot) implements BookingResult {}
 

@@ -72,13 +72,13 @@ final class Schedule {
         return booked.stream().noneMatch(a -> a.startsAt().isBefore(end) && start.isBefore(a.endsAt()));
     }
 
-    /** Free slots of that length on that day, in order; slots already started are left out. */
+    /** Free slots of that length on that day, in order; slots already started, or cut by a clock change, are left out. */
     List<Slot> freeSlots(LocalDate date, Duration length, List<Appointment> booked) {
         var free = new ArrayList<Slot>();
         for (var interval : rules.openOn(date))
             for (var start : rules.starts(interval, length)) {
                 var slot = new Slot(date, start, start.plus(length));
-                if (!isPast(slot) && isFree(slot, booked)) free.add(slot);
+                if (slot.existsIn(zone) && !isPast(slot) && isFree(slot, booked)) free.add(slot);
             }
         return free;
     }

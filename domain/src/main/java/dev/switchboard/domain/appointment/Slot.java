@@ -32,6 +32,17 @@ public record Slot(LocalDate date, LocalTime start, LocalTime end) {
         return Duration.between(start, end);
     }
 
+    /**
+     * Whether the slot really happens in {@code zone} as written: its start is a time the clocks
+     * show that day (not skipped when they go forward) and it lasts as long as its wall-clock
+     * length (no clock change inside it). Stored as instants, a slot that does not would start
+     * later than written, or end before it starts.
+     */
+    public boolean existsIn(ZoneId zone) {
+        if (zone.getRules().getValidOffsets(date.atTime(start)).isEmpty()) return false;
+        return Duration.between(startsAt(zone), endsAt(zone)).equals(length());
+    }
+
     /** When the slot starts in {@code zone}; a wall-clock time skipped by DST moves forward. */
     public Instant startsAt(ZoneId zone) {
         return date.atTime(start).atZone(zone).toInstant();

@@ -77,6 +77,12 @@ public final class BookAppointmentTool implements Tool {
             return new ToolOutcome.Answer("Not booked: a " + service + " at " + Slot.hhmm(time) + " on " + Words.day(date)
                     + " is outside opening hours. " + nearest(outside.alternatives(), date), details);
         }
+        if (result instanceof BookingResult.NotAValidTime notValid) {
+            details.put("result", "not_a_valid_time");
+            details.put("alternatives", Words.labels(notValid.alternatives()));
+            return new ToolOutcome.Answer("Not booked: " + Slot.hhmm(time) + " on " + Words.day(date) + " is not a valid time: the "
+                    + "clocks change then. " + nearest(notValid.alternatives(), date), details);
+        }
         if (result instanceof BookingResult.InThePast) {
             details.put("result", "in_the_past");
             return new ToolOutcome.Answer("Not booked: " + Words.day(date) + " at " + Slot.hhmm(time) + " is in the past.", details);

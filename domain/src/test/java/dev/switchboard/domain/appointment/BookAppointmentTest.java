@@ -100,4 +100,26 @@ class BookAppointmentTest {
         assertThat(calendar.book(TUESDAY, "09:00", "haircut")).isEqualTo(new BookingResult.SlotTaken(slot(TUESDAY, "09:00", "09:30"),
                 List.of(slot(TUESDAY, "09:30", "10:00"), slot(TUESDAY, "10:00", "10:30"), slot(TUESDAY, "10:30", "11:00"))));
     }
+
+    /**
+     * In Paris the clocks skip from 02:00 to 03:00 on 2026-03-29. A booking at 02:30 once reached
+     * the store as 03:30-03:00 and failed its appointments_period check (an error, not an answer).
+     */
+    @Test
+    void a_time_the_clocks_skip_is_not_a_valid_time() {
+        var night = new java.util.EnumMap<java.time.DayOfWeek, List<OpeningInterval>>(java.time.DayOfWeek.class);
+        for (var day : java.time.DayOfWeek.values()) night.put(day, List.of(OpeningInterval.parse("01:00-04:00")));
+        salon.availability.save(salon.tenantId(), new AvailabilityRules(night, java.time.Duration.ofMinutes(30), java.util.Map.of("coloring", java.time.Duration.ofMinutes(90)),
+                java.time.Duration.ofMinutes(30), new java.util.TreeSet<>()));
+        var springForward = java.time.LocalDate.of(2026, 3, 29);
+
+        var result = salon.book(springForward, "02:30", "haircut");
+
+        assertThat(result).isEqualTo(new BookingResult.NotAValidTime(slot(springForward, "02:30", "03:00"), List.of(
+                slot(springForward, "01:30", "02:00"), slot(springForward, "03:00", "03:30"), slot(springForward, "03:30", "04:00"))));
+        assertThat(salon.book(springForward, "01:30", "coloring")).isInstanceOf(BookingResult.NotAValidTime.class);
+        assertThat(salon.book(springForward, "03:00", "haircut")).isInstanceOf(BookingResult.Booked.class);
+        var open = (AvailabilityResult.Open) salon.checkAvailability.check(new CheckAvailability.Command(salon.tenantId(), springForward, "haircut"));
+        assertThat(SalonCalendar.starts(open.freeSlots())).containsExactly("01:00", "01:30", "03:30");
+    }
 }
