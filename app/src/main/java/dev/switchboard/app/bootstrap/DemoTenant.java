@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -94,11 +95,16 @@ final class DemoTenant {
         }
     }
 
+    /** Owner-only from its creation: never a moment when the password sits in a file others may read. */
     private static void write(Path file, String text) {
         try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
             Files.writeString(file, text);
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,11 +69,21 @@ final class SwitchboardEnvironment {
         if (twilioSid != null && !twilioSid.isBlank()) props.put("switchboard.twilio.account-sid", twilioSid);
         var twilioToken = env.apply("TWILIO_AUTH_TOKEN");
         if (twilioToken == null || twilioToken.isBlank()) {
+            // A real deployment is signed by Twilio with the account's token: a generated one would
+            // reject every real webhook, and is one more secret lying in a directory.
+            if (ownDatabase || !blank(twilioSid))
+                throw new IllegalStateException("TWILIO_AUTH_TOKEN must be set when " + (ownDatabase ? "DATABASE_URL" : "TWILIO_ACCOUNT_SID")
+                        + " is: Twilio signs its webhooks with your account's auth token, not with a development token "
+                        + "generated into the data directory");
             // Lets a fresh install take simulated calls (./switchboard simulate signs with the same file).
             LOG.warn("TWILIO_AUTH_TOKEN is not set: webhooks are checked against a development token generated in {}.", dataDir.path());
             twilioToken = dataDir.generatedKey("twilio-auth-token", 24);
         }
         props.put("switchboard.twilio.auth-token", twilioToken);
+        // Micronaut listens on every interface unless told otherwise (what a container or a PaaS
+        // needs); SWITCHBOARD_BIND=127.0.0.1 keeps a development server off the network.
+        var bind = env.apply("SWITCHBOARD_BIND");
+        if (!blank(bind)) props.put("micronaut.server.host", bind.strip());
         var publicUrl = env.apply("SWITCHBOARD_PUBLIC_URL");
         var port = env.apply("PORT");
         props.put("switchboard.public-url", !blank(publicUrl) ? publicUrl : "http://localhost:" + (blank(port) ? "8080" : port.strip()));

@@ -62,6 +62,8 @@ class RestartE2eTest {
     }
 
     private Api login(EmbeddedServer server) throws Exception {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("demo-password"))))
+                .isEqualTo("rw-------");
         var password = Files.readString(dataDir.resolve("demo-password")).strip();
         var anonymous = new Api(server, server.getApplicationContext().getBean(JsonMapper.class));
         var login = anonymous.post("/api/v1/auth/login", Map.of("email", "demo@switchboard.local", "password", password));

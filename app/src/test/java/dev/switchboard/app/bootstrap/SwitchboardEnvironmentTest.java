@@ -30,7 +30,7 @@ class SwitchboardEnvironmentTest {
     @Test
     void an_own_database_without_keys_refuses_to_start_instead_of_generating_throwaway_keys() {
         Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "DATABASE_URL", "postgres://u:p@db/sb",
-                "SWITCHBOARD_JWT_SECRET", "0123456789abcdef0123456789abcdef");
+                "SWITCHBOARD_JWT_SECRET", "0123456789abcdef0123456789abcdef", "TWILIO_AUTH_TOKEN", "tok");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(env::get).properties())
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SWITCHBOARD_MASTER_KEY must be set");
         assertThat(dir.resolve("master-key")).doesNotExist();
@@ -54,5 +54,30 @@ class SwitchboardEnvironmentTest {
         assertThat(Files.readString(dir.resolve("master-key")).strip()).isEqualTo(first.get("switchboard.master-key"));
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("master-key"))))
                 .isEqualTo("rw-------");
+    }
+
+    /** With real credentials the development Twilio token must not be generated: Twilio would never match it. */
+    @Test
+    void real_credentials_need_the_twilio_auth_token() {
+        var keys = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_JWT_SECRET", "0123456789abcdef0123456789abcdef",
+                "SWITCHBOARD_MASTER_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        var withDatabase = new java.util.HashMap<>(keys);
+        withDatabase.put("DATABASE_URL", "postgres://u:p@db/sb");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(withDatabase::get).properties())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("TWILIO_AUTH_TOKEN must be set when DATABASE_URL is");
+        var withAccount = new java.util.HashMap<>(keys);
+        withAccount.put("TWILIO_ACCOUNT_SID", "AC0123");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(withAccount::get).properties())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("TWILIO_AUTH_TOKEN must be set when TWILIO_ACCOUNT_SID is");
+        assertThat(dir.resolve("twilio-auth-token")).doesNotExist();
+        assertThat(new SwitchboardEnvironment(keys::get).properties()).containsKey("switchboard.twilio.auth-token");
+    }
+
+    @Test
+    void switchboard_bind_chooses_the_listening_address() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_BIND", "127.0.0.1");
+        assertThat(new SwitchboardEnvironment(env::get).properties()).containsEntry("micronaut.server.host", "127.0.0.1");
+        assertThat(new SwitchboardEnvironment(Map.of("SWITCHBOARD_DATA_DIR", dir.toString())::get).properties())
+                .doesNotContainKey("micronaut.server.host");
     }
 }
