@@ -1,12 +1,19 @@
 package dev.switchboard.app.api;
 
 import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.api.problem.FieldError;
+import dev.switchboard.app.api.problem.InvalidInput;
 import dev.switchboard.app.security.Caller;
 import dev.switchboard.domain.connection.Connection;
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.Provider;
 import dev.switchboard.domain.connection.SealedSecret;
 import dev.switchboard.domain.connection.SecretVault;
+import dev.switchboard.domain.shared.PortFailure;
+import dev.switchboard.domain.shared.TenantId;
+import dev.switchboard.domain.telephony.Telephony;
+import dev.switchboard.domain.telephony.TelephonyResult;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -40,12 +47,17 @@ final class ConnectionController {
     private final SecretVault vault;
     private final JsonMapper json;
     private final Clock clock;
+    private final Telephony telephony;
+    private final boolean verifyTwilio;
 
-    ConnectionController(ConnectionRepository connections, SecretVault vault, JsonMapper json, Clock clock) {
+    ConnectionController(ConnectionRepository connections, SecretVault vault, JsonMapper json, Clock clock, Telephony telephony,
+                         @Value("${switchboard.twilio.verify-connections:true}") boolean verifyTwilio) {
         this.connections = connections;
         this.vault = vault;
         this.json = json;
         this.clock = clock;
+        this.telephony = telephony;
+        this.verifyTwilio = verifyTwilio;
     }
 
     /** A connection as shown back: its non-secret settings and the names of the secrets it holds. */
@@ -84,6 +96,7 @@ final class ConnectionController {
         if (which == Provider.TWILIO && settings.get("accountSid") != null && !settings.get("accountSid").startsWith("AC"))
             body.reject("accountSid", "a Twilio account SID starts with AC");
         body.validate();
+        if (which == Provider.TWILIO && verifyTwilio) verifyWithTwilio(tenant, settings.get("accountSid"), clear.get("authToken"));
         var sealed = new HashMap<String, SealedSecret>();
         clear.forEach((field, value) -> sealed.put(field, vault.seal(value)));
         var connection = new Connection(tenant, which, settings, sealed, clock.instant());
@@ -98,6 +111,34 @@ final class ConnectionController {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         if (!connections.delete(tenant, provider(provider))) throw NotFound.of("connection", provider);
         return HttpResponse.noContent();
+    }
+
+    /**
+     * A Twilio token validates the tenant's webhooks and acts in its account, so only a pair that
+     * Twilio itself accepts for an active account is stored (docs/security.md, "Twilio connection
+     * verified"). Twilio refusing → 400 naming the field; Twilio unreachable → 502; either way
+     * nothing is stored and a previous connection stays as it was.
+     */
+    private void verifyWithTwilio(TenantId tenant, String accountSid, String authToken) {
+        TelephonyResult<dev.switchboard.domain.telephony.AccountCheck> check;
+        try {
+            check = telephony.verifyCredentials(tenant, accountSid, authToken);
+        } catch (PortFailure e) {
+            throw new PortFailure(PortFailure.Category.UNAVAILABLE,
+                    "Twilio could not be reached to verify the credentials, so nothing was stored; try again (" + e.getMessage() + ")", e);
+        }
+        if (check instanceof TelephonyResult.Refused<?> refused) {
+            var refusal = refused.refusal();
+            if (refusal.httpStatus() == 401)
+                throw new InvalidInput(List.of(new FieldError("authToken", "Twilio does not accept this auth token for account " + accountSid
+                        + " (" + refusal + "); nothing was stored")));
+            throw new InvalidInput(List.of(new FieldError("accountSid", "Twilio refused account " + accountSid + " with this auth token ("
+                    + refusal + "); nothing was stored")));
+        }
+        var account = check.orElseThrow();
+        if (!account.active())
+            throw new InvalidInput(List.of(new FieldError("accountSid", "Twilio says account " + accountSid + " is " + account.status()
+                    + "; only an active account can take calls. Nothing was stored")));
     }
 
     private static Provider provider(String name) {
