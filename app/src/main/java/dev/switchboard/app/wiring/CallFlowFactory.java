@@ -1,5 +1,9 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.domain.modelcall.RealtimeVoiceModel;
+import dev.switchboard.domain.modelcall.StartStreamCall;
+import java.util.List;
+
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.AnswerCall;
 import dev.switchboard.domain.call.CallRepository;
@@ -41,5 +45,13 @@ final class CallFlowFactory {
                                         EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
         return new StartConversation(tenants, assistants, calls, model, toolbox, tools,
                 new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock);
+    }
+
+    /** Stream calls: every speech-to-speech model bean offers itself by provider; tools get the engine's per-call timeout. */
+    @Singleton
+    StartStreamCall startStreamCall(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
+                                    List<RealtimeVoiceModel> models, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
+                                    EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
+        return new StartStreamCall(tenants, assistants, calls, models, toolbox, tools, engine.toolTimeout(), openingHours::describe, clock);
     }
 }

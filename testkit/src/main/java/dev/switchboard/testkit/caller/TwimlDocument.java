@@ -43,10 +43,18 @@ public record TwimlDocument(String xml, List<Verb> verbs) {
 
     /**
      * {@code <Connect>}: {@code action} is requested when the connected session ends; holds a
-     * {@code <ConversationRelay>} or a {@code <Stream>} url.
+     * {@code <ConversationRelay>} or a {@code <Stream>} url with its {@code <Parameter>}s.
      */
     public record Connect(Optional<String> action, String method, Optional<ConversationRelayNoun> relay,
-                          Optional<String> streamUrl) implements Verb {}
+                          Optional<String> streamUrl, Map<String, String> streamParameters) implements Verb {
+        public Connect {
+            streamParameters = Map.copyOf(streamParameters);
+        }
+
+        public Connect(Optional<String> action, String method, Optional<ConversationRelayNoun> relay, Optional<String> streamUrl) {
+            this(action, method, relay, streamUrl, Map.of());
+        }
+    }
 
     /** Any other verb ({@code <Play>}, {@code <Pause>}, {@code <Redirect>}, …). */
     public record Other(String name, Map<String, String> attributes, String text) implements Verb {}
@@ -130,11 +138,17 @@ public record TwimlDocument(String xml, List<Verb> verbs) {
     private static Connect connect(Element e, Map<String, String> attributes) {
         Optional<ConversationRelayNoun> relay = Optional.empty();
         Optional<String> stream = Optional.empty();
+        var parameters = new LinkedHashMap<String, String>();
         for (var child : children(e)) {
             if ("ConversationRelay".equals(child.getTagName())) relay = Optional.of(relay(child));
-            if ("Stream".equals(child.getTagName())) stream = Optional.ofNullable(attributes(child).get("url"));
+            if ("Stream".equals(child.getTagName())) {
+                stream = Optional.ofNullable(attributes(child).get("url"));
+                for (var parameter : children(child))
+                    if ("Parameter".equals(parameter.getTagName()))
+                        parameters.put(attributes(parameter).getOrDefault("name", ""), attributes(parameter).getOrDefault("value", ""));
+            }
         }
-        return new Connect(Optional.ofNullable(attributes.get("action")), attributes.getOrDefault("method", "POST"), relay, stream);
+        return new Connect(Optional.ofNullable(attributes.get("action")), attributes.getOrDefault("method", "POST"), relay, stream, parameters);
     }
 
     private static ConversationRelayNoun relay(Element e) {

@@ -70,6 +70,14 @@ public final class VirtualCaller {
         return LiveCall.dial(this, Sids.random("CA"));
     }
 
+    /**
+     * Rings the server for a Media Streams call: the voice webhook, then, if the TwiML connects a
+     * {@code <Stream>}, its signed socket, {@code start} and the caller's {@code audio} in real time.
+     */
+    public StreamCall dialStream(CallerAudio audio) {
+        return StreamCall.dial(this, audio);
+    }
+
     /** Dials, plays {@code script}, follows the end of the session and hangs up. */
     public CallResult call(CallScript script) {
         try (var call = dial()) {

@@ -1,0 +1,304 @@
+package dev.switchboard.llm.realtime;
+
+import dev.switchboard.domain.modelcall.VoiceModelFailure;
+import dev.switchboard.domain.modelcall.VoiceModelListener;
+import dev.switchboard.domain.modelcall.VoiceSession;
+import dev.switchboard.domain.modelcall.VoiceSessionRequest;
+import dev.switchboard.domain.tool.ToolCall;
+import dev.switchboard.domain.tool.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call's Realtime socket (PROTOCOLS.md §10.2–10.5). On open it sends {@code session.update}
+ * (μ-law both ways, server VAD with {@code interrupt_response}, input transcription, the voice,
+ * every tool), then the caller audio that arrived meanwhile — buffered, in order, never dropped —
+ * and, when the assistant has a first message, a {@code response.create} to say it. Sends are
+ * chained: the JDK socket takes one at a time. Server events are handed to the listener in order.
+ */
+final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiRealtimeSession.class);
+    /** Error types after which the session is not worth keeping (the rest are recoverable per §10.4). */
+    private static final List<String> FATAL_ERRORS = List.of("server_error", "authentication_error", "invalid_api_key", "session_expired");
+
+    private final VoiceSessionRequest request;
+    private final VoiceModelListener listener;
+    private final JsonMapper json;
+    private final RealtimeProperties properties;
+    private final List<byte[]> pending = new ArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+    private boolean open;
+    private volatile boolean closing;
+    private volatile boolean failed;
+    private boolean ready;
+
+    OpenAiRealtimeSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, RealtimeProperties properties) {
+        this.request = request;
+        this.listener = listener;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    void noKey(String detail) {
+        fail(VoiceModelFailure.Kind.NO_KEY, detail);
+    }
+
+    void connect(HttpClient http, String key) {
+        var uri = URI.create(properties.realtimeUrl() + (properties.realtimeUrl().contains("?") ? "&" : "?") + "model="
+                + URLEncoder.encode(request.model(), StandardCharsets.UTF_8));
+        http.newWebSocketBuilder().connectTimeout(properties.realtimeConnectTimeout())
+                .header("Authorization", "Bearer " + key)
+                .buildAsync(uri, this)
+                .whenComplete((ws, error) -> {
+                    if (error != null) connectFailed(error);
+                });
+    }
+
+    private void connectFailed(Throwable error) {
+        var cause = error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof WebSocketHandshakeException h) {
+            int status = h.getResponse().statusCode();
+            var kind = status == 401 || status == 403 ? VoiceModelFailure.Kind.REFUSED : VoiceModelFailure.Kind.UNREACHABLE;
+            fail(kind, "handshake answered HTTP " + status);
+        } else if (cause instanceof HttpTimeoutException) {
+            fail(VoiceModelFailure.Kind.UNREACHABLE, "no connection within " + properties.realtimeConnectTimeout());
+        } else {
+            fail(VoiceModelFailure.Kind.UNREACHABLE, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        List<byte[]> buffered;
+        synchronized (this) {
+            socket = webSocket;
+            open = true;
+            send(sessionUpdate());
+            buffered = new ArrayList<>(pending);
+            pending.clear();
+            for (var frame : buffered) send(append(frame));
+            if (request.firstMessage() != null) {
+                var response = new LinkedHashMap<String, Object>();
+                response.put("instructions", "Greet the caller by saying exactly: " + request.firstMessage());
+                send(Map.of("type", "response.create", "response", response));
+            }
+        }
+        webSocket.request(1);
+    }
+
+    private Map<String, Object> sessionUpdate() {
+        var turnDetection = new LinkedHashMap<String, Object>();
+        turnDetection.put("type", "server_vad");
+        turnDetection.put("threshold", 0.5);
+        turnDetection.put("prefix_padding_ms", 300);
+        turnDetection.put("silence_duration_ms", 500);
+        turnDetection.put("create_response", true);
+        turnDetection.put("interrupt_response", true);
+        var input = new LinkedHashMap<String, Object>();
+        input.put("format", Map.of("type", "audio/pcmu"));
+        input.put("turn_detection", turnDetection);
+        input.put("transcription", Map.of("model", properties.transcriptionModel()));
+        var output = new LinkedHashMap<String, Object>();
+        output.put("format", Map.of("type", "audio/pcmu"));
+        output.put("voice", request.voice());
+        var session = new LinkedHashMap<String, Object>();
+        session.put("type", "realtime");
+        session.put("model", request.model());
+        session.put("instructions", request.instructions());
+        session.put("output_modalities", List.of("audio"));
+        session.put("audio", Map.of("input", input, "output", output));
+        session.put("tools", request.tools().stream().map(OpenAiRealtimeSession::tool).toList());
+        session.put("tool_choice", "auto");
+        return Map.of("type", "session.update", "session", session);
+    }
+
+    private static Map<String, Object> tool(ToolDefinition definition) {
+        var tool = new LinkedHashMap<String, Object>();
+        tool.put("type", "function");
+        tool.put("name", definition.name());
+        tool.put("description", definition.description());
+        tool.put("parameters", definition.parameters());
+        return tool;
+    }
+
+    private static Map<String, Object> append(byte[] mulaw) {
+        return Map.of("type", "input_audio_buffer.append", "audio", Base64.getEncoder().encodeToString(mulaw));
+    }
+
+    @Override
+    public void callerAudio(byte[] mulaw) {
+        synchronized (this) {
+            if (closing || failed) return;
+            if (!open) pending.add(mulaw.clone());
+            else send(append(mulaw));
+        }
+    }
+
+    @Override
+    public void agentCutAt(String itemId, long heardMillis) {
+        var truncate = new LinkedHashMap<String, Object>();
+        truncate.put("type", "conversation.item.truncate");
+        truncate.put("item_id", itemId);
+        truncate.put("content_index", 0);
+        truncate.put("audio_end_ms", Math.max(0, heardMillis));
+        synchronized (this) {
+            send(truncate);
+        }
+    }
+
+    @Override
+    public void toolResult(String callId, String output) {
+        var item = new LinkedHashMap<String, Object>();
+        item.put("type", "function_call_output");
+        item.put("call_id", callId);
+        item.put("output", output == null ? "" : output);
+        synchronized (this) {
+            send(Map.of("type", "conversation.item.create", "item", item));
+            send(Map.of("type", "response.create"));
+        }
+    }
+
+    @Override
+    public void close() {
+        WebSocket ws;
+        synchronized (this) {
+            if (closing) return;
+            closing = true;
+            ws = socket;
+        }
+        if (ws != null) sends.whenComplete((v, e) -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null));
+    }
+
+    /** Chains one frame after the previous one; must hold the monitor. */
+    private void send(Map<String, ?> event) {
+        if (socket == null || closing) return;
+        String text;
+        try {
+            text = json.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write a Realtime event", e);
+        }
+        var ws = socket;
+        sends = sends.thenCompose(v -> ws.sendText(text, true)).exceptionally(e -> null);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            var text = partial.toString();
+            partial.setLength(0);
+            try {
+                handle(json.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("unreadable Realtime event ignored: {}", e.toString());
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void handle(JsonNode event) {
+        var type = text(event, "type");
+        if (type == null) return;
+        switch (type) {
+            case "session.updated" -> {
+                boolean first;
+                synchronized (this) {
+                    first = !ready;
+                    ready = true;
+                }
+                if (first) {
+                    var details = new LinkedHashMap<String, Object>();
+                    details.put("provider", "openai");
+                    details.put("model", request.model());
+                    listener.ready(details);
+                }
+            }
+            case "response.output_audio.delta" -> {
+                var delta = text(event, "delta");
+                if (delta != null) listener.agentAudio(text(event, "item_id"), Base64.getDecoder().decode(delta));
+            }
+            case "response.output_audio_transcript.done" -> listener.agentSaid(text(event, "item_id"), text(event, "transcript"));
+            case "input_audio_buffer.speech_started" -> listener.callerStartedSpeaking(text(event, "item_id"));
+            case "conversation.item.input_audio_transcription.completed" -> listener.callerSaid(text(event, "item_id"), text(event, "transcript"));
+            case "response.function_call_arguments.done" -> toolCall(event);
+            case "error" -> {
+                var error = event.get("error");
+                var code = error == null ? null : firstNonNull(text(error, "code"), text(error, "type"));
+                var message = error == null ? "" : text(error, "message");
+                var errorType = error == null ? null : text(error, "type");
+                if (FATAL_ERRORS.contains(errorType) || FATAL_ERRORS.contains(code)) fail(VoiceModelFailure.Kind.ERRORED, code + ": " + message);
+                else listener.problem(code, message);
+            }
+            default -> { }
+        }
+    }
+
+    private void toolCall(JsonNode event) {
+        var callId = text(event, "call_id");
+        var name = text(event, "name");
+        var arguments = text(event, "arguments");
+        if (callId == null || name == null) return;
+        Map<String, Object> parsed;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = arguments == null || arguments.isBlank() ? Map.of()
+                    : json.readValue(arguments.getBytes(StandardCharsets.UTF_8), Map.class);
+            parsed = map;
+        } catch (IOException | RuntimeException e) {
+            toolResult(callId, "Error: the arguments were not a JSON object. Call " + name + " again with valid JSON arguments.");
+            return;
+        }
+        listener.toolCall(new ToolCall(callId, name, parsed));
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "closed by OpenAI: " + statusCode + (reason == null || reason.isBlank() ? "" : " " + reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "connection lost: " + error.getClass().getSimpleName());
+    }
+
+    private void fail(VoiceModelFailure.Kind kind, String detail) {
+        synchronized (this) {
+            if (failed || closing) return;
+            failed = true;
+        }
+        var ws = socket;
+        if (ws != null && !ws.isOutputClosed()) ws.abort();
+        listener.failed(new VoiceModelFailure(kind, detail));
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.get(field);
+        return value != null && value.isString() ? value.getStringValue() : null;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

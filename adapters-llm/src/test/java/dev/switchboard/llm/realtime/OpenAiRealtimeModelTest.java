@@ -1,0 +1,190 @@
+package dev.switchboard.llm.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.domain.connection.InMemoryConnectionRepository;
+import dev.switchboard.domain.modelcall.VoiceModelFailure;
+import dev.switchboard.domain.modelcall.VoiceModelListener;
+import dev.switchboard.domain.modelcall.VoiceSession;
+import dev.switchboard.domain.modelcall.VoiceSessionRequest;
+import dev.switchboard.domain.shared.TenantId;
+import dev.switchboard.domain.tool.ToolCall;
+import dev.switchboard.domain.tool.ToolDefinition;
+import dev.switchboard.llm.ApiKeys;
+import dev.switchboard.llm.TestVault;
+import dev.switchboard.llm.config.OpenAiProperties;
+import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
+import dev.switchboard.testkit.realtime.RealtimeScript;
+import io.micronaut.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Realtime session against the loopback fake: the GA wire format both ways, and every way it can fail. */
+class OpenAiRealtimeModelTest {
+    private final FakeOpenAiRealtime fake = FakeOpenAiRealtime.start();
+    private final String key = "sk-test-" + UUID.randomUUID();
+    private final Recorder recorder = new Recorder();
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private OpenAiRealtimeModel model(String url, String platformKey) {
+        return new OpenAiRealtimeModel(new RealtimeProperties(url, Duration.ofSeconds(5), null),
+                new OpenAiProperties(platformKey, "http://unused"), new ApiKeys(new InMemoryConnectionRepository(), new TestVault()),
+                JsonMapper.createDefault(), "");
+    }
+
+    private static VoiceSessionRequest request() {
+        return new VoiceSessionRequest(TenantId.random(), "openai", "gpt-realtime", "marin", "en-US", "You are Sam.",
+                List.of(new ToolDefinition("check_availability", "Free slots on a day",
+                        Map.of("type", "object", "properties", Map.of("date", Map.of("type", "string")), "required", List.of("date")))),
+                null, 0.6);
+    }
+
+    @Test
+    void configures_the_ga_session_and_sends_the_audio_that_arrived_before_it_in_order() throws Exception {
+        fake.script(key, RealtimeScript.builder().pause(Duration.ofMillis(200)).build());
+        var session = model(fake.url(), key).open(request(), recorder);
+        // Sent before the socket is even open: buffered, not dropped.
+        var early = new ByteArrayOutputStream();
+        for (int i = 0; i < 5; i++) {
+            var frame = new byte[160];
+            java.util.Arrays.fill(frame, (byte) i);
+            early.writeBytes(frame);
+            session.callerAudio(frame);
+        }
+        var fakeSession = fake.awaitSession(key, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fakeSession.callerAudio().length == 800);
+
+        assertThat(fakeSession.uri()).isEqualTo("/v1/realtime?model=gpt-realtime");
+        assertThat(fakeSession.header("Authorization")).isEqualTo("Bearer " + key);
+        assertThat(fakeSession.header("OpenAI-Beta")).isNull();
+        var events = fakeSession.received();
+        assertThat(events.get(0).path("type").asText()).isEqualTo("session.update");
+        JsonNode s = events.get(0).path("session");
+        assertThat(s.path("type").asText()).isEqualTo("realtime");
+        assertThat(s.path("audio").path("input").path("format").path("type").asText()).isEqualTo("audio/pcmu");
+        assertThat(s.path("audio").path("output").path("format").path("type").asText()).isEqualTo("audio/pcmu");
+        assertThat(s.path("audio").path("output").path("voice").asText()).isEqualTo("marin");
+        assertThat(s.path("audio").path("input").path("turn_detection").path("type").asText()).isEqualTo("server_vad");
+        assertThat(s.path("audio").path("input").path("turn_detection").path("interrupt_response").asBoolean()).isTrue();
+        assertThat(s.path("audio").path("input").path("transcription").path("model").asText()).isEqualTo("whisper-1");
+        assertThat(s.path("tools").get(0).path("name").asText()).isEqualTo("check_availability");
+        assertThat(s.path("instructions").asText()).isEqualTo("You are Sam.");
+        assertThat(fakeSession.callerAudio()).isEqualTo(early.toByteArray());
+        session.close();
+    }
+
+    @Test
+    void reports_audio_transcripts_barge_in_and_tool_calls_and_answers_them() throws Exception {
+        fake.script(key, RealtimeScript.builder()
+                .say("Hello, Salon Lumière.", Duration.ofMillis(400))
+                .callerSays("A haircut tomorrow.", Duration.ofMillis(100))
+                .callTool("check_availability", "{\"date\":\"2026-03-03\"}")
+                .say("Ten is free.", Duration.ofMillis(200))
+                .build());
+        var session = model(fake.url(), key).open(request(), recorder);
+        recorder.session = session;
+        var feeder = new Thread(() -> {
+            for (int i = 0; i < 50 && !Thread.currentThread().isInterrupted(); i++) {
+                session.callerAudio(new byte[160]);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        feeder.start();
+        var fakeSession = fake.awaitSession(key, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.said.size() == 2);
+        feeder.interrupt();
+
+        assertThat(recorder.audio.size()).isEqualTo(600 * 8);
+        assertThat(recorder.said).containsExactly("Hello, Salon Lumière.", "Ten is free.");
+        assertThat(recorder.callerSaid).containsExactly("A haircut tomorrow.");
+        assertThat(recorder.tools).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("check_availability");
+            assertThat(c.arguments()).containsEntry("date", "2026-03-03");
+        });
+        assertThat(fakeSession.toolOutputs()).containsExactly("Slots: 10:00");
+        assertThat(fakeSession.failure()).isNull();
+
+        session.agentCutAt("item_x", 120);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !fakeSession.received("conversation.item.truncate").isEmpty());
+        var truncate = fakeSession.received("conversation.item.truncate").get(0);
+        assertThat(truncate.path("item_id").asText()).isEqualTo("item_x");
+        assertThat(truncate.path("content_index").asInt()).isZero();
+        assertThat(truncate.path("audio_end_ms").asLong()).isEqualTo(120);
+        session.close();
+    }
+
+    @Test
+    void a_refused_key_an_unreachable_server_an_error_and_a_close_mid_call_are_failures() throws Exception {
+        model(fake.url(), "sk-unknown").open(request(), recorder);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !recorder.failures.isEmpty());
+        assertThat(recorder.failures.get(0).kind()).isEqualTo(VoiceModelFailure.Kind.REFUSED);
+
+        var unreachable = new Recorder();
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        model("ws://127.0.0.1:" + closedPort + "/v1/realtime", key).open(request(), unreachable);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !unreachable.failures.isEmpty());
+        assertThat(unreachable.failures.get(0).kind()).isEqualTo(VoiceModelFailure.Kind.UNREACHABLE);
+
+        var noKey = new Recorder();
+        model(fake.url(), "").open(request(), noKey);
+        assertThat(noKey.failures).singleElement().extracting(VoiceModelFailure::kind).isEqualTo(VoiceModelFailure.Kind.NO_KEY);
+
+        var erroringKey = key + "-error";
+        fake.script(erroringKey, RealtimeScript.builder().error("server_error", "server_error", "The server had an error").build());
+        var erroring = new Recorder();
+        model(fake.url(), erroringKey).open(request(), erroring);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !erroring.failures.isEmpty());
+        assertThat(erroring.failures.get(0).kind()).isEqualTo(VoiceModelFailure.Kind.ERRORED);
+
+        var closingKey = key + "-close";
+        fake.script(closingKey, RealtimeScript.builder().say("Hello.", Duration.ofMillis(100)).close(1011, "internal error").build());
+        var closing = new Recorder();
+        model(fake.url(), closingKey).open(request(), closing);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !closing.failures.isEmpty());
+        assertThat(closing.failures.get(0).kind()).isEqualTo(VoiceModelFailure.Kind.CLOSED);
+        assertThat(closing.failures.get(0).detail()).contains("1011");
+    }
+
+    private static final class Recorder implements VoiceModelListener {
+        final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        final List<String> said = new CopyOnWriteArrayList<>();
+        final List<String> callerSaid = new CopyOnWriteArrayList<>();
+        final List<ToolCall> tools = new CopyOnWriteArrayList<>();
+        final List<VoiceModelFailure> failures = new CopyOnWriteArrayList<>();
+        final List<String> started = new ArrayList<>();
+        volatile VoiceSession session;
+
+        @Override public void ready(Map<String, Object> details) { }
+        @Override public synchronized void agentAudio(String itemId, byte[] mulaw) { audio.writeBytes(mulaw); }
+        @Override public void agentSaid(String itemId, String text) { said.add(text); }
+        @Override public synchronized void callerStartedSpeaking(String itemId) { started.add(itemId); }
+        @Override public void callerSaid(String itemId, String text) { callerSaid.add(text); }
+        @Override public void toolCall(ToolCall call) {
+            tools.add(call);
+            session.toolResult(call.id(), "Slots: 10:00");
+        }
+        @Override public void problem(String code, String message) { }
+        @Override public void failed(VoiceModelFailure failure) { failures.add(failure); }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.switchboard.domain.modelcall;
+
+import dev.switchboard.domain.shared.E164Number;
+
+/**
+ * The caller's end of a stream call, as the runtime carrying it (Twilio Media Streams) offers it:
+ * audio queued for playback with markers that come back once played, a way to drop what is
+ * unplayed, and the call moved on (transfer, hang-up) when the model cannot go on.
+ */
+public interface CallerLine {
+    /** Queues 8 kHz μ-law for playback, then a marker {@code mark} reported back through {@link StreamConversation#played} once played. */
+    void play(byte[] mulaw, String mark);
+
+    /** Drops whatever is queued and unplayed (the caller barged in). */
+    void clear();
+
+    /** Says {@code words} and connects the caller to {@code number}; the stream ends. */
+    void transfer(E164Number number, String words, String language);
+
+    /** Says {@code words} (none when {@code null}) and hangs up. */
+    void hangUp(String words, String language);
+}

@@ -1,0 +1,294 @@
+package dev.switchboard.domain.modelcall;
+
+import dev.switchboard.domain.assistant.DtmfAction;
+import dev.switchboard.domain.call.CallMessage;
+import dev.switchboard.domain.call.CallMessage.Speaker;
+import dev.switchboard.domain.tool.ToolCall;
+import dev.switchboard.domain.tool.ToolOutcome;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * A stream call: the caller's line on one side, a speech-to-speech model on the other, and our
+ * side of it in between. Audio is forwarded both ways as it comes; the agent's audio goes out with
+ * a marker after each piece so we know what has actually been played. When the caller starts
+ * speaking over unplayed agent audio, the line is cleared, the model is told how much was heard,
+ * and the stored agent message is cut to the words heard. Tool calls run through the one
+ * {@code ToolRunner}; a transfer or a hang-up they ask for happens once the agent's words have
+ * played. If the model cannot be reached or fails mid-call, the caller hears an apology and is
+ * transferred (or the call ends politely) — never silence. Keys follow the assistant's DTMF
+ * policy. Everything lands on the timeline. Thread-safe.
+ */
+public final class StreamConversation implements VoiceModelListener {
+    private final ModelDrivenCall call;
+    private final CallerLine line;
+    private final Executor tools;
+    private final Duration toolBudget;
+    private final String language;
+    private volatile VoiceSession session;
+    /** Per agent message: audio sent and played (ms), when it started, its stored turn, a cut. */
+    private final Map<String, AgentItem> items = new HashMap<>();
+    private final Map<String, Instant> callerTurnStarts = new HashMap<>();
+    private String currentItem;
+    private String lastItem;
+    private ToolOutcome pendingAction;
+    private boolean finished;
+
+    private static final class AgentItem {
+        final Instant startedAt;
+        final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        long playedMs;
+        Long cutAtMs;
+        CallMessage stored;
+
+        AgentItem(Instant startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        long sentMs() {
+            return audio.size() / 8L;
+        }
+    }
+
+    /**
+     * @param tools where tool calls run (never the model's own thread)
+     * @param toolBudget how long one tool call may take
+     */
+    public StreamConversation(ModelDrivenCall call, CallerLine line, Executor tools, Duration toolBudget) {
+        this.call = call;
+        this.line = line;
+        this.tools = tools;
+        this.toolBudget = toolBudget;
+        this.language = call.assistant().map(a -> a.language()).orElse("en-US");
+    }
+
+    /** Binds the model's session (once it was opened with this as its listener). */
+    public void attach(VoiceSession session) {
+        this.session = session;
+    }
+
+    public ModelDrivenCall call() {
+        return call;
+    }
+
+    // ---- the caller's side ----
+
+    /** The caller's next 20 ms (or so) of audio. */
+    public void callerAudio(byte[] mulaw) {
+        var s = session;
+        if (s != null) s.callerAudio(mulaw);
+    }
+
+    /** A marker came back: the audio before it has played. */
+    public void played(String mark) {
+        int colon = mark.lastIndexOf(':');
+        if (colon < 0) return;
+        long untilMs;
+        try {
+            untilMs = Long.parseLong(mark.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ToolOutcome action = null;
+        synchronized (this) {
+            var item = items.get(mark.substring(0, colon));
+            if (item == null) return;
+            item.playedMs = Math.max(item.playedMs, untilMs);
+            if (pendingAction != null && allPlayed()) {
+                action = pendingAction;
+                pendingAction = null;
+            }
+        }
+        if (action != null) act(action);
+    }
+
+    /** A key was pressed: the assistant's DTMF policy decides. */
+    public void keyPressed(char digit) {
+        var policy = call.assistant().map(a -> a.dtmfPolicy().actionFor(digit)).orElse(java.util.Optional.empty());
+        call.event("dtmf.received", Map.of("digit", String.valueOf(digit), "action", policy.map(a -> a.name().toLowerCase()).orElse("none")));
+        if (policy.isEmpty()) return;
+        if (policy.get() == DtmfAction.TRANSFER_TO_HUMAN) handOff("caller pressed " + digit, apologyForTransfer(false));
+        else if (policy.get() == DtmfAction.END_CALL) end("caller pressed " + digit, goodbye());
+        else if (policy.get() == DtmfAction.REPEAT_LAST_MESSAGE) repeatLast();
+    }
+
+    /** The caller hung up or the stream stopped: the session ends. */
+    public void callEnded(String reason) {
+        synchronized (this) {
+            if (finished) return;
+            finished = true;
+        }
+        call.event("stream.stopped", Map.of("reason", reason));
+        var s = session;
+        if (s != null) s.close();
+    }
+
+    // ---- the model's side ----
+
+    @Override
+    public void ready(Map<String, Object> details) {
+        call.event("model.ready", details);
+    }
+
+    @Override
+    public void agentAudio(String itemId, byte[] mulaw) {
+        synchronized (this) {
+            if (finished) return;
+            var item = items.computeIfAbsent(itemId, id -> new AgentItem(call.now()));
+            if (item.cutAtMs != null) return; // already cut: late audio of an interrupted message is not played
+            item.audio.writeBytes(mulaw);
+            currentItem = itemId;
+            lastItem = itemId;
+            line.play(mulaw, itemId + ":" + item.sentMs());
+        }
+    }
+
+    @Override
+    public void agentSaid(String itemId, String text) {
+        if (text == null || text.isBlank()) return;
+        synchronized (this) {
+            var item = items.computeIfAbsent(itemId, id -> new AgentItem(call.now()));
+            item.stored = call.said(Speaker.AGENT, text, item.startedAt);
+            if (item.cutAtMs != null) item.stored = cut(item, item.cutAtMs);
+        }
+    }
+
+    @Override
+    public void callerStartedSpeaking(String itemId) {
+        synchronized (this) {
+            callerTurnStarts.putIfAbsent(itemId, call.now());
+            var item = currentItem == null ? null : items.get(currentItem);
+            if (item == null || item.cutAtMs != null || item.playedMs >= item.sentMs()) return;
+            // Barge-in over unplayed agent audio: stop it, and make the record say what was heard.
+            line.clear();
+            item.cutAtMs = item.playedMs;
+            var s = session;
+            if (s != null) s.agentCutAt(currentItem, item.playedMs);
+            if (item.stored != null) item.stored = cut(item, item.playedMs);
+            else call.event("agent.interrupted", Map.of("item", currentItem, "heardMs", item.playedMs, "sentMs", item.sentMs()));
+            currentItem = null;
+        }
+    }
+
+    private CallMessage cut(AgentItem item, long heardMs) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("heardMs", heardMs);
+        details.put("sentMs", item.sentMs());
+        var heard = ModelDrivenCall.heardPart(item.stored.text(), Duration.ofMillis(heardMs), Duration.ofMillis(item.sentMs()));
+        return call.cutToHeard(item.stored, heard, details);
+    }
+
+    @Override
+    public void callerSaid(String itemId, String text) {
+        if (text == null || text.isBlank()) return;
+        Instant at;
+        synchronized (this) {
+            at = callerTurnStarts.getOrDefault(itemId, call.now());
+        }
+        call.said(Speaker.CALLER, text, at);
+    }
+
+    @Override
+    public void toolCall(ToolCall toolCall) {
+        tools.execute(() -> {
+            var outcome = call.runTools(List.of(toolCall), toolBudget).get(0);
+            var s = session;
+            if (s != null) s.toolResult(toolCall.id(), outcome.forModel());
+            if (outcome instanceof ToolOutcome.TransferToHuman || outcome instanceof ToolOutcome.EndCall) {
+                // The model says its last words first (it was told so); act once they have played.
+                synchronized (this) {
+                    pendingAction = outcome;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void problem(String code, String message) {
+        call.event("model.error", Map.of("code", code == null ? "" : code, "message", message == null ? "" : message, "fatal", false));
+    }
+
+    @Override
+    public void failed(VoiceModelFailure failure) {
+        synchronized (this) {
+            if (finished) return;
+        }
+        call.event("model.failed", Map.of("reason", failure.wireName(), "detail", failure.detail() == null ? "" : failure.detail()));
+        handOff("model " + failure.wireName(), apologyForTransfer(true));
+    }
+
+    // ---- moving the call on ----
+
+    private void act(ToolOutcome outcome) {
+        if (outcome instanceof ToolOutcome.TransferToHuman t) handOff(t.reason(), apologyForTransfer(false));
+        else if (outcome instanceof ToolOutcome.EndCall e) end(e.reason(), null);
+    }
+
+    private void handOff(String reason, String words) {
+        synchronized (this) {
+            if (finished) return;
+            finished = true;
+        }
+        var s = session;
+        if (s != null) s.close();
+        var handOff = call.handOff(reason);
+        if (handOff.transferNumber() != null) line.transfer(handOff.transferNumber(), words, language);
+        else {
+            call.ending("no transfer number: " + reason);
+            line.hangUp(noTransfer(), language);
+        }
+    }
+
+    private void end(String reason, String words) {
+        synchronized (this) {
+            if (finished) return;
+            finished = true;
+        }
+        var s = session;
+        if (s != null) s.close();
+        call.ending(reason);
+        line.hangUp(words, language);
+    }
+
+    private void repeatLast() {
+        synchronized (this) {
+            var item = lastItem == null ? null : items.get(lastItem);
+            if (item == null) return;
+            var audio = item.audio.toByteArray();
+            var again = new AgentItem(call.now());
+            var id = lastItem + "-again-" + System.identityHashCode(again);
+            items.put(id, again);
+            again.audio.writeBytes(audio);
+            currentItem = id;
+            line.play(audio, id + ":" + again.sentMs());
+        }
+    }
+
+    private boolean allPlayed() {
+        return items.values().stream().allMatch(i -> i.cutAtMs != null || i.playedMs >= i.sentMs());
+    }
+
+    private boolean french() {
+        return language.toLowerCase(java.util.Locale.ROOT).startsWith("fr");
+    }
+
+    private String apologyForTransfer(boolean trouble) {
+        if (french()) return trouble ? "Désolé, nous rencontrons un problème technique. Je vous passe un collègue." : "Je vous passe un collègue.";
+        return trouble ? "Sorry, we are having technical trouble. Let me put you through to a colleague." : "Let me put you through to a colleague.";
+    }
+
+    private String noTransfer() {
+        return french() ? "Désolé, nous rencontrons un problème technique et personne ne peut vous répondre pour le moment. Merci de rappeler plus tard. Au revoir."
+                : "Sorry, we are having technical trouble and no one can take your call right now. Please call back later. Goodbye.";
+    }
+
+    private String goodbye() {
+        return french() ? "Merci de votre appel. Au revoir." : "Thank you for calling. Goodbye.";
+    }
+}

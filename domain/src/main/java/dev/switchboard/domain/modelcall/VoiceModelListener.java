@@ -1,0 +1,34 @@
+package dev.switchboard.domain.modelcall;
+
+import dev.switchboard.domain.tool.ToolCall;
+import java.util.Map;
+
+/**
+ * What a {@link RealtimeVoiceModel} session reports, in the order it happened. Called from the
+ * session's own thread, one call at a time; implementations return quickly.
+ */
+public interface VoiceModelListener {
+    /** The session is configured and hears the caller; {@code details} for the timeline. */
+    void ready(Map<String, Object> details);
+
+    /** The next piece of the agent's message {@code itemId}: 8 kHz μ-law, to play in order. */
+    void agentAudio(String itemId, byte[] mulaw);
+
+    /** The words of the agent's message {@code itemId}, once it is complete. */
+    void agentSaid(String itemId, String text);
+
+    /** The caller started speaking (the model's voice detection), e.g. over the agent. */
+    void callerStartedSpeaking(String itemId);
+
+    /** The words of the caller's turn {@code itemId}, once transcribed. */
+    void callerSaid(String itemId, String text);
+
+    /** The model asks for a tool; answer with {@link VoiceSession#toolResult}. */
+    void toolCall(ToolCall call);
+
+    /** The model reported an error it survives (a bad event, a rate limit note): for the timeline. */
+    void problem(String code, String message);
+
+    /** The session is lost or never started: the caller must not be left in silence. */
+    void failed(VoiceModelFailure failure);
+}

@@ -1,0 +1,153 @@
+package dev.switchboard.domain.modelcall;
+
+import static dev.switchboard.domain.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.domain.Fixtures;
+import dev.switchboard.domain.assistant.Assistant;
+import dev.switchboard.domain.call.InMemoryCallRepository;
+import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.tool.EndCallTool;
+import dev.switchboard.domain.tool.ToolCall;
+import dev.switchboard.domain.tool.ToolRunner;
+import dev.switchboard.domain.tool.Toolbox;
+import dev.switchboard.domain.tool.TransferToHumanTool;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Our side of a stream call, with the caller's line and the model's session as recording port implementations. */
+class StreamConversationTest {
+    private final InMemoryCallRepository calls = new InMemoryCallRepository();
+    private final Line line = new Line();
+    private final Session session = new Session();
+
+    private StreamConversation conversation(E164Number transfer) {
+        var tenant = Fixtures.tenant("Salon");
+        var call = Fixtures.call(tenant.id(), T0);
+        calls.add(call);
+        var a = Fixtures.assistant(tenant.id(), "Sam");
+        var assistant = new Assistant(a.id(), tenant.id(), a.name(), null, a.systemPrompt(), null, "en-US", a.voice(), a.transcriber(),
+                a.model(), Set.of("end_call", "transfer_to_human"), a.dtmfPolicy(), transfer, a.runtime(), T0, T0);
+        var runner = new ToolRunner(new Toolbox(List.of(new EndCallTool(), new TransferToHumanTool())),
+                java.util.concurrent.Executors.newCachedThreadPool(), Duration.ofSeconds(5));
+        var driven = new ModelDrivenCall(call, assistant, "openai", calls, runner, Clock.fixed(T0, ZoneOffset.UTC));
+        var conversation = new StreamConversation(driven, line, Runnable::run, Duration.ofSeconds(5));
+        conversation.attach(session);
+        return conversation;
+    }
+
+    @Test
+    void agent_audio_goes_out_with_a_mark_after_each_piece() {
+        var c = conversation(null);
+        c.agentAudio("item_1", new byte[160]);
+        c.agentAudio("item_1", new byte[160]);
+        assertThat(line.marks).containsExactly("item_1:20", "item_1:40");
+    }
+
+    @Test
+    void barge_in_over_unplayed_audio_clears_truncates_with_the_heard_millis_and_cuts_the_stored_message() {
+        var c = conversation(null);
+        for (int i = 0; i < 10; i++) c.agentAudio("item_1", new byte[160]); // 200 ms sent
+        c.agentSaid("item_1", "one two three four five six seven eight nine ten");
+        c.played("item_1:20");
+        c.played("item_1:80"); // 80 ms heard
+        c.callerStartedSpeaking("item_2");
+
+        assertThat(line.clears).isEqualTo(1);
+        assertThat(session.cuts).containsExactly("item_1@80");
+        var stored = calls.messages(c.call().call().tenantId(), c.call().call().id());
+        assertThat(stored).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("one two three four");
+            assertThat(m.interrupted()).isTrue();
+        });
+        // Audio of the cut message arriving late is not played.
+        c.agentAudio("item_1", new byte[160]);
+        assertThat(line.marks).hasSize(10);
+    }
+
+    @Test
+    void speech_after_the_agent_finished_playing_is_no_barge_in() {
+        var c = conversation(null);
+        c.agentAudio("item_1", new byte[160]);
+        c.played("item_1:20");
+        c.callerStartedSpeaking("item_2");
+        assertThat(line.clears).isZero();
+        assertThat(session.cuts).isEmpty();
+    }
+
+    @Test
+    void a_transfer_the_model_asks_for_happens_once_its_last_words_have_played() {
+        var c = conversation(new E164Number("+33142000000"));
+        c.toolCall(new ToolCall("call_1", "transfer_to_human", java.util.Map.of("reason", "wants a person")));
+        assertThat(session.results).containsKey("call_1");
+        c.agentAudio("item_9", new byte[160]);
+        assertThat(line.transfers).isEmpty();
+        c.played("item_9:20");
+        assertThat(line.transfers).containsExactly("+33142000000");
+        assertThat(session.closed).isTrue();
+    }
+
+    @Test
+    void a_failed_model_means_an_apology_and_the_transfer_number_or_a_polite_goodbye() {
+        var c = conversation(new E164Number("+33142000000"));
+        c.failed(new VoiceModelFailure(VoiceModelFailure.Kind.CLOSED, "closed by OpenAI: 1011"));
+        assertThat(line.transfers).containsExactly("+33142000000");
+        assertThat(line.words.get(0)).contains("technical trouble");
+        var events = calls.events(c.call().call().tenantId(), c.call().call().id()).stream().map(e -> e.type()).toList();
+        assertThat(events).containsSubsequence("model.failed", "call.handoff");
+
+        var other = new StreamConversationTest();
+        var c2 = other.conversation(null);
+        c2.failed(new VoiceModelFailure(VoiceModelFailure.Kind.UNREACHABLE, "connect timed out"));
+        assertThat(other.line.hangUps).isEqualTo(1);
+        assertThat(other.line.words.get(0)).contains("call back later");
+    }
+
+    @Test
+    void keys_follow_the_dtmf_policy() {
+        var c = conversation(new E164Number("+33142000000"));
+        c.keyPressed('5');
+        assertThat(line.transfers).isEmpty();
+        c.keyPressed('0');
+        assertThat(line.transfers).containsExactly("+33142000000");
+
+        var other = new StreamConversationTest();
+        other.conversation(null).keyPressed('9');
+        assertThat(other.line.hangUps).isEqualTo(1);
+    }
+
+    private static final class Line implements CallerLine {
+        final List<String> marks = new ArrayList<>();
+        final List<String> transfers = new ArrayList<>();
+        final List<String> words = new ArrayList<>();
+        int clears;
+        int hangUps;
+
+        @Override public void play(byte[] mulaw, String mark) { marks.add(mark); }
+        @Override public void clear() { clears++; }
+        @Override public void transfer(E164Number number, String words, String language) {
+            transfers.add(number.value());
+            this.words.add(words);
+        }
+        @Override public void hangUp(String words, String language) {
+            hangUps++;
+            this.words.add(words);
+        }
+    }
+
+    private static final class Session implements VoiceSession {
+        final List<String> cuts = new ArrayList<>();
+        final java.util.Map<String, String> results = new java.util.HashMap<>();
+        boolean closed;
+
+        @Override public void callerAudio(byte[] mulaw) { }
+        @Override public void agentCutAt(String itemId, long heardMillis) { cuts.add(itemId + "@" + heardMillis); }
+        @Override public void toolResult(String callId, String output) { results.put(callId, output); }
+        @Override public void close() { closed = true; }
+    }
+}

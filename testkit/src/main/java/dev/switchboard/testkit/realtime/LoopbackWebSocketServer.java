@@ -1,0 +1,160 @@
+package dev.switchboard.testkit.realtime;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A WebSocket server on loopback (Netty) for the fakes of speech-to-speech model APIs: it looks at
+ * each handshake first (the fake may refuse it with an HTTP status and body, as the real API
+ * refuses a wrong key before upgrading), then hands text frames to a per-connection handler.
+ */
+abstract class LoopbackWebSocketServer implements AutoCloseable {
+    /** One accepted connection. */
+    interface Connection {
+        void text(String frame);
+
+        void closed(int code, String reason);
+    }
+
+    /** The handshake refused: answered with this status and JSON body instead of 101. */
+    record Refusal(int status, String body) {}
+
+    private final EventLoopGroup group = new NioEventLoopGroup(2);
+    private final Channel server;
+
+    LoopbackWebSocketServer(String path) {
+        try {
+            server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handshake(),
+                                    new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                            .websocketPath(path).checkStartsWith(true).maxFramePayloadLength(1 << 22)
+                                            .handleCloseFrames(false).build()),
+                                    new Frames());
+                        }
+                    }).bind("127.0.0.1", 0).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The loopback port. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /**
+     * Looks at a handshake before it is upgraded.
+     *
+     * @param uri the request target (path and query)
+     * @return a refusal, or empty to upgrade
+     */
+    protected abstract Optional<Refusal> refuse(String uri, Map<String, String> headers);
+
+    /** A connection was upgraded; {@code socket} sends to it. */
+    protected abstract Connection accepted(String uri, Map<String, String> headers, Socket socket);
+
+    /** Sends to one connected client. */
+    public static final class Socket {
+        private final Channel channel;
+
+        Socket(Channel channel) {
+            this.channel = channel;
+        }
+
+        public void send(String text) {
+            channel.writeAndFlush(new TextWebSocketFrame(text));
+        }
+
+        public void close(int code, String reason) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        public boolean isOpen() {
+            return channel.isActive();
+        }
+    }
+
+    private static final io.netty.util.AttributeKey<Connection> CONNECTION = io.netty.util.AttributeKey.valueOf("connection");
+
+    private final class Handshake extends SimpleChannelInboundHandler<FullHttpRequest> {
+        Handshake() {
+            super(false);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            var headers = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+            request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+            var refusal = refuse(request.uri(), headers);
+            if (refusal.isPresent()) {
+                request.release();
+                var body = Unpooled.copiedBuffer(refusal.get().body(), StandardCharsets.UTF_8);
+                var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(refusal.get().status()), body);
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.channel().attr(CONNECTION).set(accepted(request.uri(), headers, new Socket(ctx.channel())));
+            ctx.fireChannelRead(request);
+        }
+    }
+
+    private static final class Frames extends SimpleChannelInboundHandler<Object> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Object frame) {
+            var connection = ctx.channel().attr(CONNECTION).get();
+            if (connection == null) return;
+            if (frame instanceof TextWebSocketFrame text) connection.text(text.text());
+            else if (frame instanceof CloseWebSocketFrame close) {
+                connection.closed(close.statusCode(), close.reasonText());
+                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), close.reasonText())).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            var connection = ctx.channel().attr(CONNECTION).get();
+            if (connection != null) connection.closed(1006, "connection lost");
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}
