@@ -8,16 +8,20 @@
 # Environment:
 #   BENCH_JAVA   java launcher for the JMH run (default: java on PATH), e.g.
 #                /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-#   BENCH_ITER   timed iterations of 1 s per measurement, both sides (default 3; 2 warm-ups)
+#   BENCH_ITER   timed iterations of 1 s per measurement, both sides (default 3)
+#   BENCH_WARMUP JMH warm-up iterations of 1 s (default 3: under load C2 needs the time; speexdsp 2)
 #   BENCH_MVN_OFFLINE=1  build with ./mvnw -o (once the exec plugin is in ~/.m2)
 #
 # Per repeat and pair it runs speexdsp, then JMH, back to back, so both see the same load on a
-# shared machine: read the ratios, not the absolute figures. Prints one table per repeat and a
-# summary (median over repeats, min–max), ready for docs/benchmarks.md.
+# shared machine: read the ratios, not the absolute figures. Each side reports input Msamples per
+# second of wall-clock time (JMH's score) and per second of the benchmark thread's CPU time (which
+# other processes' time slices do not inflate). Prints one table per repeat and a summary (median
+# over repeats, min–max), ready for docs/benchmarks.md.
 set -euo pipefail
 
 REPEATS=${1:-3}
 ITER=${BENCH_ITER:-3}
+WARMUP=${BENCH_WARMUP:-3}
 JAVA=${BENCH_JAVA:-java}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT="$ROOT/audio-core/target/bench"
@@ -59,14 +63,18 @@ for rep in $(seq 1 "$REPEATS"); do
     line=$("$OUT/speex_bench" "$OUT" "$ITER" 1 2 "$pair")
     echo "$rep $line" >> "$RESULTS"
     (cd "$ROOT/audio-core" && "$JAVA" -cp "$CP" org.openjdk.jmh.Main 'ResamplerBenchmark.telephony$' \
-      -p mode=20ms -p pair="$pair" -f 1 -wi 2 -i "$ITER" -w 1s -r 1s \
+      -p mode=20ms -p pair="$pair" -f 1 -wi "$WARMUP" -i "$ITER" -w 1s -r 1s \
       -rf json -rff "$OUT/jmh-$rep-$pair.json" > "$OUT/jmh-$rep-$pair.log" 2>&1) \
       || { cat "$OUT/jmh-$rep-$pair.log" >&2; exit 1; }
     python3 - "$OUT/jmh-$rep-$pair.json" "$rep" "$pair" >> "$RESULTS" <<'EOF'
 import json, statistics, sys
 run = json.load(open(sys.argv[1]))[0]
 raw = sorted(v / 1e6 for fork in run["primaryMetric"]["rawData"] for v in fork)
-print(sys.argv[2], "ours", sys.argv[3], "%.1f %.1f %.1f" % (statistics.median(raw), raw[0], raw[-1]))
+aux = run["secondaryMetrics"]
+cpu = sorted(s / c * 1e3 for fs, fc in zip(aux["inputSamples"]["rawData"], aux["cpuNanos"]["rawData"])
+             for s, c in zip(fs, fc))
+print(sys.argv[2], "ours", sys.argv[3], "%.1f %.1f %.1f %.1f %.1f %.1f" % (
+    statistics.median(raw), raw[0], raw[-1], statistics.median(cpu), cpu[0], cpu[-1]))
 EOF
     tail -2 "$RESULTS" >&2
   done
@@ -77,28 +85,33 @@ echo "end:     $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$RESULTS" <<'EOF'
 import statistics, sys
 from collections import defaultdict
-rows = defaultdict(dict)  # (rep, pair) -> {"ours": median, "speexdsp": median}
+rows = defaultdict(dict)  # (rep, pair) -> {"ours": (wall, cpu), "speexdsp": (wall, cpu)} medians
 for line in open(sys.argv[1]):
-    rep, who, pair, med, lo, hi = line.split()
-    rows[(int(rep), pair)][who] = float(med)
+    rep, who, pair, med, lo, hi, cmed, clo, chi = line.split()
+    rows[(int(rep), pair)][who] = (float(med), float(cmed))
 pairs = ["8000-16000", "8000-24000", "16000-8000", "24000-8000"]
 name = lambda p: "%s→%s kHz" % tuple(str(int(r) // 1000) for r in p.split("-"))
 print()
-print("| repeat | pair | ours Msamples/s | speexdsp q5 Msamples/s | ratio |")
-print("|---|---|---|---|---|")
+print("| repeat | pair | ours wall | speexdsp wall | ratio wall | ours CPU | speexdsp CPU | ratio CPU |")
+print("|---|---|---|---|---|---|---|---|")
 for (rep, pair), v in sorted(rows.items(), key=lambda kv: (kv[0][0], pairs.index(kv[0][1]))):
-    print("| %d | %s | %.1f | %.1f | %.2f× |" % (rep, name(pair), v["ours"], v["speexdsp"], v["ours"] / v["speexdsp"]))
+    (ow, oc), (sw, sc) = v["ours"], v["speexdsp"]
+    print("| %d | %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |" % (rep, name(pair), ow, sw, ow / sw, oc, sc, oc / sc))
 print()
-print("Summary over %d repeat(s): median (min–max); input Msamples/s, 20 ms frames." % len({r for r, _ in rows}))
+print("Summary over %d repeat(s): median (min–max) of the per-repeat medians; input Msamples/s, "
+      "20 ms frames; wall = per second of elapsed time, CPU = per second of thread CPU time." % len({r for r, _ in rows}))
 print()
-print("| pair | ours | speexdsp q5 | ratio ours/speexdsp |")
-print("|---|---|---|---|")
+print("| pair | ours wall | speexdsp q5 wall | ratio wall | ours CPU | speexdsp q5 CPU | ratio CPU |")
+print("|---|---|---|---|---|---|---|")
+def cell(values, fmt):
+    values = sorted(values)
+    return (fmt + " (" + fmt + "–" + fmt + ")") % (statistics.median(values), values[0], values[-1])
 for pair in pairs:
     vs = [v for (r, p), v in rows.items() if p == pair]
-    o = sorted(v["ours"] for v in vs)
-    s = sorted(v["speexdsp"] for v in vs)
-    q = sorted(v["ours"] / v["speexdsp"] for v in vs)
-    print("| %s | %.1f (%.1f–%.1f) | %.1f (%.1f–%.1f) | **%.2f×** (%.2f–%.2f) |" % (
-        name(pair), statistics.median(o), o[0], o[-1], statistics.median(s), s[0], s[-1],
-        statistics.median(q), q[0], q[-1]))
+    cols = []
+    for i in (0, 1):
+        cols.append(cell([v["ours"][i] for v in vs], "%.1f"))
+        cols.append(cell([v["speexdsp"][i] for v in vs], "%.1f"))
+        cols.append("**" + cell([v["ours"][i] / v["speexdsp"][i] for v in vs], "%.2f") + "×**")
+    print("| %s | %s |" % (name(pair), " | ".join(cols)))
 EOF

@@ -8,7 +8,9 @@
  *
  *   speex_bench <signal-dir> [iterations=3] [seconds-per-iteration=1.0] [warmups=2] [<in>-<out>]
  * Without a pair argument it runs 8000-16000, 8000-24000, 16000-8000 and 24000-8000.
- * Output, one line per pair: "speexdsp <in>-<out> <median> <min> <max>" (input Msamples/s).
+ * Output, one line per pair: "speexdsp <in>-<out> <median> <min> <max> <cpu-median> <cpu-min> <cpu-max>":
+ * input Msamples per second of wall-clock time, then per second of this thread's CPU time (which
+ * time-slicing by other processes on a shared machine does not inflate).
  */
 #include <speex/speex_resampler.h>
 #include <stdint.h>
@@ -17,9 +19,9 @@
 #include <string.h>
 #include <time.h>
 
-static double now_seconds(void) {
+static double seconds_of(clockid_t clock) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
@@ -71,17 +73,20 @@ static int compare_doubles(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Timed iteration: whole passes until `seconds` have elapsed; input Msamples/s. */
-static double iteration(SpeexResamplerState *st, const int16_t *x, size_t n, int frame, int16_t *out, int cap,
-                        double seconds) {
-    double start = now_seconds();
+/* Timed iteration: whole passes until `seconds` of wall-clock time have elapsed; input Msamples/s
+ * of wall-clock time into *wall, of thread CPU time into *cpu. */
+static void iteration(SpeexResamplerState *st, const int16_t *x, size_t n, int frame, int16_t *out, int cap,
+                      double seconds, double *wall, double *cpu) {
+    double start = seconds_of(CLOCK_MONOTONIC);
+    double cpu_start = seconds_of(CLOCK_THREAD_CPUTIME_ID);
     double elapsed;
     size_t samples = 0;
     do {
         samples += pass(st, x, n, frame, out, cap);
-        elapsed = now_seconds() - start;
+        elapsed = seconds_of(CLOCK_MONOTONIC) - start;
     } while (elapsed < seconds);
-    return samples / elapsed / 1e6;
+    *cpu = samples / (seconds_of(CLOCK_THREAD_CPUTIME_ID) - cpu_start) / 1e6;
+    *wall = samples / elapsed / 1e6;
 }
 
 int main(int argc, char **argv) {
@@ -119,18 +124,22 @@ int main(int argc, char **argv) {
             fprintf(stderr, "speex_resampler_init: %s\n", speex_resampler_strerror(err));
             return 2;
         }
-        for (int i = 0; i < warmups; i++) {
-            iteration(st, x, n, frame, out, cap, seconds);
-        }
         double *r = malloc(sizeof(double) * iterations);
+        double *c = malloc(sizeof(double) * iterations);
+        for (int i = 0; i < warmups; i++) {
+            iteration(st, x, n, frame, out, cap, seconds, &r[0], &c[0]);
+        }
         for (int i = 0; i < iterations; i++) {
-            r[i] = iteration(st, x, n, frame, out, cap, seconds);
+            iteration(st, x, n, frame, out, cap, seconds, &r[i], &c[i]);
         }
         qsort(r, iterations, sizeof(double), compare_doubles);
-        printf("speexdsp %d-%d %.1f %.1f %.1f\n", in_hz, out_hz, r[iterations / 2], r[0], r[iterations - 1]);
+        qsort(c, iterations, sizeof(double), compare_doubles);
+        printf("speexdsp %d-%d %.1f %.1f %.1f %.1f %.1f %.1f\n", in_hz, out_hz, r[iterations / 2], r[0],
+               r[iterations - 1], c[iterations / 2], c[0], c[iterations - 1]);
         fflush(stdout);
         speex_resampler_destroy(st);
         free(r);
+        free(c);
         free(out);
         free(x);
     }

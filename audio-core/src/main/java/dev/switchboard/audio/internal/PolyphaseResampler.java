@@ -1,6 +1,7 @@
 package dev.switchboard.audio.internal;
 
 import dev.switchboard.audio.Resampler;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -11,23 +12,33 @@ import java.util.Objects;
  * 20 ms out whenever the ratio allows, and the whole latency is the filter's group delay of
  * {@code D/M} output samples. {@link #flush} emits that tail.
  *
- * <p>Input is kept as {@code float} in one contiguous window with each branch's taps stored
- * reversed, so each output is a forward dot product over two float arrays; C2 on JDK 17 does not
- * vectorise a short×float sliding FIR, and eight independent sums keep both FP units busy despite the add latency.
- * Arithmetic order does not depend on call boundaries, so chunked input gives bit-identical
- * output to one call.
+ * <p>Layout for speed (see {@link BlockFir}): input is kept as {@code float}, de-interleaved into
+ * M lanes, and each call computes its outputs phase by phase: the outputs of one phase are one
+ * lane position apart, so for each tap of that phase's sub-filters ({@link PolyphaseTaps}) the
+ * kernel runs one vectorisable loop over all of the call's outputs of that phase. Each output's
+ * sum is formed in a fixed tap order, so chunked input gives bit-identical output to one call.
  */
 public final class PolyphaseResampler implements Resampler {
-    private static final int BLOCK = 1024;
+    /** Input samples taken per round (a 20 ms frame at 24 kHz fits in one); bounds the lanes and the scratch. */
+    private static final int BLOCK = 512;
 
     private final int inHz;
     private final int outHz;
     private final int up;
     private final int down;
-    private final int taps;
-    private final float[] branches;
+    private final PolyphaseTaps taps;
     private final int latency;
-    private final float[] window;
+    /** Window index of the first input after a reset: enough zeros before it for every sub-filter; a multiple of M. */
+    private final int history;
+    /** Window indices the lanes can hold. */
+    private final int capacity;
+    /** Window index {@code n} is {@code lanes[n % M][n / M]}. */
+    private final float[][] lanes;
+    /** Scratch: {@code shifted[r][t][i] = lanes[r][i + t]}, {@code shifted[r][0]} is the lane itself. */
+    private final float[][][] shifted;
+    /** Scratch for the running sums, which slide along the lane positions (see {@link BlockFir}). */
+    private final float[] sums;
+    private final float[] sumsScratch;
     private int fill;
     private int next;
     private int phase;
@@ -43,23 +54,14 @@ public final class PolyphaseResampler implements Resampler {
         this.up = up;
         this.down = down;
         this.latency = (prototype.length - 1) / 2 / down;
-        int perBranch = (prototype.length + up - 1) / up;
-        this.taps = Math.max(8, (perBranch + 7) & ~7);
-        if (taps - 1 < down) {
-            throw new IllegalArgumentException("filter shorter than the decimation factor");
-        }
-        this.branches = new float[up * taps];
-        for (int p = 0; p < up; p++) {
-            double sum = 0;
-            for (int j = 0; p + j * up < prototype.length; j++) {
-                sum += prototype[p + j * up];
-            }
-            // Unit DC gain per branch: a constant input gives a constant output, with no image at fs_in multiples.
-            for (int j = 0; p + j * up < prototype.length; j++) {
-                branches[p * taps + taps - 1 - j] = (float) (prototype[p + j * up] / sum);
-            }
-        }
-        this.window = new float[taps - 1 + BLOCK + down];
+        this.taps = PolyphaseTaps.split(prototype, up, down);
+        this.history = down * (taps.longest() + 1);
+        this.capacity = history + BLOCK + down;
+        int laneLength = (capacity + down - 1) / down;
+        this.lanes = new float[down][laneLength];
+        this.shifted = shiftedViews(lanes);
+        this.sums = new float[laneLength + BlockFir.BLOCK_TAPS];
+        this.sumsScratch = new float[sums.length];
         reset();
     }
 
@@ -69,12 +71,30 @@ public final class PolyphaseResampler implements Resampler {
         this.up = other.up;
         this.down = other.down;
         this.taps = other.taps;
-        this.branches = other.branches;
         this.latency = other.latency;
-        this.window = other.window.clone();
+        this.history = other.history;
+        this.capacity = other.capacity;
+        this.lanes = new float[other.lanes.length][];
+        for (int r = 0; r < lanes.length; r++) {
+            lanes[r] = other.lanes[r].clone();
+        }
+        this.shifted = shiftedViews(lanes);
+        this.sums = new float[other.sums.length];
+        this.sumsScratch = new float[other.sums.length];
         this.fill = other.fill;
         this.next = other.next;
         this.phase = other.phase;
+    }
+
+    private static float[][][] shiftedViews(float[][] lanes) {
+        float[][][] views = new float[lanes.length][BlockFir.BLOCK_TAPS][];
+        for (int r = 0; r < lanes.length; r++) {
+            views[r][0] = lanes[r];
+            for (int t = 1; t < BlockFir.BLOCK_TAPS; t++) {
+                views[r][t] = new float[lanes[r].length];
+            }
+        }
+        return views;
     }
 
     @Override
@@ -93,11 +113,8 @@ public final class PolyphaseResampler implements Resampler {
         Objects.checkFromIndexSize(outOff, maxOutput(inLen), out.length);
         int written = 0;
         while (inLen > 0) {
-            int n = Math.min(inLen, window.length - fill);
-            for (int i = 0; i < n; i++) {
-                window[fill + i] = in[inOff + i];
-            }
-            fill += n;
+            int n = Math.min(inLen, capacity - fill);
+            append(in, inOff, n);
             inOff += n;
             inLen -= n;
             written += produce(out, outOff + written, Integer.MAX_VALUE);
@@ -120,9 +137,7 @@ public final class PolyphaseResampler implements Resampler {
         Objects.checkFromIndexSize(outOff, latency, out.length);
         int written = 0;
         while (written < latency) {
-            int n = window.length - fill;
-            java.util.Arrays.fill(window, fill, fill + n, 0f);
-            fill += n;
+            append(null, 0, capacity - fill);
             written += produce(out, outOff + written, latency - written);
         }
         reset();
@@ -131,9 +146,11 @@ public final class PolyphaseResampler implements Resampler {
 
     @Override
     public void reset() {
-        java.util.Arrays.fill(window, 0f);
-        fill = taps - 1;
-        next = taps - 1;
+        for (float[] lane : lanes) {
+            Arrays.fill(lane, 0f);
+        }
+        fill = history;
+        next = history;
         phase = 0;
     }
 
@@ -142,49 +159,101 @@ public final class PolyphaseResampler implements Resampler {
         return new PolyphaseResampler(this);
     }
 
-    // Emits outputs whose newest input (window index `next`) is present, then drops consumed history.
-    private int produce(short[] out, int outOff, int limit) {
-        int written = 0;
-        final float[] w = window;
-        final float[] b = branches;
-        final int k = taps;
-        while (next < fill && written < limit) {
-            int start = next - k + 1;
-            int base = phase * k;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            float s4 = 0;
-            float s5 = 0;
-            float s6 = 0;
-            float s7 = 0;
-            for (int i = 0; i < k; i += 8) {
-                s0 += w[start + i] * b[base + i];
-                s1 += w[start + i + 1] * b[base + i + 1];
-                s2 += w[start + i + 2] * b[base + i + 2];
-                s3 += w[start + i + 3] * b[base + i + 3];
-                s4 += w[start + i + 4] * b[base + i + 4];
-                s5 += w[start + i + 5] * b[base + i + 5];
-                s6 += w[start + i + 6] * b[base + i + 6];
-                s7 += w[start + i + 7] * b[base + i + 7];
+    // Appends n samples (silence when in is null) at window index fill, de-interleaving into the lanes.
+    private void append(short[] in, int inOff, int n) {
+        if (down == 1) {
+            float[] x = lanes[0];
+            if (in == null) {
+                Arrays.fill(x, fill, fill + n, 0f);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    x[fill + i] = in[inOff + i];
+                }
             }
-            out[outOff + written++] = toPcm16(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
-            phase += down;
-            next += phase / up;
-            phase %= up;
+        } else {
+            for (int r = 0; r < down; r++) {
+                float[] x = lanes[r];
+                int w = fill + Math.floorMod(r - fill, down);
+                for (int i = w / down; w < fill + n; w += down, i++) {
+                    x[i] = in == null ? 0f : in[inOff + w - fill];
+                }
+            }
         }
-        int drop = Math.min(next - (k - 1), fill);
+        fill += n;
+    }
+
+    // Emits (at most limit) outputs whose newest input (window index `next`) is present, then drops consumed history.
+    private int produce(short[] out, int outOff, int limit) {
+        int ahead = fill - next;
+        int total = ahead <= 0 ? 0 : (int) Math.min(limit, ((long) ahead * up - phase + down - 1) / down);
+        if (total > 0) {
+            refreshShifted();
+        }
+        float[] g = taps.taps();
+        // Output `first + t·L` of this batch has phase p and newest input `newest + t·M`.
+        for (int first = 0; first < Math.min(total, up); first++) {
+            int pos = phase + first * down;
+            int newest = next + pos / up;
+            int p = pos % up;
+            int count = (total - first + up - 1) / up;
+            int lanePos = newest / down;
+            int newestLane = newest % down;
+            int result = -1;
+            for (int rho = 0; rho < down; rho++) {
+                // Taps j ≡ ρ (mod M) read x[newest − j]: lane (newest − ρ) mod M, positions ending at
+                // lanePos (or lanePos − 1 when the lane index wrapped below zero).
+                int lane = newestLane - rho;
+                int end = lanePos;
+                if (lane < 0) {
+                    lane += down;
+                    end--;
+                }
+                int n = taps.count(p, rho);
+                int base = end - n + 1;
+                if (result < 0) {
+                    Arrays.fill(sums, base, base + count, 0f);
+                } else {
+                    System.arraycopy(sums, result, sums, base, count);
+                }
+                BlockFir.accumulate(sums, sumsScratch, shifted[lane], base, count, g, taps.start(p, rho), n);
+                result = base + n;
+            }
+            for (int t = 0, o = outOff + first; t < count; t++, o += up) {
+                out[o] = toPcm16(sums[result + t]);
+            }
+        }
+        long pos = phase + (long) total * down;
+        next += (int) (pos / up);
+        phase = (int) (pos % up);
+        // Drop whole lane positions only, so that window index residues (lanes) stay put.
+        int drop = Math.min(next - history, fill) / down * down;
         if (drop > 0) {
-            System.arraycopy(w, drop, w, 0, fill - drop);
+            int keep = (fill + down - 1) / down - drop / down;
+            for (float[] lane : lanes) {
+                System.arraycopy(lane, drop / down, lane, 0, keep);
+            }
             fill -= drop;
             next -= drop;
         }
-        return written;
+        return total;
     }
 
+    // The kernel reads tap t of each block of eight from a copy of the lane shifted by t.
+    private void refreshShifted() {
+        for (int r = 0; r < down; r++) {
+            int present = (fill - r + down - 1) / down;
+            float[][] views = shifted[r];
+            for (int t = 1; t < views.length && t < present; t++) {
+                System.arraycopy(views[0], t, views[t], 0, present - t);
+            }
+        }
+    }
+
+    // Round half up and saturate, as floor(clamp(v) + 0.5). Plain comparisons rather than Math.min/max
+    // (whose NaN and −0 rules cost a blend each; v is always finite here), and the shift to a
+    // positive range in double makes the truncating cast a floor, exactly.
     private static short toPcm16(float v) {
-        float clamped = Math.max(-32768f, Math.min(32767f, v));
-        return (short) (int) Math.floor(clamped + 0.5f);
+        float clamped = v < -32768f ? -32768f : v > 32767f ? 32767f : v;
+        return (short) ((int) (clamped + 32768.5) - 32768);
     }
 }
