@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * TELEPHONY resampling throughput, input samples per second. The resampler's state persists
- * across frames and invocations, as for one continuous stream. {@code naive} is the
- * pre-optimisation inner loop (short history × float taps, one accumulator) for comparison.
+ * across frames and invocations, as for one continuous stream. For comparison, {@code naive} is
+ * the first inner loop (short history × float taps, one accumulator) and {@code dotProduct} the
+ * kernel before the block kernel (a dot product per output, eight partial sums).
  *
  * <p>Besides the wall-clock score, each benchmark reports the thread's CPU time and the input
  * samples it processed per iteration ({@link CpuTime}, secondary results {@code cpuNanos} and
