@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of ARCHITECTURE.md §2 that Maven's module graph cannot express:
  * pure domain and audio-core, a domain that reads time only through an injected clock, and
- * adapters that never reach into each other.
+ * adapters that never reach into each other. Every rule must match classes
+ * ({@code allowEmptyShould(false)}): a package renamed or moved would otherwise pass silently.
  */
 class ArchitectureTest {
     private static final String[] FRAMEWORKS = {"io.micronaut..", "jakarta..", "javax.inject..", "com.fasterxml.jackson..",
@@ -30,6 +31,7 @@ class ArchitectureTest {
     void domain_uses_no_framework_json_or_sql_type() {
         noClasses().that().resideInAPackage("dev.switchboard.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .allowEmptyShould(false)
                 .check(production);
     }
 
@@ -37,6 +39,7 @@ class ArchitectureTest {
     void audio_core_uses_no_framework_json_or_sql_type() {
         noClasses().that().resideInAPackage("dev.switchboard.audio..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .allowEmptyShould(false)
                 .check(production);
     }
 
@@ -49,6 +52,7 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.ZonedDateTime.class, "now")
                 .orShould().callMethod(java.time.OffsetDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
+                .allowEmptyShould(false)
                 .check(production);
     }
 
@@ -58,6 +62,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.switchboard.persistence..", "dev.switchboard.twilio..", "dev.switchboard.vapi..",
                         "dev.switchboard.llm..", "dev.switchboard.testkit..", "dev.switchboard.app..")
+                .allowEmptyShould(false)
                 .check(production);
     }
 
@@ -70,7 +75,7 @@ class ArchitectureTest {
             forbidden.add("dev.switchboard.testkit..");
             noClasses().that().resideInAPackage("dev.switchboard." + adapter + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
-                    .allowEmptyShould(true)
+                    .allowEmptyShould(false)
                     .check(production);
         }
     }
@@ -81,7 +86,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.switchboard.persistence..", "dev.switchboard.twilio..", "dev.switchboard.vapi..",
                         "dev.switchboard.llm..", "dev.switchboard.app..")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(production);
     }
 }

@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +49,9 @@ class VapiRestHostTest {
         vapi.close();
     }
 
-    @AfterEach
-    void heal() {
-        vapi.clearFailures();
+    @BeforeEach
+    void clean() {
+        vapi.reset();
     }
 
     private static dev.switchboard.domain.studio.HostedAssistantSpec spec() {
@@ -66,7 +66,10 @@ class VapiRestHostTest {
         var created = host.createAssistant(KEY, spec);
         assertThat(SpecComparison.differences(spec, created.spec())).isEmpty();
         assertThat(host.findAssistant(KEY, created.id()).orElseThrow().spec().metadata()).isEqualTo(spec.metadata());
-        assertThat(vapi.requests().get(0).authorization()).isEqualTo("Bearer private-key");
+        assertThat(vapi.requests()).first().satisfies(create -> {
+            assertThat(create.method() + " " + create.path()).isEqualTo("POST /assistant");
+            assertThat(create.authorization()).isEqualTo("Bearer private-key");
+        });
 
         var updated = host.updateAssistant(KEY, created.id(), spec.withMetadata(Map.of("k", "v")));
         assertThat(updated.spec().metadata()).containsEntry("k", "v");

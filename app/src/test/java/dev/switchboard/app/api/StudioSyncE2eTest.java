@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,6 +53,7 @@ class StudioSyncE2eTest implements TestPropertyProvider {
 
     @BeforeEach
     void a_connected_tenant() {
+        vapi.reset();
         vapi.acceptTwilio(TWILIO_SID, TWILIO_TOKEN);
         owner = new Api(server, json).newTenant("Salon Lumière");
         tenantId = (String) owner.get("/api/v1/tenant").json().get("id");
@@ -63,11 +63,6 @@ class StudioSyncE2eTest implements TestPropertyProvider {
     static void connect(Api api) {
         assertThat(api.put("/api/v1/connections/vapi", Map.of("apiKey", VAPI_KEY, "webhookSecret", WEBHOOK_SECRET)).status()).isEqualTo(200);
         assertThat(api.put("/api/v1/connections/twilio", Map.of("accountSid", TWILIO_SID, "authToken", TWILIO_TOKEN)).status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void heal() {
-        vapi.clearFailures();
     }
 
     @AfterAll

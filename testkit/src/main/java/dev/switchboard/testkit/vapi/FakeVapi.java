@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
 /**
  * A stateful fake of Vapi's REST API on loopback (PROTOCOLS.md §9): {@code /assistant} and
  * {@code /phone-number} CRUD with Vapi's status codes (create 201, else 200, bare JSON arrays),
- * bearer-key check, strict validation (unknown top-level fields, names over 40 characters,
- * Twilio imports without credentials → 400 in Vapi's NestJS error shape), per-endpoint error
+ * bearer-key check, strict validation of the whole body, nested objects included ({@link AssistantSchema}:
+ * unknown or ill-typed fields anywhere in {@code model}, {@code model.tools[]}, {@code destinations},
+ * {@code voice}, {@code transcriber}, {@code server}; Twilio imports without credentials → 400 in
+ * Vapi's NestJS error shape), per-endpoint error
  * injection (any status, or a hang past the client's timeout), and dashboard edits to test drift.
  * Thread-safe.
  */
@@ -56,9 +58,6 @@ public final class FakeVapi implements AutoCloseable {
     /** One request as the fake received it. */
     public record Request(String method, String path, String authorization, JsonNode body) {}
 
-    private static final Set<String> ASSISTANT_FIELDS = Set.of("name", "firstMessage", "firstMessageMode", "model", "voice",
-            "transcriber", "server", "serverMessages", "clientMessages", "metadata", "endCallMessage", "endCallPhrases",
-            "voicemailMessage", "maxDurationSeconds", "backgroundSound", "analysisPlan", "artifactPlan");
     private static final Set<String> NUMBER_FIELDS = Set.of("provider", "number", "twilioAccountSid", "twilioAuthToken",
             "twilioApiKey", "twilioApiSecret", "name", "assistantId", "squadId", "workflowId", "server", "smsEnabled",
             "fallbackDestination", "hooks");
@@ -115,6 +114,16 @@ public final class FakeVapi implements AutoCloseable {
         failures.clear();
     }
 
+    /**
+     * Forgets the request log and injected failures, so a fake shared by a test class starts each
+     * test clean (call it from {@code @BeforeEach}). The organisation's assistants and numbers stay:
+     * tests sharing a fake keep to their own by id or metadata.
+     */
+    public void reset() {
+        requests.clear();
+        failures.clear();
+    }
+
     /** Someone edits the assistant in Vapi's dashboard. */
     public void editFromDashboard(String assistantId, Consumer<ObjectNode> edit) {
         synchronized (assistants) {
@@ -159,6 +168,7 @@ public final class FakeVapi implements AutoCloseable {
         }
     }
 
+    /** Every request received since the fake started or was last {@link #reset()}, oldest first. */
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -270,7 +280,7 @@ public final class FakeVapi implements AutoCloseable {
                 else send(exchange, 200, found.deepCopy());
             }
             case UPDATE_PHONE_NUMBER -> {
-                var unknown = unknownFields(body, NUMBER_FIELDS);
+                var unknown = validateNumber(body);
                 if (!unknown.isEmpty()) {
                     send(exchange, 400, error(400, "Bad Request", unknown));
                     return;
@@ -302,7 +312,7 @@ public final class FakeVapi implements AutoCloseable {
     }
 
     private void createNumber(HttpExchange exchange, JsonNode body) throws IOException {
-        var problems = new ArrayList<>(unknownFields(body, NUMBER_FIELDS));
+        var problems = new ArrayList<>(validateNumber(body));
         if (!"twilio".equals(body.path("provider").asText())) problems.add("provider must be one of twilio, vonage, vapi, telnyx, byo-phone-number");
         var number = body.path("number").asText("");
         if (!E164.matcher(number).matches()) problems.add("number must be a valid phone number in E.164 format");
@@ -336,12 +346,13 @@ public final class FakeVapi implements AutoCloseable {
     }
 
     private static List<String> validateAssistant(JsonNode body) {
-        var problems = new ArrayList<String>();
-        if (body == null || !body.isObject()) return List.of("body must be an object");
-        problems.addAll(unknownFields(body, ASSISTANT_FIELDS));
-        if (body.path("name").asText("").length() > 40) problems.add("name must be shorter than or equal to 40 characters");
-        var model = body.path("model");
-        if (!model.isMissingNode() && !model.path("provider").isTextual()) problems.add("model.provider must be a string");
+        return AssistantSchema.problems(body);
+    }
+
+    /** A phone number's own fields, and its {@code server} as strictly as an assistant's. */
+    private static List<String> validateNumber(JsonNode body) {
+        var problems = new ArrayList<>(unknownFields(body, NUMBER_FIELDS));
+        if (body != null && body.has("server")) problems.addAll(AssistantSchema.server(body.get("server")));
         return problems;
     }
 
