@@ -96,6 +96,19 @@ final class VapiRestHost implements VoiceAgentHost {
     }
 
     @Override
+    public List<HostedAssistant> listAssistants(VapiAccount account) {
+        var raw = send("list assistants", account, HttpRequest.GET("/assistant?limit=1000"));
+        List<Map<String, Object>> items;
+        try {
+            items = json.readValue(raw.getBytes(StandardCharsets.UTF_8), ARRAY);
+        } catch (IOException | RuntimeException e) {
+            throw new PortFailure(PortFailure.Category.UNAVAILABLE, "list assistants: Vapi answered something that is not a JSON array", e);
+        }
+        return items.stream().filter(a -> a.get("id") != null)
+                .map(a -> new HostedAssistant(String.valueOf(a.get("id")), VapiAssistantJson.read(a))).toList();
+    }
+
+    @Override
     public List<HostedNumber> listNumbers(VapiAccount account) {
         var raw = send("list phone numbers", account, HttpRequest.GET("/phone-number?limit=1000"));
         try {

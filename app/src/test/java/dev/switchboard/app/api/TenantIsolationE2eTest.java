@@ -4,21 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
 import dev.switchboard.domain.Fixtures;
+import dev.switchboard.domain.appointment.Appointment;
+import dev.switchboard.domain.appointment.AppointmentRepository;
+import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.shared.TenantId;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two tenants: nothing of one is visible, changeable or deletable by the other. */
+/**
+ * Two tenants: nothing of one is visible, changeable or deletable by the other. The matrix names
+ * every tenant-owned endpoint taking an id (path, query or body); each gets the other tenant's id
+ * and must answer 404 problem+json, and afterwards every row of the owner reads exactly as before.
+ * A new endpoint taking an id belongs in {@link #foreignIdRequests()}.
+ */
 @MicronautTest
 class TenantIsolationE2eTest {
+    private static final String APPOINTMENT_DAY = "2030-03-05";
+
     @Inject
     EmbeddedServer server;
 
@@ -28,59 +41,125 @@ class TenantIsolationE2eTest {
     @Inject
     CallRepository calls;
 
+    @Inject
+    AppointmentRepository appointments;
+
     private Api alice;
     private Api mallory;
+    private TenantId aliceTenant;
     private String assistant;
     private String number;
     private String call;
+    private String document;
+    private Appointment appointment;
+
+    /** One request, as the other tenant sends it. */
+    record Probe(String method, String path, Object body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
 
     @BeforeEach
     void two_tenants() {
         var anonymous = new Api(server, json);
         alice = anonymous.newTenant("Alice's salon");
         mallory = anonymous.newTenant("Mallory's shop");
-        assistant = (String) alice.post("/api/v1/assistants", Bodies.assistant("Reception")).json().get("id");
-        number = (String) alice.post("/api/v1/phone-numbers", Bodies.number(Fixtures.randomE164(), assistant)).json().get("id");
+        aliceTenant = TenantId.parse((String) alice.get("/api/v1/tenant").json().get("id"));
+        assistant = created(alice.post("/api/v1/assistants", Bodies.assistant("Reception")));
+        number = created(alice.post("/api/v1/phone-numbers", Bodies.number(Fixtures.randomE164(), assistant)));
+        document = created(alice.post("/api/v1/knowledge", Map.of("title", "Opening hours",
+                "content", "Alice's salon opens at nine on weekdays.", "language", "en")));
         assertThat(alice.put("/api/v1/connections/twilio", Map.of("accountSid", "AC123", "authToken", "secret-token")).status()).isEqualTo(200);
-        var aliceTenant = TenantId.parse((String) alice.get("/api/v1/tenant").json().get("id"));
         var stored = Fixtures.call(aliceTenant, Instant.parse("2026-03-02T09:00:00Z"));
         calls.add(stored);
         call = stored.id().toString();
+        appointment = Fixtures.appointment(aliceTenant, Instant.parse(APPOINTMENT_DAY + "T10:00:00Z"), Duration.ofMinutes(30));
+        appointments.add(appointment);
     }
 
-    @Test
-    void every_read_of_the_other_tenants_things_is_404() {
-        for (var path : List.of("/api/v1/assistants/" + assistant, "/api/v1/phone-numbers/" + number,
-                "/api/v1/connections/twilio", "/api/v1/calls/" + call)) {
-            var answer = mallory.get(path);
-            assertThat(answer.status()).as(path).isEqualTo(404);
-            assertThat(answer.contentType()).startsWith("application/problem+json");
+    private static String created(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        return (String) answer.json().get("id");
+    }
+
+    /** Every endpoint that takes the id of a tenant-owned thing, given Alice's ids. */
+    private List<Probe> foreignIdRequests() {
+        var appointmentId = appointment.id().toString();
+        return List.of(
+                new Probe("GET", "/api/v1/assistants/" + assistant, null),
+                new Probe("PUT", "/api/v1/assistants/" + assistant, Bodies.assistant("Hijacked")),
+                new Probe("DELETE", "/api/v1/assistants/" + assistant, null),
+                new Probe("GET", "/api/v1/phone-numbers/" + number, null),
+                new Probe("PUT", "/api/v1/phone-numbers/" + number, Map.of("label", "mine now")),
+                new Probe("DELETE", "/api/v1/phone-numbers/" + number, null),
+                new Probe("GET", "/api/v1/connections/twilio", null),
+                new Probe("DELETE", "/api/v1/connections/twilio", null),
+                new Probe("GET", "/api/v1/calls/" + call, null),
+                new Probe("GET", "/api/v1/knowledge/" + document, null),
+                new Probe("PUT", "/api/v1/knowledge/" + document, Map.of("title", "Hijacked", "content", "Closed for good.", "language", "en")),
+                new Probe("DELETE", "/api/v1/knowledge/" + document, null),
+                new Probe("POST", "/api/v1/appointments/" + appointmentId + "/cancel", null),
+                new Probe("POST", "/api/v1/studio/sync-vapi", Map.of("assistantId", assistant)),
+                new Probe("POST", "/api/v1/studio/sync-vapi?assistantId=" + assistant, null),
+                new Probe("GET", "/api/v1/studio/sync-vapi/status?assistantId=" + assistant, null));
+    }
+
+    /** Everything Alice owns, as she reads it. */
+    private Map<String, String> alicesRows() {
+        var rows = new LinkedHashMap<String, String>();
+        for (var path : List.of("/api/v1/assistants/" + assistant, "/api/v1/phone-numbers/" + number, "/api/v1/connections/twilio",
+                "/api/v1/calls/" + call, "/api/v1/knowledge/" + document, "/api/v1/knowledge",
+                "/api/v1/appointments?from=" + APPOINTMENT_DAY + "&to=" + APPOINTMENT_DAY, "/api/v1/tenant")) {
+            var answer = alice.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            rows.put(path, answer.raw());
         }
+        rows.put("appointment row", String.valueOf(appointments.findById(aliceTenant, appointment.id()).orElseThrow()));
+        rows.put("call row", String.valueOf(calls.findById(aliceTenant, CallId.parse(call)).orElseThrow()));
+        return rows;
     }
 
     @Test
-    void lists_never_show_the_other_tenants_rows() {
+    void every_endpoint_given_the_other_tenants_id_is_404_and_changes_nothing() {
+        var before = alicesRows();
+
+        var wrong = new ArrayList<String>();
+        for (var probe : foreignIdRequests()) {
+            var answer = mallory.send(probe.method(), probe.path(), probe.body());
+            if (answer.status() != 404 || !answer.contentType().startsWith("application/problem+json"))
+                wrong.add(probe + " → " + answer.status() + " " + answer.contentType() + " " + answer.raw());
+        }
+
+        assertThat(wrong).as("requests with the other tenant's ids that were not a 404 problem").isEmpty();
+        assertThat(alicesRows()).isEqualTo(before);
+        assertThat(appointments.findById(aliceTenant, appointment.id()).orElseThrow().status()).isEqualTo(Appointment.Status.BOOKED);
+    }
+
+    @Test
+    void an_unknown_id_and_the_other_tenants_id_get_the_same_answer() {
+        // Same status and same problem type: the answer must not tell "exists elsewhere" from "does not exist".
+        var foreign = mallory.get("/api/v1/assistants/" + assistant);
+        var unknown = mallory.get("/api/v1/assistants/" + java.util.UUID.randomUUID());
+        assertThat(foreign.status()).isEqualTo(unknown.status()).isEqualTo(404);
+        assertThat(foreign.json().get("type")).isEqualTo(unknown.json().get("type"));
+        assertThat(foreign.json().get("title")).isEqualTo(unknown.json().get("title"));
+    }
+
+    @Test
+    void lists_searches_and_filters_never_show_the_other_tenants_rows() {
         assertThat(mallory.get("/api/v1/assistants").list()).isEmpty();
         assertThat(mallory.get("/api/v1/phone-numbers").list()).isEmpty();
         assertThat(mallory.get("/api/v1/connections").list()).isEmpty();
+        assertThat(mallory.get("/api/v1/knowledge").list()).isEmpty();
+        assertThat(mallory.get("/api/v1/knowledge/search?q=salon%20opens").list()).isEmpty();
+        assertThat(mallory.get("/api/v1/appointments?from=" + APPOINTMENT_DAY + "&to=" + APPOINTMENT_DAY).list()).isEmpty();
         assertThat(mallory.get("/api/v1/calls").json()).containsEntry("items", List.of()).containsEntry("total", 0);
+        assertThat(mallory.get("/api/v1/calls?phoneNumberId=" + number).json()).containsEntry("items", List.of()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/calls/stats").json()).containsEntry("total", 0);
-    }
-
-    @Test
-    void updates_and_deletes_of_the_other_tenants_things_are_404_and_change_nothing() {
-        var before = List.of(alice.get("/api/v1/assistants/" + assistant).raw(), alice.get("/api/v1/phone-numbers/" + number).raw(),
-                alice.get("/api/v1/connections/twilio").raw(), alice.get("/api/v1/calls/" + call).raw());
-
-        assertThat(mallory.put("/api/v1/assistants/" + assistant, Bodies.assistant("Hijacked")).status()).isEqualTo(404);
-        assertThat(mallory.put("/api/v1/phone-numbers/" + number, Map.of("label", "mine now")).status()).isEqualTo(404);
-        assertThat(mallory.delete("/api/v1/assistants/" + assistant).status()).isEqualTo(404);
-        assertThat(mallory.delete("/api/v1/phone-numbers/" + number).status()).isEqualTo(404);
-        assertThat(mallory.delete("/api/v1/connections/twilio").status()).isEqualTo(404);
-
-        var after = List.of(alice.get("/api/v1/assistants/" + assistant).raw(), alice.get("/api/v1/phone-numbers/" + number).raw(),
-                alice.get("/api/v1/connections/twilio").raw(), alice.get("/api/v1/calls/" + call).raw());
-        assertThat(after).isEqualTo(before);
+        assertThat(mallory.get("/api/v1/studio/sync-vapi/status").json().toString()).doesNotContain(assistant);
+        assertThat(mallory.get("/api/v1/availability").status()).isEqualTo(404);
     }
 
     @Test
@@ -88,5 +167,10 @@ class TenantIsolationE2eTest {
         var answer = mallory.post("/api/v1/phone-numbers", Bodies.number(Fixtures.randomE164(), assistant));
         assertThat(AssistantApiE2eTest.fields(answer)).containsExactly("assistantId");
         assertThat(mallory.get("/api/v1/phone-numbers").list()).isEmpty();
+
+        var own = created(mallory.post("/api/v1/phone-numbers", Bodies.number(Fixtures.randomE164(), null)));
+        var moved = mallory.put("/api/v1/phone-numbers/" + own, Map.of("assistantId", assistant));
+        assertThat(AssistantApiE2eTest.fields(moved)).containsExactly("assistantId");
+        assertThat(mallory.get("/api/v1/phone-numbers/" + own).json().get("assistantId")).isNull();
     }
 }

@@ -133,11 +133,24 @@ public final class SyncAssistantToVapi {
                     }
                 }
             }
+            // A create whose answer was lost (a timeout after Vapi applied it) left an assistant we never
+            // recorded: adopt it by our metadata rather than create a second one.
+            var lost = host.listAssistants(account).stream().filter(a -> sameAssistant(spec, a.spec())).findFirst();
+            if (lost.isPresent()) {
+                var adopted = host.updateAssistant(account, lost.get().id(), spec);
+                return new Upsert(SyncStep.done("assistant", adopted.id(), Action.UPDATED), adopted.id());
+            }
             var created = host.createAssistant(account, spec);
             return new Upsert(SyncStep.done("assistant", created.id(), Action.CREATED), created.id());
         } catch (PortFailure e) {
             return new Upsert(SyncStep.failed("assistant", storedId, e.getMessage(), e.category()), null);
         }
+    }
+
+    private static boolean sameAssistant(HostedAssistantSpec ours, HostedAssistantSpec remote) {
+        var id = ours.metadata(HostedAssistantSpec.ASSISTANT_KEY);
+        return id != null && id.equals(remote.metadata(HostedAssistantSpec.ASSISTANT_KEY))
+                && Objects.equals(ours.metadata(HostedAssistantSpec.TENANT_KEY), remote.metadata(HostedAssistantSpec.TENANT_KEY));
     }
 
     private List<SyncStep> assign(VapiAccount account, Assistant assistant, List<PhoneNumber> attached, String vapiId, HostedServer server) {

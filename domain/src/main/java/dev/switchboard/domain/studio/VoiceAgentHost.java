@@ -25,6 +25,12 @@ public interface VoiceAgentHost {
     /** The assistant as the host holds it now; empty when it does not exist (any more). */
     Optional<HostedAssistant> findAssistant(VapiAccount account, String id);
 
+    /**
+     * Every assistant of the organisation, as the host holds them: how a sync finds the assistant
+     * it created when the host's answer to the create was lost (a timeout after the host applied it).
+     */
+    List<HostedAssistant> listAssistants(VapiAccount account);
+
     /** @return whether the host had it */
     boolean deleteAssistant(VapiAccount account, String id);
 

@@ -40,18 +40,27 @@ public final class FakeVapi implements AutoCloseable {
     public enum Endpoint { CREATE_ASSISTANT, LIST_ASSISTANTS, GET_ASSISTANT, UPDATE_ASSISTANT, DELETE_ASSISTANT,
         CREATE_PHONE_NUMBER, LIST_PHONE_NUMBERS, GET_PHONE_NUMBER, UPDATE_PHONE_NUMBER, DELETE_PHONE_NUMBER }
 
-    /** An injected failure: an HTTP status with Vapi's error body, or no answer for {@code hang}. */
-    public record Failure(int status, String message, Duration hang, boolean onlyOnce) {
+    /**
+     * An injected failure: an HTTP status with Vapi's error body, or no answer for {@code hang}.
+     *
+     * @param applied the request takes effect before the answer is lost (a timeout after Vapi committed)
+     */
+    public record Failure(int status, String message, Duration hang, boolean onlyOnce, boolean applied) {
         public static Failure status(int status, String message) {
-            return new Failure(status, message, null, false);
+            return new Failure(status, message, null, false, false);
         }
 
         public static Failure timeout(Duration hang) {
-            return new Failure(0, null, hang, false);
+            return new Failure(0, null, hang, false, false);
+        }
+
+        /** Vapi does what was asked, but its answer never arrives in time: the client cannot know it worked. */
+        public static Failure timeoutAfterApplying(Duration hang) {
+            return new Failure(0, null, hang, false, true);
         }
 
         public Failure once() {
-            return new Failure(status, message, hang, true);
+            return new Failure(status, message, hang, true, applied);
         }
     }
 
@@ -72,6 +81,8 @@ public final class FakeVapi implements AutoCloseable {
     private final Map<Endpoint, Failure> failures = Collections.synchronizedMap(new EnumMap<>(Endpoint.class));
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Map<String, String> twilioAccounts = Map.of();
+    /** Set while a request is applied whose answer will be lost: {@link #send} then writes nothing. */
+    private final ThreadLocal<Boolean> unanswered = new ThreadLocal<>();
 
     private FakeVapi(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -206,6 +217,14 @@ public final class FakeVapi implements AutoCloseable {
             var failure = failures.get(endpoint);
             if (failure != null) {
                 if (failure.onlyOnce()) failures.remove(endpoint);
+                if (failure.applied()) {
+                    unanswered.set(true);
+                    try {
+                        route(exchange, endpoint, path, body);
+                    } finally {
+                        unanswered.remove();
+                    }
+                }
                 if (failure.hang() != null) {
                     sleep(failure.hang());
                     send(exchange, 504, error(504, "Gateway Timeout", "too late"));
@@ -427,6 +446,7 @@ public final class FakeVapi implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        if (Boolean.TRUE.equals(unanswered.get())) return;
         var bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
