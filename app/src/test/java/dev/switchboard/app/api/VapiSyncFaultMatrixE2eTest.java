@@ -51,7 +51,7 @@ class VapiSyncFaultMatrixE2eTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("switchboard.vapi.base-url", vapi.baseUrl(), "switchboard.vapi.timeout", "1s",
+        return Map.of("switchboard.vapi.base-url", vapi.baseUrl(), "switchboard.vapi.timeout", "2s",
                 "switchboard.public-url", "https://switchboard.example.com");
     }
 
@@ -85,9 +85,9 @@ class VapiSyncFaultMatrixE2eTest implements TestPropertyProvider {
                     Arguments.of(endpoint, "429", Failure.status(429, "Too Many Requests"), 429, "rate_limited"),
                     Arguments.of(endpoint, "500", Failure.status(500, "Internal server error"), 502, "unavailable"),
                     Arguments.of(endpoint, "503", Failure.status(503, "maintenance"), 502, "unavailable"),
-                    Arguments.of(endpoint, "timeout", Failure.timeout(Duration.ofSeconds(3)), 504, "timeout")));
+                    Arguments.of(endpoint, "timeout", Failure.timeout(Duration.ofSeconds(4)), 504, "timeout")));
             if (MUTATING.contains(endpoint))
-                faults.add(Arguments.of(endpoint, "timeout after applying", Failure.timeoutAfterApplying(Duration.ofSeconds(3)), 504, "timeout"));
+                faults.add(Arguments.of(endpoint, "timeout after applying", Failure.timeoutAfterApplying(Duration.ofSeconds(4)), 504, "timeout"));
             return faults.stream();
         });
     }
