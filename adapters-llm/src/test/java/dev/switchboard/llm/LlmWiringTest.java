@@ -54,7 +54,8 @@ class LlmWiringTest {
     @Test
     void theProvidersOwnKeyVariableIsThePlatformKeyWhenNoneIsConfigured() {
         try (var fake = FakeAnthropicServer.start();
-             var context = ApplicationContext.run(Map.of("spec.name", "LlmWiringTest",
+             // A cold SDK on a loaded machine can take longer than the default 10 s to a first token; this test is about the key.
+             var context = ApplicationContext.run(Map.of("spec.name", "LlmWiringTest", "switchboard.llm.first-token-timeout", "60s",
                      "anthropic.api-key", "sk-from-env", "switchboard.llm.anthropic.base-url", fake.baseUrl()))) {
             fake.enqueue(AnthropicStream.message("m").text("Hi").reply());
 
