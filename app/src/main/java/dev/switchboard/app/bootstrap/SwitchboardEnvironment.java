@@ -89,7 +89,17 @@ final class SwitchboardEnvironment {
         props.put("switchboard.public-url", !blank(publicUrl) ? publicUrl : "http://localhost:" + (blank(port) ? "8080" : port.strip()));
 
         var jwks = env.apply("SWITCHBOARD_JWKS_URL");
-        if (jwks != null && !jwks.isBlank()) props.put("micronaut.security.token.jwt.signatures.jwks.external.url", jwks);
+        if (jwks != null && !jwks.isBlank()) {
+            // Any key in a provider's JWKS may sign tokens for other applications too: only this issuer's
+            // tokens meant for us (audience) are accepted, and then only for subjects linked to a user.
+            for (var key : new String[] {"SWITCHBOARD_JWKS_ISSUER", "SWITCHBOARD_JWKS_AUDIENCE"})
+                if (blank(env.apply(key)))
+                    throw new IllegalStateException(key + " must be set when SWITCHBOARD_JWKS_URL is: without it, a token the "
+                            + "identity provider signed for any other application would open this API");
+            props.put("micronaut.security.token.jwt.signatures.jwks.external.url", jwks);
+            props.put("switchboard.jwks.issuer", env.apply("SWITCHBOARD_JWKS_ISSUER").strip());
+            props.put("switchboard.jwks.audience", env.apply("SWITCHBOARD_JWKS_AUDIENCE").strip());
+        }
         return props;
     }
 

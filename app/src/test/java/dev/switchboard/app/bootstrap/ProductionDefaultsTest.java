@@ -37,4 +37,25 @@ class ProductionDefaultsTest {
         Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString());
         assertThat(new SwitchboardEnvironment(env::get).properties()).doesNotContainKey("switchboard.signup.enabled");
     }
+
+    @Test
+    void an_identity_provider_without_issuer_or_audience_refuses_to_start() {
+        for (var missing : new String[] {"SWITCHBOARD_JWKS_ISSUER", "SWITCHBOARD_JWKS_AUDIENCE"}) {
+            var env = production();
+            env.put("SWITCHBOARD_JWKS_URL", "https://idp.example.com/.well-known/jwks.json");
+            env.put("SWITCHBOARD_JWKS_ISSUER", "https://idp.example.com/");
+            env.put("SWITCHBOARD_JWKS_AUDIENCE", "switchboard-api");
+            env.remove(missing);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(env::get).properties())
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith(missing + " must be set when SWITCHBOARD_JWKS_URL is");
+        }
+        var env = production();
+        env.put("SWITCHBOARD_JWKS_URL", "https://idp.example.com/.well-known/jwks.json");
+        env.put("SWITCHBOARD_JWKS_ISSUER", "https://idp.example.com/");
+        env.put("SWITCHBOARD_JWKS_AUDIENCE", "switchboard-api");
+        assertThat(new SwitchboardEnvironment(env::get).properties())
+                .containsEntry("micronaut.security.token.jwt.signatures.jwks.external.url", "https://idp.example.com/.well-known/jwks.json")
+                .containsEntry("switchboard.jwks.issuer", "https://idp.example.com/")
+                .containsEntry("switchboard.jwks.audience", "switchboard-api");
+    }
 }

@@ -1,0 +1,101 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.app.security.JwksProperties;
+import dev.switchboard.domain.tenant.ExternalIdentity;
+import dev.switchboard.domain.tenant.ExternalIdentityRepository;
+import dev.switchboard.domain.tenant.Role;
+import dev.switchboard.domain.tenant.UserId;
+import dev.switchboard.domain.tenant.UserRepository;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which subjects of the external identity provider ({@code SWITCHBOARD_JWKS_URL}) sign in as which
+ * users of the caller's tenant. Only the owner links or unlinks: a linked subject acts with its
+ * user's role, so an admin could otherwise lend itself the owner's.
+ */
+@Controller("/api/v1/external-identities")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ExternalIdentityController {
+    private final ExternalIdentityRepository links;
+    private final UserRepository users;
+    private final JwksProperties provider;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ExternalIdentityController(ExternalIdentityRepository links, UserRepository users, JwksProperties provider, JsonMapper json,
+                               Clock clock) {
+        this.links = links;
+        this.users = users;
+        this.provider = provider;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record LinkView(String issuer, String subject, String userId, Instant linkedAt) {
+        static LinkView of(ExternalIdentity x) {
+            return new LinkView(x.issuer(), x.subject(), x.userId().toString(), x.linkedAt());
+        }
+    }
+
+    @Get
+    List<LinkView> list(Authentication auth) {
+        return links.list(Caller.of(auth).tenantId()).stream().map(LinkView::of).toList();
+    }
+
+    /** Body: {subject, userId?}: the provider's {@code sub}, and the user it signs in as (default: the caller). */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<LinkView> link(Authentication auth, @Body String raw) {
+        var caller = owner(auth);
+        var body = JsonBody.parse(json, raw);
+        var subject = body.text("subject", true, ExternalIdentity.MAX_SUBJECT);
+        var userId = body.convert("userId", body.text("userId", false, 64), UserId::parse);
+        body.validate();
+        if (!provider.configured())
+            throw new HttpStatusException(HttpStatus.CONFLICT, "no external identity provider is configured (SWITCHBOARD_JWKS_URL)");
+        var user = userId != null ? userId : NotFound.id("user", caller.subject(), UserId::parse);
+        if (users.listByTenant(caller.tenantId()).stream().noneMatch(u -> u.id().equals(user))) {
+            body.reject("userId", "no user " + user + " in this tenant");
+            body.validate();
+        }
+        var link = new ExternalIdentity(provider.issuer(), subject, caller.tenantId(), user, clock.instant());
+        try {
+            links.link(link);
+        } catch (ExternalIdentityRepository.SubjectAlreadyLinked e) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "subject: " + subject + " is already linked to a user");
+        }
+        return HttpResponse.created(LinkView.of(link));
+    }
+
+    @Delete("/{subject}")
+    HttpResponse<Void> unlink(Authentication auth, String subject) {
+        var caller = owner(auth);
+        if (!provider.configured() || !links.unlink(caller.tenantId(), provider.issuer(), subject))
+            throw NotFound.of("external identity", subject);
+        return HttpResponse.noContent();
+    }
+
+    private static Caller owner(Authentication auth) {
+        var caller = Caller.of(auth);
+        if (caller.role() != Role.OWNER) throw new HttpStatusException(HttpStatus.FORBIDDEN, "only the owner links external identities");
+        return caller;
+    }
+}
