@@ -279,6 +279,21 @@ public abstract class LanguageModelContract {
         assertThat(keyOf(requests().get(0))).isEqualTo(PLATFORM_KEY);
     }
 
+    @Test
+    void thePlatformKeyAnswersWithAtMostThePlatformsReplyCap() {
+        enqueue(text("Hi."), text("Hi."));
+        var greedy = new ModelRequest(TENANT, new ModelSettings(provider(), "model-x", 0.5, 32_000), "You are Sam.",
+                List.of(new ChatTurn.CallerTurn("Hi")), List.of());
+
+        ask(greedy, new CopyOnWriteArrayList<>(), new Cancellation());
+        connections.save(new Connection(TENANT, providerEnum(), Map.of(), Map.of("apiKey", vault.seal(TENANT_KEY)), Instant.EPOCH));
+        ask(greedy, new CopyOnWriteArrayList<>(), new Cancellation());
+
+        assertThat(requests()).extracting(r -> r.body().getOrDefault("max_tokens", r.body().get("max_completion_tokens")))
+                .as("platform key capped at %d; the tenant's own key is not", ApiKeys.DEFAULT_PLATFORM_MAX_TOKENS)
+                .containsExactly(ApiKeys.DEFAULT_PLATFORM_MAX_TOKENS, 32_000);
+    }
+
     protected abstract dev.switchboard.domain.connection.Provider providerEnum();
 
     /** How many pieces of {@code response} to send so that exactly {@code tokens} text deltas went out. */

@@ -70,7 +70,7 @@ public final class AnthropicLanguageModel implements ProviderModel, AutoCloseabl
     @Override
     public ModelReply reply(ModelRequest request, ReplyListener listener, Cancellation cancellation) {
         var apiKey = keys.resolve(request.tenantId(), Provider.ANTHROPIC, properties.apiKey());
-        var params = AnthropicRequests.toParams(request, apiKey);
+        var params = AnthropicRequests.toParams(keys.bounded(request, apiKey, properties.apiKey()), apiKey);
         return streams.reply(PROVIDER, () -> new AnthropicCall(client, params, apiKey), listener, cancellation);
     }
 

@@ -72,7 +72,7 @@ public final class OpenAiLanguageModel implements ProviderModel, AutoCloseable {
     @Override
     public ModelReply reply(ModelRequest request, ReplyListener listener, Cancellation cancellation) {
         var apiKey = keys.resolve(request.tenantId(), Provider.OPENAI, properties.apiKey());
-        var params = OpenAiRequests.toParams(request, apiKey);
+        var params = OpenAiRequests.toParams(keys.bounded(request, apiKey, properties.apiKey()), apiKey);
         return streams.reply(PROVIDER, () -> new OpenAiCall(client, params, apiKey), listener, cancellation);
     }
 
