@@ -87,11 +87,12 @@ public final class ConversationSession {
      */
     public void interrupted(String heard) {
         var heardText = heard == null ? "" : heard;
-        timeline.event("agent.interrupted", Map.of("heard", heardText));
+        // Stop the reply first; the timeline can wait the few milliseconds a write takes.
         speaking.interrupt(heardText).ifPresent(spokenInFull -> {
             timeline.save(spokenInFull.truncatedTo(heardText));
             history.truncateLastAgent(spokenInFull.text(), heardText);
         });
+        timeline.event("agent.interrupted", Map.of("heard", heardText));
     }
 
     /** A keypad digit; what it does is the assistant's DTMF policy. */
@@ -140,12 +141,17 @@ public final class ConversationSession {
         for (int round = 1; round <= settings.maxToolRounds(); round++) {
             var turn = speaking.begin();
             var reply = new Replying(turn, round, timeline, output).ask(model, request());
-            var heard = speaking.end(turn);
+            var cancelled = reply != null && reply.stopReason() == ModelReply.StopReason.CANCELLED;
+            // The whole reply is stored and in the history before a barge-in can look for it.
+            var heard = speaking.end(turn, reply == null || cancelled ? null : () -> {
+                history.agent(reply.text(), reply.toolCalls());
+                return reply.text().isBlank() ? null : timeline.said(Speaker.AGENT, reply.text());
+            });
             if (reply == null) {
                 recover(turn);
                 return;
             }
-            if (heard != null || reply.stopReason() == ModelReply.StopReason.CANCELLED) {
+            if (heard != null || cancelled) {
                 var said = heard != null ? heard : turn.spoken.toString();
                 if (!said.isEmpty()) {
                     var heardMessage = CallMessage.of(timeline.call(), Speaker.AGENT, said, timeline.clock().instant()).truncatedTo(said);
@@ -155,8 +161,6 @@ public final class ConversationSession {
                 history.agent(said, List.of());
                 return;
             }
-            if (!reply.text().isBlank()) remember(timeline.said(Speaker.AGENT, reply.text()));
-            history.agent(reply.text(), reply.toolCalls());
             if (reply.toolCalls().isEmpty()) {
                 output.text("", true);
                 timeline.event("agent.said", Map.of("text", reply.text(), "round", round));
@@ -190,9 +194,9 @@ public final class ConversationSession {
         if (turn.spoken.length() == 0) {
             speak(lines.trouble());
         } else {
-            output.text("", true);
-            remember(timeline.said(Speaker.AGENT, turn.spoken.toString()));
             history.agent(turn.spoken.toString(), List.of());
+            remember(timeline.said(Speaker.AGENT, turn.spoken.toString()));
+            output.text("", true);
         }
     }
 
@@ -208,9 +212,10 @@ public final class ConversationSession {
 
     /** Says a whole line the engine chose itself, and records it. */
     private void speak(String text) {
-        output.text(text, true);
-        remember(timeline.said(Speaker.AGENT, text));
+        // Stored before it is sent: a barge-in on it (which can only come once it was heard) finds it.
         history.agent(text, List.of());
+        remember(timeline.said(Speaker.AGENT, text));
+        output.text(text, true);
         timeline.event("agent.said", Map.of("text", text));
     }
 

@@ -39,13 +39,18 @@ final class Replying {
     }
 
     private void onText(String delta) {
-        if (turn.cancellation.isCancelled() || delta.isEmpty()) return;
+        if (delta.isEmpty()) return;
+        // Checked and sent under the turn's lock, which a barge-in takes to cancel: once the caller
+        // has interrupted, not one more piece of this reply reaches them.
+        synchronized (turn) {
+            if (turn.cancellation.isCancelled()) return;
+            turn.spoken.append(delta);
+            output.text(delta, false);
+        }
         if (first) {
             first = false;
             timeline.event("model.first_token", Map.of("round", round, "latencyMs", (System.nanoTime() - requestedAt) / 1_000_000));
         }
-        turn.spoken.append(delta);
-        output.text(delta, false);
     }
 
     private void error(String category, String message) {

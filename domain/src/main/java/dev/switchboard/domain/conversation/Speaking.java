@@ -16,10 +16,22 @@ final class Speaking {
         return active;
     }
 
-    /** @return what the caller heard, if they interrupted this turn */
-    synchronized String end(Turn turn) {
+    /**
+     * Ends the turn. If the caller barged in, returns what they heard and stores nothing. Otherwise
+     * stores the whole reply ({@code whole}, which may be {@code null} or give {@code null}) as the
+     * agent's last message while still holding the lock, so a barge-in that comes a moment later
+     * cuts exactly this message and never finds the previous one, nor a reply not yet stored.
+     *
+     * @return what the caller heard, if they interrupted this turn
+     */
+    synchronized String end(Turn turn, java.util.function.Supplier<CallMessage> whole) {
         active = null;
-        return turn.heard;
+        if (turn.heard != null) return turn.heard;
+        if (whole != null) {
+            var message = whole.get();
+            if (message != null) lastAgentMessage = message;
+        }
+        return null;
     }
 
     synchronized void remember(CallMessage agentMessage) {
@@ -40,8 +52,11 @@ final class Speaking {
      */
     synchronized Optional<CallMessage> interrupt(String heard) {
         if (active != null) {
-            active.heard = heard;
-            active.cancellation.cancel();
+            // Under the turn's lock, so no piece of text is passed on after this (Replying.onText).
+            synchronized (active) {
+                active.heard = heard;
+                active.cancellation.cancel();
+            }
             return Optional.empty();
         }
         if (lastAgentMessage == null || lastAgentMessage.interrupted()) return Optional.empty();

@@ -201,6 +201,58 @@ class ConversationSessionTest {
     }
 
     @Test
+    void a_barge_in_while_the_whole_reply_is_being_stored_cuts_that_reply_and_leaves_one_agent_message() throws Exception {
+        model.then(says("Bonjour, nous sommes ouverts de neuf heures à dix-neuf heures.")).then(says("Très bien."));
+        var session = new java.util.concurrent.atomic.AtomicReference<ConversationSession>();
+        var bargeIn = new Thread(() -> session.get().interrupted("Bonjour, nous sommes ouverts"));
+        // The barge-in arrives exactly while the finished reply is written: it must wait for it and cut it.
+        var racing = new StoreHook(calls, message -> {
+            if (message.speaker() == CallMessage.Speaker.AGENT && !message.interrupted() && !bargeIn.isAlive() && bargeIn.getState() == Thread.State.NEW) {
+                bargeIn.start();
+                try {
+                    bargeIn.join(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        calls.add(call);
+        session.set(new ConversationSession(assistant, new TenantFacts("Salon Lumière", ZoneId.of("Europe/Paris"), "Tue-Sat 9:00-19:00"),
+                Map.of(), new CallTimeline(call, racing, clock), model, toolbox, toolThreads, output, EngineSettings.standard()));
+        session.get().callerSaid("Vous êtes ouverts ?");
+        bargeIn.join(5_000);
+        session.get().callerSaid("Merci.");
+
+        assertThat(transcript()).containsExactly("CALLER: Vous êtes ouverts ?", "AGENT: Bonjour, nous sommes ouverts",
+                "CALLER: Merci.", "AGENT: Très bien.");
+        assertThat(messages().get(1).interrupted()).isTrue();
+        assertThat(model.requests().get(1).history().get(1)).isEqualTo(new ChatTurn.AgentTurn("Bonjour, nous sommes ouverts", List.of()));
+    }
+
+    /** The in-memory calls, running a hook just before each transcript message is stored. */
+    private record StoreHook(InMemoryCallRepository calls, java.util.function.Consumer<CallMessage> beforeSave)
+            implements dev.switchboard.domain.call.CallRepository {
+        public void add(Call c) { calls.add(c); }
+        public void update(Call c) { calls.update(c); }
+        public boolean replaceIfStatus(Call c, dev.switchboard.domain.call.CallStatus expected) { return calls.replaceIfStatus(c, expected); }
+        public java.util.Optional<Call> findById(TenantId t, dev.switchboard.domain.call.CallId id) { return calls.findById(t, id); }
+        public java.util.Optional<Call> findByProviderCallId(TenantId t, String id) { return calls.findByProviderCallId(t, id); }
+        public dev.switchboard.domain.shared.Page<Call> list(TenantId t, dev.switchboard.domain.call.CallQuery q, dev.switchboard.domain.shared.PageRequest p) {
+            return calls.list(t, q, p);
+        }
+        public dev.switchboard.domain.call.CallStats stats(TenantId t, java.time.Instant from, java.time.Instant to, ZoneId zone) {
+            return calls.stats(t, from, to, zone);
+        }
+        public void appendEvent(CallEvent e) { calls.appendEvent(e); }
+        public List<CallEvent> events(TenantId t, dev.switchboard.domain.call.CallId id) { return calls.events(t, id); }
+        public void saveMessage(CallMessage m) {
+            beforeSave.accept(m);
+            calls.saveMessage(m);
+        }
+        public List<CallMessage> messages(TenantId t, dev.switchboard.domain.call.CallId id) { return calls.messages(t, id); }
+    }
+
+    @Test
     void dtmf_0_transfers_1_repeats_9_ends_and_others_are_only_noted() {
         model.then(says("Nous sommes ouverts du mardi au samedi."));
         var session = session();
