@@ -59,6 +59,16 @@ final class PostgresConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public List<Connection> findBySetting(Provider provider, String name, String value) {
+        return db.list("find connections by a setting", "SELECT " + COLUMNS + " FROM connections WHERE provider = ? AND settings ->> ? = ? "
+                + "ORDER BY tenant_id", ps -> {
+            ps.setString(1, provider.name());
+            ps.setString(2, name);
+            ps.setString(3, value);
+        }, this::connection);
+    }
+
+    @Override
     public boolean delete(TenantId tenantId, Provider provider) {
         return db.update("delete a connection", "DELETE FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
             ps.setObject(1, tenantId.value());

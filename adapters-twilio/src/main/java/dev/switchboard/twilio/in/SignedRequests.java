@@ -25,8 +25,9 @@ final class SignedRequests {
         this.publicUrl = publicUrl;
     }
 
+    /** With the token of the number's tenant, or for a number we don't know, of the request's {@code AccountSid}. */
     boolean verify(HttpRequest<?> request, Map<String, String> form, Optional<PhoneNumber> number) {
-        var tokens = number.isPresent() ? accounts.authTokens(number.get().tenantId()) : accounts.platformToken().stream().toList();
+        var tokens = number.isPresent() ? accounts.authTokens(number.get().tenantId()) : accounts.authTokensOfAccount(form.get("AccountSid"));
         var query = request.getUri().getRawQuery();
         var url = publicUrl.http(request.getPath()) + (query == null ? "" : "?" + query);
         var signature = request.getHeaders().get(HEADER);

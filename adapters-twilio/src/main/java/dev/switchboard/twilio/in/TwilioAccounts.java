@@ -36,6 +36,20 @@ final class TwilioAccounts {
         return tokens;
     }
 
+    /**
+     * The tokens a request about no number of ours may be signed with: those of every tenant whose
+     * Twilio connection is this {@code AccountSid}, and the platform's. So a tenant's number that
+     * points at us before it is registered here still gets our goodbye, not a 403.
+     */
+    List<String> authTokensOfAccount(String accountSid) {
+        var tokens = new ArrayList<String>();
+        if (accountSid != null && accountSid.startsWith("AC"))
+            for (var connection : connections.findBySetting(Provider.TWILIO, "accountSid", accountSid))
+                Optional.ofNullable(connection.secrets().get("authToken")).map(vault::open).ifPresent(tokens::add);
+        platformToken().ifPresent(tokens::add);
+        return tokens;
+    }
+
     Optional<String> platformToken() {
         return Optional.ofNullable(platform.authToken()).filter(t -> !t.isBlank());
     }

@@ -118,6 +118,20 @@ class TwilioWebhookSecurityE2eTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_tenants_number_not_registered_yet_gets_the_goodbye_checked_with_that_accounts_token() {
+        var accountSid = "AC" + "c".repeat(32);
+        salon.owner.put("/api/v1/connections/twilio", Map.of("accountSid", accountSid, "authToken", "tenant-own-token"));
+        var unregistered = VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken("tenant-own-token")
+                .accountSid(accountSid).from("+33612345678").to("+15550000001").build();
+        var answer = unregistered.postVoiceWebhook(unregistered.voiceParameters("CA" + "c".repeat(32)));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(TwimlDocument.parse(answer.body()).says()).containsExactly("Sorry, this number is not in service. Goodbye.");
+        var anotherAccount = VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken("tenant-own-token")
+                .accountSid("AC" + "d".repeat(32)).from("+33612345678").to("+15550000001").build();
+        assertThat(anotherAccount.postVoiceWebhook(anotherAccount.voiceParameters("CA" + "d".repeat(32))).status()).isEqualTo(403);
+    }
+
+    @Test
     void a_number_without_assistant_gets_a_goodbye_and_the_call_is_recorded() {
         var number = dev.switchboard.domain.Fixtures.randomE164();
         salon.owner.post("/api/v1/phone-numbers", Map.of("number", number));

@@ -13,6 +13,13 @@ public interface ConnectionRepository {
 
     List<Connection> list(TenantId tenantId);
 
+    /**
+     * Every tenant's connection to {@code provider} whose setting {@code name} is {@code value} — the one
+     * lookup across tenants, for telling whose carrier account a request came from (a Twilio webhook's
+     * {@code AccountSid}) before any tenant is known. Callers must not show the result to a tenant.
+     */
+    List<Connection> findBySetting(Provider provider, String name, String value);
+
     /** @return whether the tenant had it */
     boolean delete(TenantId tenantId, Provider provider);
 }

@@ -48,4 +48,21 @@ public abstract class ConnectionRepositoryContract {
         assertThat(connections().delete(other.id(), Provider.TWILIO)).isFalse();
         assertThat(connections().find(owner.id(), Provider.TWILIO)).contains(twilio);
     }
+
+    @Test
+    void finds_every_tenants_connection_with_a_setting_across_tenants() {
+        var first = Fixtures.tenant("First");
+        var second = Fixtures.tenant("Second");
+        tenants().save(first);
+        tenants().save(second);
+        var sid = "AC" + java.util.UUID.randomUUID().toString().replace("-", "");
+        var a = new Connection(first.id(), Provider.TWILIO, Map.of("accountSid", sid), Map.of("authToken", new SealedSecret("v1.a")), T0);
+        var b = new Connection(second.id(), Provider.TWILIO, Map.of("accountSid", sid), Map.of("authToken", new SealedSecret("v1.b")), T0);
+        connections().save(a);
+        connections().save(b);
+        connections().save(new Connection(second.id(), Provider.VAPI, Map.of("accountSid", sid), Map.of(), T0));
+
+        assertThat(connections().findBySetting(Provider.TWILIO, "accountSid", sid)).containsExactlyInAnyOrder(a, b);
+        assertThat(connections().findBySetting(Provider.TWILIO, "accountSid", sid + "0")).isEmpty();
+    }
 }

@@ -30,6 +30,12 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
     }
 
     @Override
+    public List<Connection> findBySetting(Provider provider, String name, String value) {
+        return connections.values().stream().filter(c -> c.provider() == provider && value != null && value.equals(c.settings().get(name)))
+                .sorted(Comparator.comparing(c -> c.tenantId().value())).toList();
+    }
+
+    @Override
     public boolean delete(TenantId tenantId, Provider provider) {
         return connections.remove(new Key(tenantId, provider)) != null;
     }
