@@ -22,13 +22,14 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code WS /webhooks/twilio/relay}: a ConversationRelay session. Twilio sends what the caller
- * says as text; the engine answers with streamed tokens. Bad frames are answered with an
- * {@code error} and noted on the timeline; they never end the call.
+ * says as text; the engine answers with streamed tokens. Bad frames are noted on the timeline
+ * only — Twilio accepts nothing but {@code text}, {@code play}, {@code sendDigits}, {@code language}
+ * and {@code end} (PROTOCOLS.md §6.2) — and never end the call. Whole messages are capped in the
+ * Netty pipeline ({@link WebSocketMessageCap}) before they get here.
  */
 @ServerWebSocket(TwilioVoiceWebhook.RELAY_PATH)
 @Secured("isAnonymous()")
 final class ConversationRelaySocket {
-    static final int MAX_FRAME_CHARS = 64 * 1024;
     private static final String STATE = "relay";
     private final StartConversation startConversation;
     private final CallRepository calls;
@@ -69,10 +70,6 @@ final class ConversationRelaySocket {
     }
 
     private void handle(RelaySession relay, String text) {
-        if (text.length() > MAX_FRAME_CHARS) {
-            reject(relay, "frame of " + text.length() + " characters is over the " + MAX_FRAME_CHARS + " limit");
-            return;
-        }
         JsonNode node;
         try {
             node = json.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
@@ -83,7 +80,14 @@ final class ConversationRelaySocket {
             reject(relay, "not a JSON object");
             return;
         }
-        var problem = messages.handle(relay, node);
+        String problem;
+        try {
+            problem = messages.handle(relay, node);
+        } catch (RuntimeException e) {
+            // e.g. the database is down while binding the call: apologise rather than leave silence.
+            relay.technicalProblem("relay-socket", e);
+            return;
+        }
         if (problem != null) reject(relay, problem);
     }
 
@@ -99,8 +103,8 @@ final class ConversationRelaySocket {
         }));
     }
 
+    /** On the timeline only: Twilio would log an {@code error} message as 64107 in the tenant's debugger and ignore it. */
     private static void reject(RelaySession relay, String problem) {
         relay.event("error", Map.of("stage", "relay-socket", "message", problem));
-        relay.output.error(problem);
     }
 }

@@ -33,7 +33,13 @@ final class RelayMessages {
             case "dtmf" -> {
                 var digit = text(message, "digit");
                 if (digit == null || digit.length() != 1) yield "dtmf needs a one-character digit";
-                relay.now(() -> relay.conversation().digitPressed(digit.charAt(0)));
+                relay.now(() -> {
+                    try {
+                        relay.conversation().digitPressed(digit.charAt(0));
+                    } catch (RuntimeException e) {
+                        relay.technicalProblem("dtmf", e);
+                    }
+                });
                 yield null;
             }
             case "error" -> {
@@ -56,6 +62,7 @@ final class RelayMessages {
         data.put("sessionId", String.valueOf(text(message, "sessionId")));
         data.put("callSid", String.valueOf(text(message, "callSid")));
         data.put("callStatus", String.valueOf(text(message, "callStatus")));
+        relay.twimlLanguage(parameters.remove("lang"));
         relay.event("relay.setup", data);
         parameters.remove("call");
         parameters.remove("tenant");
@@ -78,7 +85,13 @@ final class RelayMessages {
             return null;
         }
         relay.callerSpeaks(text(message, "lang"));
-        relay.turns.execute(() -> relay.conversation().callerSaid(text));
+        relay.turns.execute(() -> {
+            try {
+                relay.conversation().callerSaid(text);
+            } catch (RuntimeException e) {
+                relay.technicalProblem("turn", e);
+            }
+        });
         return null;
     }
 

@@ -49,10 +49,6 @@ final class RelayOutput implements ConversationOutput {
         send(Map.of("type", "end", "handoffData", HandoffData.hangup(reason, callId).toJson(json)));
     }
 
-    void error(String description) {
-        send(Map.of("type", "error", "description", description));
-    }
-
     void send(Map<String, Object> message) {
         if (!session.isOpen()) return;
         try {

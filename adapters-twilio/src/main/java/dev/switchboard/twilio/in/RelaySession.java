@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
  * arrived, and the serial lane its turns run on.
  */
 final class RelaySession {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RelaySession.class);
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     final TenantId tenantId;
     final CallId callId;
     final RelayOutput output;
@@ -25,6 +27,9 @@ final class RelaySession {
     private final Clock clock;
     private volatile ConversationSession conversation;
     private volatile String language;
+    /** The assistant's language as the TwiML gave it, for an apology before the conversation is bound. */
+    private volatile String twimlLanguage;
+    private final java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     RelaySession(TenantId tenantId, CallId callId, RelayOutput output, Executor pool, CallRepository calls, Clock clock) {
         this.tenantId = tenantId;
@@ -41,6 +46,27 @@ final class RelaySession {
         return conversation;
     }
 
+    void twimlLanguage(String lang) {
+        if (lang != null && LANGUAGE_TAG.matcher(lang).matches()) twimlLanguage = lang;
+    }
+
+    /**
+     * Something under the caller failed (the database while binding the call or storing a turn):
+     * they hear an apology and the session ends with a hang-up hand-off, never silence. Once.
+     */
+    void technicalProblem(String stage, RuntimeException failure) {
+        LOG.warn("relay call {}: {} failed, apologising and hanging up: {}", callId, stage, failure.toString());
+        var conversation = this.conversation;
+        if (conversation != null) conversation.callEnded("technical problem");
+        event("error", Map.of("stage", stage, "message", String.valueOf(failure.getMessage())));
+        if (!gaveUp.compareAndSet(false, true)) return;
+        var lang = language != null ? language : twimlLanguage;
+        output.text(lang != null && lang.toLowerCase(java.util.Locale.ROOT).startsWith("fr")
+                ? "Désolé, nous rencontrons un problème technique. Merci de rappeler dans un instant. Au revoir."
+                : "Sorry, we are having a technical problem. Please call again in a moment. Goodbye.", true);
+        output.hangUp("technical problem: " + stage);
+    }
+
     void bind(ConversationSession session) {
         conversation = session;
         language = session.language();
@@ -52,7 +78,8 @@ final class RelaySession {
      * {@code fr-CA} transcript on an {@code fr-FR} line changes nothing.
      */
     void callerSpeaks(String lang) {
-        if (lang == null || lang.isBlank() || language == null || primary(lang).equals(primary(language))) return;
+        // Only a well-formed BCP-47 tag: Twilio rejects a language message naming anything else.
+        if (lang == null || !LANGUAGE_TAG.matcher(lang).matches() || language == null || primary(lang).equals(primary(language))) return;
         event("language.switched", Map.of("from", language, "to", lang));
         language = lang;
         var message = new java.util.LinkedHashMap<String, Object>();
@@ -71,14 +98,12 @@ final class RelaySession {
         pool.execute(task);
     }
 
-    /** Puts a socket-level stage on the call's timeline; a call that vanished is not an error here. */
+    /** Puts a socket-level stage on the call's timeline; best effort (a vanished call or a database outage is not an error here). */
     void event(String type, Map<String, Object> data) {
-        calls.findById(tenantId, callId).ifPresent(call -> {
-            try {
-                calls.appendEvent(CallEvent.of(call, clock.instant(), type, data));
-            } catch (RuntimeException ignored) {
-                // The timeline is best effort while the caller is on the line.
-            }
-        });
+        try {
+            calls.findById(tenantId, callId).ifPresent(call -> calls.appendEvent(CallEvent.of(call, clock.instant(), type, data)));
+        } catch (RuntimeException ignored) {
+            // The timeline is best effort while the caller is on the line.
+        }
     }
 }

@@ -65,6 +65,7 @@ final class TwilioCallCallbacks {
         Integer duration = null;
         try {
             if (form.get("CallDuration") != null) duration = Integer.valueOf(form.get("CallDuration").strip());
+            if (duration != null && duration < 0) duration = null;
         } catch (NumberFormatException ignored) {
             // A garbled duration is dropped; the status still counts.
         }
@@ -77,6 +78,19 @@ final class TwilioCallCallbacks {
     /** The relay session ended: transfer, hang up, or nothing if the caller is gone. */
     @Post(uri = "/relay-action", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
     HttpResponse<String> relayAction(HttpRequest<?> request, @Body Map<String, String> form) {
+        try {
+            return afterRelay(request, form);
+        } catch (RuntimeException e) {
+            // The database is down, most likely. The caller is still on the line: end it kindly, never with a 5xx.
+            LOG.warn("relay action for call {} failed, answered the fallback: {}", form.get("CallSid"), e.toString());
+            var handoff = HandoffData.parse(json, form.get("HandoffData"));
+            if ("completed".equalsIgnoreCase(form.get("CallStatus"))) return TwilioVoiceWebhook.xml(Twiml.empty());
+            if (handoff != null && HandoffData.HANGUP.equals(handoff.action())) return TwilioVoiceWebhook.xml(Twiml.hangUp());
+            return TwilioVoiceWebhook.xml(Twiml.sayAndHangUp(TwilioVoiceWebhook.TECHNICAL_PROBLEM, "en-US"));
+        }
+    }
+
+    private HttpResponse<String> afterRelay(HttpRequest<?> request, Map<String, String> form) {
         var number = numbers.ours(form);
         if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
         var call = number.flatMap(n -> calls.findByProviderCallId(n.tenantId(), form.getOrDefault("CallSid", "")));

@@ -49,8 +49,24 @@ final class TwilioVoiceWebhook {
         this.clock = clock;
     }
 
+    /**
+     * Any failure here (the database down, most likely) answers fallback TwiML — an apology and a
+     * hang-up — because a 5xx only makes Twilio play its generic error to the caller. Nothing in it
+     * is secret, so it does not wait for a signature check that needs the database too.
+     */
     @Post(uri = "/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
     HttpResponse<String> voice(HttpRequest<?> request, @Body Map<String, String> form) {
+        try {
+            return answer(request, form);
+        } catch (RuntimeException e) {
+            LOG.warn("voice webhook for call {} failed, answered the apology: {}", form.get("CallSid"), e.toString());
+            return xml(Twiml.sayAndHangUp(TECHNICAL_PROBLEM, "en-US"));
+        }
+    }
+
+    static final String TECHNICAL_PROBLEM = "Sorry, we are having a technical problem. Please call again in a moment. Goodbye.";
+
+    private HttpResponse<String> answer(HttpRequest<?> request, Map<String, String> form) {
         var number = numbers.ours(form);
         if (!signatures.verify(request, form, number)) return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
         var callSid = form.get("CallSid");
@@ -68,7 +84,7 @@ final class TwilioVoiceWebhook {
             var query = "?tenant=" + call.tenantId() + "&call=" + call.id();
             var socket = publicUrl.websocket(RELAY_PATH + query);
             twiml = Twiml.conversationRelay(connect.assistant(), socket, publicUrl.http("/webhooks/twilio/relay-action"),
-                    Map.of("tenant", call.tenantId().toString(), "call", call.id().toString()));
+                    Map.of("tenant", call.tenantId().toString(), "call", call.id().toString(), "lang", connect.assistant().language()));
             event(call, "twiml.returned", Map.of("runtime", "relay", "socket", socket));
         } else if (answer instanceof AnswerCall.Answer.Connect connect) {
             twiml = Twiml.sayAndHangUp(unavailable(connect.assistant().language()), connect.assistant().language());

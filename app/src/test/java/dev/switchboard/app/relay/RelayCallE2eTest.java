@@ -125,7 +125,7 @@ class RelayCallE2eTest implements TestPropertyProvider {
     }
 
     @Test
-    void an_interruption_truncates_the_stored_agent_message() {
+    void an_interruption_truncates_the_stored_agent_message_and_stops_its_tokens() {
         // Slow tokens, so the barge-in lands while the reply is still streaming, as it does on a real call.
         CLAUDE.enqueueFor(salon.model, says("Nous avons ", "mardi à dix heures, ", "mercredi à quinze heures ", "et jeudi.")
                 .withPieceDelay(Duration.ofMillis(300)), says("Très bien."));
@@ -133,9 +133,16 @@ class RelayCallE2eTest implements TestPropertyProvider {
                 .interrupt(2, 16, 900).say("Mardi alors").hangUp().build());
 
         assertThat(result.agentLines()).last().isEqualTo("Très bien.");
-        assertThat(RelayFixture.transcript(salon.onlyCall())).contains("agent: Nous avons mardi (interrupted)");
+        assertThat(RelayFixture.transcript(salon.onlyCall())).containsExactly("agent: Bonjour, salon Lumière, je vous écoute.",
+                "caller: Quelles disponibilités ?", "agent: Nous avons mardi (interrupted)", "caller: Mardi alors", "agent: Très bien.");
         assertThat(String.valueOf(CLAUDE.requests().get(CLAUDE.requests().size() - 1).body())).contains("Nous avons mardi")
                 .doesNotContain("mercredi à quinze heures");
+        // Nothing of the interrupted reply reaches the caller once the interrupt is sent.
+        var frames = result.frames();
+        var interrupt = frames.stream().filter(f -> f.text().contains("\"type\":\"interrupt\"")).findFirst().orElseThrow();
+        assertThat(frames.subList(frames.indexOf(interrupt), frames.size()))
+                .filteredOn(f -> f.direction() == dev.switchboard.testkit.caller.RelayFrame.Direction.FROM_SERVER)
+                .extracting(dev.switchboard.testkit.caller.RelayFrame::text).noneMatch(t -> t.contains("mercredi") || t.contains("jeudi"));
     }
 
     @Test
@@ -193,15 +200,15 @@ class RelayCallE2eTest implements TestPropertyProvider {
     }
 
     @Test
-    void garbage_on_the_socket_is_answered_with_an_error_and_the_call_goes_on() {
+    void garbage_on_the_socket_goes_on_the_timeline_only_and_the_call_goes_on() {
         CLAUDE.enqueueFor(salon.model, says("Je suis toujours là."));
+        // The virtual caller fails the test on any message Twilio would reject (an "error" reply among them).
         var result = salon.caller().call(CallScript.builder().garbage("this is not json").garbage("{\"type\":42}")
                 .garbage("{\"type\":\"teleport\"}").garbage("{\"type\":\"prompt\",\"voicePrompt\":7}")
-                .garbage("{\"type\":\"prompt\",\"voicePrompt\":\"" + "x".repeat(70_000) + "\"}")
-                .say("Toujours là ?").hangUp().build());
+                .garbage("[\"prompt\"]").say("Toujours là ?").hangUp().build());
 
         assertThat(result.agentLines()).containsExactly("Je suis toujours là.");
-        assertThat(result.receivedFrames().stream().filter(f -> f.contains("\"type\":\"error\""))).hasSize(5);
+        assertThat(result.receivedFrames()).noneMatch(f -> f.contains("\"type\":\"error\""));
         var detail = salon.onlyCall();
         assertThat(RelayFixture.eventTypes(detail).stream().filter("error"::equals)).hasSize(5);
         assertThat(RelayFixture.call(detail)).containsEntry("status", "completed");

@@ -44,6 +44,12 @@ final class Hangup {
                 actionTwiml = action.filter(WebhookExchange::ok).flatMap(Hangup::parse);
             }
         }
+        if (relay != null)
+            for (var frame : relay.frames())
+                if (frame.direction() == RelayFrame.Direction.FROM_SERVER)
+                    RelayMessageRules.violation(frame.text()).ifPresent(why -> {
+                        throw new TwilioWouldReject(frame.text(), why);
+                    });
         var statuses = outcome == CallResult.Outcome.WEBHOOK_FAILED && call.voiceWebhook().status() < 0
                 ? List.<WebhookExchange>of() : postStatusCallbacks();
         return new CallResult(call.callSid(), call.sessionId(), call.voiceWebhook(), call.twiml(), call.handshakeStatus(),

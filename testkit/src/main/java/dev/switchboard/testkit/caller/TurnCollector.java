@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Reads the server's messages into agent turns: {@code text} tokens until {@code last:true} or
- * {@code end}; notes {@code end} and a closed socket. Other message types ({@code play},
- * {@code sendDigits}, {@code language}) and non-JSON frames stay in the frame log only.
+ * {@code end}; notes {@code end} and a closed socket. {@code play}, {@code sendDigits} and
+ * {@code language} stay in the frame log only. Strict as Twilio: any message Twilio would reject
+ * ({@link RelayMessageRules}) throws {@link TwilioWouldReject} on the test's thread.
  */
 final class TurnCollector {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +65,9 @@ final class TurnCollector {
                 var ending = take(incoming);
                 if (ending != null) finished = Optional.of(finish(ending, Optional.empty()));
             } else if (incoming instanceof RelayConnection.Incoming.Message m) {
+                RelayMessageRules.violation(m.text()).ifPresent(why -> {
+                    throw new TwilioWouldReject(m.text(), why);
+                });
                 var json = parse(m.text());
                 if (json != null && "end".equals(json.path("type").asText())) noteEnd(m.text());
             } else {
@@ -100,6 +104,9 @@ final class TurnCollector {
             socketClosed = true;
             return AgentTurn.Ending.SOCKET_CLOSED;
         }
+        RelayMessageRules.violation(message.text()).ifPresent(why -> {
+            throw new TwilioWouldReject(message.text(), why);
+        });
         var json = parse(message.text());
         if (json == null) return null;
         switch (json.path("type").asText()) {
