@@ -1,6 +1,7 @@
 package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.assistant.AssistantId;
+import dev.switchboard.domain.phone.NumberProof;
 import dev.switchboard.domain.phone.PhoneNumber;
 import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /** Phone numbers in the {@code phone_numbers} table; {@code UNIQUE (number)} gives each one owner. */
 @Singleton
 final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
-    private static final String COLUMNS = "id, tenant_id, number, label, assistant_id, twilio_sid, vapi_phone_number_id, created_at";
+    private static final String COLUMNS = "id, tenant_id, number, label, assistant_id, twilio_sid, vapi_phone_number_id, created_at, "
+            + "twilio_account_sid, proven_at";
 
     private final Database db;
 
@@ -27,10 +29,12 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
     public void save(PhoneNumber n) {
         db.write("save a phone number", c -> {
             try {
-                return Database.update(c, "INSERT INTO phone_numbers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) " + """
+                return Database.update(c, "INSERT INTO phone_numbers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " + """
                         ON CONFLICT (tenant_id, id) DO UPDATE SET number = EXCLUDED.number, label = EXCLUDED.label,
                             assistant_id = EXCLUDED.assistant_id, twilio_sid = EXCLUDED.twilio_sid,
-                            vapi_phone_number_id = EXCLUDED.vapi_phone_number_id, created_at = EXCLUDED.created_at""", ps -> {
+                            vapi_phone_number_id = EXCLUDED.vapi_phone_number_id, created_at = EXCLUDED.created_at,
+                            twilio_account_sid = COALESCE(EXCLUDED.twilio_account_sid, phone_numbers.twilio_account_sid),
+                            proven_at = COALESCE(EXCLUDED.proven_at, phone_numbers.proven_at)""", ps -> {
                     ps.setObject(1, n.id().value());
                     ps.setObject(2, n.tenantId().value());
                     ps.setString(3, n.number().value());
@@ -39,6 +43,9 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
                     ps.setString(6, n.twilioSid());
                     ps.setString(7, n.vapiPhoneNumberId());
                     Columns.setInstant(ps, 8, n.createdAt());
+                    // A save without a proof (an update by code that never saw one) keeps the stored proof.
+                    ps.setString(9, n.proof() == null ? null : n.proof().accountSid());
+                    Columns.setInstant(ps, 10, n.proof() == null ? null : n.proof().provenAt());
                 });
             } catch (SQLException e) {
                 // Another tenant's number id is refused like another tenant's number, as the fake does.
@@ -82,6 +89,8 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
     private static PhoneNumber number(ResultSet rs) throws SQLException {
         return new PhoneNumber(new PhoneNumberId(Columns.uuid(rs, "id")), new TenantId(Columns.uuid(rs, "tenant_id")),
                 new E164Number(rs.getString("number")), rs.getString("label"), Columns.id(rs, "assistant_id", AssistantId::new),
-                rs.getString("twilio_sid"), rs.getString("vapi_phone_number_id"), Columns.instant(rs, "created_at"));
+                rs.getString("twilio_sid"), rs.getString("vapi_phone_number_id"), Columns.instant(rs, "created_at"),
+                rs.getString("twilio_account_sid") == null ? null
+                        : new NumberProof(rs.getString("twilio_account_sid"), Columns.instant(rs, "proven_at")));
     }
 }

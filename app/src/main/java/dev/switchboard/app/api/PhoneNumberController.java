@@ -1,9 +1,15 @@
 package dev.switchboard.app.api;
 
 import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.api.problem.InvalidInput;
 import dev.switchboard.app.security.Caller;
 import dev.switchboard.domain.assistant.AssistantId;
 import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.phone.CheckPhoneNumber;
+import dev.switchboard.domain.phone.ConfigurePhoneNumber;
+import dev.switchboard.domain.phone.ImportPhoneNumber;
+import dev.switchboard.domain.phone.TwilioNumberStatus;
+import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.phone.PhoneNumber;
 import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
@@ -39,20 +45,44 @@ final class PhoneNumberController {
     private final AssistantRepository assistants;
     private final JsonMapper json;
     private final Clock clock;
+    private final ImportPhoneNumber importNumber;
+    private final CheckPhoneNumber checkNumber;
+    private final ConfigurePhoneNumber configureNumber;
 
-    PhoneNumberController(PhoneNumberRepository numbers, AssistantRepository assistants, JsonMapper json, Clock clock) {
+    PhoneNumberController(PhoneNumberRepository numbers, AssistantRepository assistants, JsonMapper json, Clock clock,
+                          ImportPhoneNumber importNumber, CheckPhoneNumber checkNumber, ConfigurePhoneNumber configureNumber) {
         this.numbers = numbers;
         this.assistants = assistants;
         this.json = json;
         this.clock = clock;
+        this.importNumber = importNumber;
+        this.checkNumber = checkNumber;
+        this.configureNumber = configureNumber;
     }
 
+    /**
+     * A number as shown back. {@code proven}: a Twilio account of the tenant was shown to hold it;
+     * {@code twilio}: a live read at Twilio (only on the single-number reads, import and configure).
+     */
     @Serdeable
     record PhoneNumberView(String id, String number, String label, String assistantId, String twilioSid,
-                           String vapiPhoneNumberId, Instant createdAt) {
+                           String vapiPhoneNumberId, Instant createdAt, boolean proven, String twilioAccountSid, TwilioView twilio) {
         static PhoneNumberView of(PhoneNumber n) {
+            return of(n, null);
+        }
+
+        static PhoneNumberView of(PhoneNumber n, TwilioView twilio) {
             return new PhoneNumberView(n.id().toString(), n.number().value(), n.label(),
-                    n.assistantId() == null ? null : n.assistantId().toString(), n.twilioSid(), n.vapiPhoneNumberId(), n.createdAt());
+                    n.assistantId() == null ? null : n.assistantId().toString(), n.twilioSid(), n.vapiPhoneNumberId(), n.createdAt(),
+                    n.proven(), n.proven() ? n.proof().accountSid() : null, twilio);
+        }
+    }
+
+    /** Whether the number's webhooks at Twilio point at us; {@code configured} null when it could not be read. */
+    @Serdeable
+    record TwilioView(Boolean configured, List<String> mismatches, String note) {
+        static TwilioView of(TwilioNumberStatus status) {
+            return new TwilioView(status.configured(), status.mismatches(), status.note());
         }
     }
 
@@ -63,7 +93,53 @@ final class PhoneNumberController {
 
     @Get("/{id}")
     PhoneNumberView get(Authentication auth, String id) {
-        return PhoneNumberView.of(find(Caller.of(auth).tenantId(), id));
+        var number = find(Caller.of(auth).tenantId(), id);
+        return PhoneNumberView.of(number, TwilioView.of(checkNumber.check(number)));
+    }
+
+    /**
+     * Body: {number (E.164) | twilioSid (PN…), assistantId?, label?}. The number must be in one of
+     * the tenant's Twilio accounts (its connection's, else the platform's); its VoiceUrl,
+     * StatusCallback and SmsUrl are then pointed at us and read back. Refused (nothing stored):
+     * not in any account → 400 naming the field; no Twilio credentials → 422; another tenant's → 409.
+     */
+    @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<PhoneNumberView> importNumber(Authentication auth, @Body String raw) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var body = JsonBody.parse(json, raw);
+        var number = body.has("number") ? body.convert("number", body.text("number", true), E164Number::new) : null;
+        var twilioSid = body.text("twilioSid", false, 64);
+        if (!body.has("number") && twilioSid == null) body.reject("number", "give the number (E.164) or its twilioSid (PN…)");
+        if (body.has("number") && twilioSid != null) body.reject("twilioSid", "give the number or its twilioSid, not both");
+        var label = body.text("label", false, 200);
+        var assistant = assistant(body, tenant);
+        body.validate();
+        var result = importNumber.handle(new ImportPhoneNumber.Command(tenant, number, number == null ? twilioSid : null, label, assistant));
+        if (result instanceof ImportPhoneNumber.Result.Imported imported) {
+            var mismatches = imported.mismatches();
+            return HttpResponse.created(PhoneNumberView.of(imported.number(), new TwilioView(mismatches.isEmpty(), mismatches, null)));
+        }
+        if (result instanceof ImportPhoneNumber.Result.NotInAccount missing)
+            throw new InvalidInput(number != null ? "number" : "twilioSid", "no Twilio account of this tenant (nor the platform's) holds " + missing.what());
+        if (result instanceof ImportPhoneNumber.Result.TakenByAnotherTenant taken)
+            throw new HttpStatusException(HttpStatus.CONFLICT, "number: " + taken.number() + " is already registered");
+        if (result instanceof ImportPhoneNumber.Result.ConfigurationRefused refused)
+            throw new PortFailure(PortFailure.Category.BAD_REQUEST, "Twilio refused to configure the number: " + refused.refusal());
+        throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "no Twilio credentials are set (development token): nothing can be "
+                + "imported or proven; connect Twilio with PUT /api/v1/connections/twilio, or add the number unproven with POST /api/v1/phone-numbers");
+    }
+
+    /** Points an imported number's webhooks at us again and reads them back. */
+    @Post("/{id}/configure")
+    PhoneNumberView configure(Authentication auth, String id) {
+        var tenant = Caller.of(auth).requireConfigure().tenantId();
+        var number = find(tenant, id);
+        var result = configureNumber.configure(number);
+        if (result instanceof ConfigurePhoneNumber.Result.Configured configured)
+            return PhoneNumberView.of(number, TwilioView.of(configured.status()));
+        if (result instanceof ConfigurePhoneNumber.Result.Refused refused)
+            throw new PortFailure(PortFailure.Category.BAD_REQUEST, "Twilio refused to configure the number: " + refused.refusal());
+        throw new HttpStatusException(HttpStatus.CONFLICT, "only an imported number can be configured: import it with POST /api/v1/phone-numbers/import");
     }
 
     /** Body: {number (E.164), label?, assistantId?, twilioSid?}. */
@@ -96,7 +172,7 @@ final class PhoneNumberController {
         var assistant = body.mentions("assistantId") ? assistant(body, tenant) : existing.assistantId();
         body.validate();
         var updated = new PhoneNumber(existing.id(), tenant, existing.number(), label, assistant,
-                existing.twilioSid(), existing.vapiPhoneNumberId(), existing.createdAt());
+                existing.twilioSid(), existing.vapiPhoneNumberId(), existing.createdAt(), existing.proof());
         save(updated);
         return PhoneNumberView.of(updated);
     }

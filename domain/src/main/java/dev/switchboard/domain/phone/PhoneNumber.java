@@ -12,6 +12,9 @@ import java.util.Objects;
  *
  * @param twilioSid Twilio's IncomingPhoneNumber SID (PN…), when known
  * @param vapiPhoneNumberId Vapi's id for the imported number, when synced
+ * @param proof that a Twilio account of the tenant (or the platform's) holds the number, when it
+ *     was imported through {@code POST /api/v1/phone-numbers/import}; null for a number added
+ *     unproven. Once recorded, a save without a proof keeps it.
  */
 public record PhoneNumber(
         PhoneNumberId id,
@@ -21,7 +24,8 @@ public record PhoneNumber(
         AssistantId assistantId,
         String twilioSid,
         String vapiPhoneNumberId,
-        Instant createdAt) {
+        Instant createdAt,
+        NumberProof proof) {
 
     public PhoneNumber {
         Objects.requireNonNull(id, "id");
@@ -31,7 +35,17 @@ public record PhoneNumber(
         label = label == null || label.isBlank() ? null : label.strip();
     }
 
+    /** A number without proof (added by hand, or by code that predates proofs). */
+    public PhoneNumber(PhoneNumberId id, TenantId tenantId, E164Number number, String label, AssistantId assistantId, String twilioSid,
+                       String vapiPhoneNumberId, Instant createdAt) {
+        this(id, tenantId, number, label, assistantId, twilioSid, vapiPhoneNumberId, createdAt, null);
+    }
+
     public PhoneNumber withAssistant(AssistantId assistant) {
-        return new PhoneNumber(id, tenantId, number, label, assistant, twilioSid, vapiPhoneNumberId, createdAt);
+        return new PhoneNumber(id, tenantId, number, label, assistant, twilioSid, vapiPhoneNumberId, createdAt, proof);
+    }
+
+    public boolean proven() {
+        return proof != null;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public interface PhoneNumberRepository {
     /**
-     * Inserts the number, or replaces the tenant's number with this id.
+     * Inserts the number, or replaces the tenant's number with this id. A number saved without a
+     * {@link PhoneNumber#proof()} keeps the proof already stored for it.
      *
      * @throws NumberAlreadyTaken if this E.164 number is already registered (by any tenant)
      */

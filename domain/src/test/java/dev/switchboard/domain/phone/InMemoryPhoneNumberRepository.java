@@ -19,7 +19,10 @@ public final class InMemoryPhoneNumberRepository implements PhoneNumberRepositor
         if (existing != null && !existing.tenantId().equals(number.tenantId())) throw new NumberAlreadyTaken(number.number());
         boolean taken = numbers.values().stream().anyMatch(n -> n.number().equals(number.number()) && !n.id().equals(number.id()));
         if (taken) throw new NumberAlreadyTaken(number.number());
-        numbers.put(number.id(), number);
+        var kept = number.proof() != null || existing == null || existing.proof() == null ? number
+                : new PhoneNumber(number.id(), number.tenantId(), number.number(), number.label(), number.assistantId(),
+                        number.twilioSid(), number.vapiPhoneNumberId(), number.createdAt(), existing.proof());
+        numbers.put(number.id(), kept);
     }
 
     @Override

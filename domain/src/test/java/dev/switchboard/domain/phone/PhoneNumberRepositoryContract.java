@@ -34,6 +34,25 @@ public abstract class PhoneNumberRepositoryContract {
     }
 
     @Test
+    void a_proof_is_stored_and_kept_by_a_save_that_does_not_carry_one() {
+        var tenant = Fixtures.tenant("Salon");
+        tenants().save(tenant);
+        var plain = Fixtures.number(tenant.id(), Fixtures.randomE164(), null);
+        var proof = new NumberProof("AC" + "7".repeat(32), java.time.Instant.parse("2026-12-03T12:00:00Z"));
+        var proven = new PhoneNumber(plain.id(), tenant.id(), plain.number(), plain.label(), null, "PN" + "7".repeat(32),
+                null, plain.createdAt(), proof);
+        phoneNumbers().save(proven);
+        assertThat(phoneNumbers().findById(tenant.id(), plain.id())).contains(proven);
+
+        // e.g. the Vapi sync saving the number with the constructor that predates proofs
+        phoneNumbers().save(new PhoneNumber(plain.id(), tenant.id(), plain.number(), "Renamed", null, proven.twilioSid(), "vapi-1",
+                plain.createdAt()));
+        var after = phoneNumbers().findById(tenant.id(), plain.id()).orElseThrow();
+        assertThat(after.label()).isEqualTo("Renamed");
+        assertThat(after.proof()).isEqualTo(proof);
+    }
+
+    @Test
     void a_number_belongs_to_one_tenant() {
         var a = Fixtures.tenant("A");
         var b = Fixtures.tenant("B");
