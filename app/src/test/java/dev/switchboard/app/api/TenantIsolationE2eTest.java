@@ -12,6 +12,7 @@ import dev.switchboard.domain.shared.TenantId;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,12 @@ class TenantIsolationE2eTest {
 
     @Inject
     AppointmentRepository appointments;
+
+    @Inject
+    Router router;
+
+    /** Routes whose path variable names the caller's own thing, never another tenant's (PUT sets the caller's own connection). */
+    private static final Set<String> OWN_ONLY = Set.of("PUT /api/v1/connections/{provider}");
 
     private Api alice;
     private Api mallory;
@@ -103,7 +111,9 @@ class TenantIsolationE2eTest {
                 new Probe("POST", "/api/v1/appointments/" + appointmentId + "/cancel", null),
                 new Probe("POST", "/api/v1/studio/sync-vapi", Map.of("assistantId", assistant)),
                 new Probe("POST", "/api/v1/studio/sync-vapi?assistantId=" + assistant, null),
-                new Probe("GET", "/api/v1/studio/sync-vapi/status?assistantId=" + assistant, null));
+                new Probe("GET", "/api/v1/studio/sync-vapi/status?assistantId=" + assistant, null),
+                // Linking needs a configured identity provider: ExternalIdentityProviderE2eTest covers it with one.
+                new Probe("DELETE", "/api/v1/external-identities/alice-subject", null));
     }
 
     /** Everything Alice owns, as she reads it. */
@@ -135,6 +145,22 @@ class TenantIsolationE2eTest {
         assertThat(wrong).as("requests with the other tenant's ids that were not a 404 problem").isEmpty();
         assertThat(alicesRows()).isEqualTo(before);
         assertThat(appointments.findById(aliceTenant, appointment.id()).orElseThrow().status()).isEqualTo(Appointment.Status.BOOKED);
+    }
+
+    @Test
+    void the_matrix_names_every_api_route_that_takes_an_id_in_its_path() {
+        var probes = foreignIdRequests();
+        var missing = router.uriRoutes()
+                .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api/"))
+                .filter(route -> route.getUriMatchTemplate().toString().contains("/{"))
+                .filter(route -> !OWN_ONLY.contains(route.getHttpMethodName() + " " + route.getUriMatchTemplate()))
+                // Micronaut answers HEAD with the GET route: the GET probe covers it.
+                .filter(route -> probes.stream().noneMatch(probe -> probe.method().equals(route.getHttpMethodName().replace("HEAD", "GET"))
+                        && route.match(probe.path().replaceFirst("\\?.*", "")).isPresent()))
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate())
+                .toList();
+
+        assertThat(missing).as("routes taking an id that foreignIdRequests() does not try with the other tenant's id").isEmpty();
     }
 
     @Test
