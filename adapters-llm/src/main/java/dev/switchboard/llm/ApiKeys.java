@@ -2,6 +2,7 @@ package dev.switchboard.llm;
 
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.connection.SecretOwner;
 import dev.switchboard.domain.connection.SecretVault;
 import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.assistant.ModelSettings;
@@ -62,7 +63,7 @@ public final class ApiKeys {
      */
     public String resolve(TenantId tenant, Provider provider, String platformKey) {
         var sealed = connections.find(tenant, provider).map(c -> c.secrets().get("apiKey"));
-        if (sealed.isPresent()) return vault.open(sealed.get());
+        if (sealed.isPresent()) return vault.open(new SecretOwner(tenant, provider, "apiKey"), sealed.get());
         if (platformKey != null && !platformKey.isBlank()) return platformKey;
         throw new PortFailure(PortFailure.Category.REJECTED_CREDENTIALS,
                 "no " + provider.wireName() + " API key: the tenant has no " + provider.wireName()

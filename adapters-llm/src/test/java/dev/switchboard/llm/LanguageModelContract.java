@@ -262,7 +262,7 @@ public abstract class LanguageModelContract {
 
     @Test
     void theTenantsOwnKeyIsUsedOverThePlatformKey() {
-        connections.save(new Connection(TENANT, providerEnum(), Map.of(), Map.of("apiKey", vault.seal(TENANT_KEY)), Instant.EPOCH));
+        connections.save(new Connection(TENANT, providerEnum(), Map.of(), Map.of("apiKey", vault.seal(new dev.switchboard.domain.connection.SecretOwner(TENANT, providerEnum(), "apiKey"), TENANT_KEY)), Instant.EPOCH));
         enqueue(text("Hi."));
 
         ask(hello(), new CopyOnWriteArrayList<>(), new Cancellation());

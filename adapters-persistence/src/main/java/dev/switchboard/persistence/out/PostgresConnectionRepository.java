@@ -69,6 +69,12 @@ final class PostgresConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public List<Connection> listAcrossTenants() {
+        return db.list("list every tenant's connections", "SELECT " + COLUMNS + " FROM connections ORDER BY tenant_id, provider",
+                ps -> { }, this::connection);
+    }
+
+    @Override
     public boolean delete(TenantId tenantId, Provider provider) {
         return db.update("delete a connection", "DELETE FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
             ps.setObject(1, tenantId.value());

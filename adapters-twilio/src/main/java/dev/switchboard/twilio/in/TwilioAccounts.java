@@ -2,6 +2,7 @@ package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.connection.SecretOwner;
 import dev.switchboard.domain.connection.SecretVault;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.twilio.config.TwilioProperties;
@@ -31,7 +32,8 @@ final class TwilioAccounts {
      */
     List<String> authTokens(TenantId tenant) {
         var tokens = new ArrayList<String>();
-        connections.find(tenant, Provider.TWILIO).map(c -> c.secrets().get("authToken")).map(vault::open).ifPresent(tokens::add);
+        connections.find(tenant, Provider.TWILIO).map(c -> c.secrets().get("authToken"))
+                .map(sealed -> vault.open(new SecretOwner(tenant, Provider.TWILIO, "authToken"), sealed)).ifPresent(tokens::add);
         platformToken().ifPresent(tokens::add);
         return tokens;
     }

@@ -2,6 +2,7 @@ package dev.switchboard.twilio.out;
 
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.connection.SecretOwner;
 import dev.switchboard.domain.connection.SecretVault;
 import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.shared.TenantId;
@@ -70,7 +71,7 @@ final class TwilioCredentials {
             var sid = c.settings().get("accountSid");
             var sealed = c.secrets().get("authToken");
             if (blank(sid) || sealed == null) return Optional.empty();
-            return Optional.of(new Credentials(sid, vault.open(sealed)));
+            return Optional.of(new Credentials(sid, vault.open(SecretOwner.of(c, "authToken"), sealed)));
         });
     }
 

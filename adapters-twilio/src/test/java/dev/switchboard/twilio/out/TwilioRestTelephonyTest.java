@@ -59,12 +59,12 @@ class TwilioRestTelephonyTest {
     /** A vault that only marks secrets as sealed: encryption is not what these tests are about. */
     private static final SecretVault VAULT = new SecretVault() {
         @Override
-        public SealedSecret seal(String plaintext) {
+        public SealedSecret seal(dev.switchboard.domain.connection.SecretOwner owner, String plaintext) {
             return new SealedSecret("sealed:" + plaintext);
         }
 
         @Override
-        public String open(SealedSecret sealed) {
+        public String open(dev.switchboard.domain.connection.SecretOwner owner, SealedSecret sealed) {
             return sealed.ciphertext().substring("sealed:".length());
         }
     };
@@ -94,7 +94,7 @@ class TwilioRestTelephonyTest {
         ourNumberSid = twilio.addNumber(TENANT_SID, OURS.value());
         platformNumberSid = twilio.addNumber(PLATFORM_SID, PLATFORMS.value());
         connections.save(new Connection(tenant, Provider.TWILIO, Map.of("accountSid", TENANT_SID),
-                Map.of("authToken", VAULT.seal(TENANT_TOKEN)), Instant.now()));
+                Map.of("authToken", VAULT.seal(null, TENANT_TOKEN)), Instant.now()));
     }
 
     private TelephonyAccount account() {
@@ -317,7 +317,7 @@ class TwilioRestTelephonyTest {
     @Test
     void stored_credentials_twilio_rejects_are_a_port_failure_not_a_refusal() {
         connections.save(new Connection(tenant, Provider.TWILIO, Map.of("accountSid", TENANT_SID),
-                Map.of("authToken", VAULT.seal("revoked")), Instant.now()));
+                Map.of("authToken", VAULT.seal(null, "revoked")), Instant.now()));
 
         assertThatThrownBy(() -> telephony.placeCall(account(), OutboundCall.of(CUSTOMER, OURS, VOICE, STATUS)))
                 .isInstanceOfSatisfying(PortFailure.class, e -> {

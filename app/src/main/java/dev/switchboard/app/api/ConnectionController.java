@@ -8,6 +8,7 @@ import dev.switchboard.domain.connection.Connection;
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.Provider;
 import dev.switchboard.domain.connection.SealedSecret;
+import dev.switchboard.domain.connection.SecretOwner;
 import dev.switchboard.domain.connection.SecretVault;
 import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.shared.TenantId;
@@ -98,7 +99,7 @@ final class ConnectionController {
         body.validate();
         if (which == Provider.TWILIO && verifyTwilio) verifyWithTwilio(tenant, settings.get("accountSid"), clear.get("authToken"));
         var sealed = new HashMap<String, SealedSecret>();
-        clear.forEach((field, value) -> sealed.put(field, vault.seal(value)));
+        clear.forEach((field, value) -> sealed.put(field, vault.seal(new SecretOwner(tenant, which, field), value)));
         var connection = new Connection(tenant, which, settings, sealed, clock.instant());
         connections.save(connection);
         LOG.info("tenant {} saved its {} connection (settings {}, secrets {})", tenant, which.wireName(),

@@ -24,6 +24,45 @@ record DataDirectory(Path path) {
         return new DataDirectory(dir.toAbsolutePath());
     }
 
+    static final String MASTER_KEY = "master-key";
+    static final String PREVIOUS_MASTER_KEY = "master-key.previous";
+
+    /** The key stored in {@code name}, if there is one. */
+    java.util.Optional<String> existingKey(String name) {
+        var file = path.resolve(name);
+        try {
+            return Files.exists(file) ? java.util.Optional.of(Files.readString(file).strip()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes {@code text} to {@code name}, owner-only from the first byte, replacing it in one step (no half-written key). */
+    void replaceKey(String name, String text) {
+        var file = path.resolve(name);
+        var next = path.resolve(name + ".next");
+        try {
+            Files.deleteIfExists(next);
+            try {
+                Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(next);
+            }
+            Files.writeString(next, text);
+            Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    void deleteKey(String name) {
+        try {
+            Files.deleteIfExists(path.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path.resolve(name), e);
+        }
+    }
+
     /** Where the data directory is, without creating it. */
     static Path location(String configured) {
         var dir = configured == null || configured.isBlank()

@@ -64,6 +64,11 @@ final class SwitchboardEnvironment {
             masterKey = dataDir.generatedKey("master-key", 32);
         }
         props.put("switchboard.master-key", masterKey);
+        // During a rotation: the key secrets were sealed with until they are all re-sealed
+        // (the data directory keeps it while ./switchboard rotate-master-key runs).
+        var previousKey = env.apply("SWITCHBOARD_PREVIOUS_MASTER_KEY");
+        if (blank(previousKey)) previousKey = dataDir.existingKey(DataDirectory.PREVIOUS_MASTER_KEY).orElse(null);
+        if (!blank(previousKey)) props.put("switchboard.previous-master-key", previousKey);
 
         var twilioSid = env.apply("TWILIO_ACCOUNT_SID");
         if (twilioSid != null && !twilioSid.isBlank()) props.put("switchboard.twilio.account-sid", twilioSid);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.function.Function;
+import dev.switchboard.app.bootstrap.MasterKeyRotation;
 import picocli.CommandLine;
 
 /** Entry point of the command-line tools ({@code simulate}, {@code --help}); returns the process exit code. */
@@ -17,6 +18,8 @@ public final class SwitchboardCli {
                                    ~/.switchboard) unless DATABASE_URL is set. Refuses if a Switchboard
                                    already runs on that data directory.
               simulate [options]   place a simulated phone call to a running server (simulate --help)
+              rotate-master-key    seal every stored secret again with a new master key (server stopped;
+                                   SWITCHBOARD_NEW_MASTER_KEY, generated for a development data directory)
               --help, -h, help     print this and exit
 
             Settings are environment variables (PORT, SWITCHBOARD_BIND, SWITCHBOARD_DATA_DIR, DATABASE_URL,
@@ -38,6 +41,8 @@ public final class SwitchboardCli {
 
     /** Runs {@code args} (starting with the command name) with the process's environment and consoles. */
     public static int run(String[] args) {
+        if ("rotate-master-key".equals(args[0]) && args.length == 1)
+            return MasterKeyRotation.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (!"simulate".equals(args[0])) return usage(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         // A system property (-DTWILIO_AUTH_TOKEN=…) wins over the environment, as for the server.
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));

@@ -85,7 +85,8 @@ class ConnectionSecretsE2eTest {
         for (var row : rows) assertThat(row).doesNotContain(AUTH_TOKEN, VAPI_KEY, WEBHOOK_SECRET);
 
         var stored = connections.find(tenant, Provider.TWILIO).orElseThrow();
-        assertThat(vault.open(stored.secrets().get("authToken"))).isEqualTo(AUTH_TOKEN);
+        assertThat(vault.open(dev.switchboard.domain.connection.SecretOwner.of(stored, "authToken"), stored.secrets().get("authToken")))
+                .isEqualTo(AUTH_TOKEN);
 
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains("saved its twilio connection"));
         for (var event : logs.list)

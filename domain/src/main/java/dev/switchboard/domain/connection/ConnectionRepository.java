@@ -20,6 +20,12 @@ public interface ConnectionRepository {
      */
     List<Connection> findBySetting(Provider provider, String name, String value);
 
+    /**
+     * Every tenant's connections. For maintenance that spans tenants (re-sealing secrets after a
+     * master-key change) and nothing else: never behind an API.
+     */
+    List<Connection> listAcrossTenants();
+
     /** @return whether the tenant had it */
     boolean delete(TenantId tenantId, Provider provider);
 }

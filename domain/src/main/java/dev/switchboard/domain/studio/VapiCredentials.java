@@ -3,6 +3,7 @@ package dev.switchboard.domain.studio;
 import dev.switchboard.domain.connection.Connection;
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.connection.SecretOwner;
 import dev.switchboard.domain.connection.SecretVault;
 import dev.switchboard.domain.shared.TenantId;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class VapiCredentials {
         var sealed = connection.secrets().get(field);
         if (sealed == null) return Optional.empty();
         try {
-            var clear = vault.open(sealed);
+            var clear = vault.open(SecretOwner.of(connection, field), sealed);
             return clear == null || clear.isBlank() ? Optional.empty() : Optional.of(clear);
         } catch (IllegalStateException e) {
             return Optional.empty();

@@ -36,6 +36,11 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
     }
 
     @Override
+    public List<Connection> listAcrossTenants() {
+        return List.copyOf(connections.values());
+    }
+
+    @Override
     public boolean delete(TenantId tenantId, Provider provider) {
         return connections.remove(new Key(tenantId, provider)) != null;
     }
