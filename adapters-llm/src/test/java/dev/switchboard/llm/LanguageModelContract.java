@@ -286,7 +286,7 @@ public abstract class LanguageModelContract {
                 List.of(new ChatTurn.CallerTurn("Hi")), List.of());
 
         ask(greedy, new CopyOnWriteArrayList<>(), new Cancellation());
-        connections.save(new Connection(TENANT, providerEnum(), Map.of(), Map.of("apiKey", vault.seal(TENANT_KEY)), Instant.EPOCH));
+        connections.save(new Connection(TENANT, providerEnum(), Map.of(), Map.of("apiKey", vault.seal(new dev.switchboard.domain.connection.SecretOwner(TENANT, providerEnum(), "apiKey"), TENANT_KEY)), Instant.EPOCH));
         ask(greedy, new CopyOnWriteArrayList<>(), new Cancellation());
 
         assertThat(requests()).extracting(r -> r.body().getOrDefault("max_tokens", r.body().get("max_completion_tokens")))

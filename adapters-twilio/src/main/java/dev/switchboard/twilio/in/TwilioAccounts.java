@@ -47,7 +47,8 @@ final class TwilioAccounts {
         var tokens = new ArrayList<String>();
         if (accountSid != null && accountSid.startsWith("AC"))
             for (var connection : connections.findBySetting(Provider.TWILIO, "accountSid", accountSid))
-                Optional.ofNullable(connection.secrets().get("authToken")).map(vault::open).ifPresent(tokens::add);
+                Optional.ofNullable(connection.secrets().get("authToken"))
+                        .map(sealed -> vault.open(SecretOwner.of(connection, "authToken"), sealed)).ifPresent(tokens::add);
         platformToken().ifPresent(tokens::add);
         return tokens;
     }
