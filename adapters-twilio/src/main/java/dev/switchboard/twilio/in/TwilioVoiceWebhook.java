@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/twilio/voice}: a call reached one of our numbers. Answers TwiML that hands
- * the call to the number's assistant over ConversationRelay, or a polite goodbye — never a 500,
+ * the call to the number's assistant over ConversationRelay or Media Streams, or a polite goodbye — never a 500,
  * which Twilio would turn into its generic error message.
  */
 @Controller("/webhooks/twilio")
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TwilioVoiceWebhook {
     static final String RELAY_PATH = "/webhooks/twilio/relay";
+    static final String STREAM_PATH = "/webhooks/twilio/stream";
     private static final Logger LOG = LoggerFactory.getLogger(TwilioVoiceWebhook.class);
     private final CallerNumbers numbers;
     private final SignedRequests signatures;
@@ -86,6 +87,11 @@ final class TwilioVoiceWebhook {
             twiml = Twiml.conversationRelay(connect.assistant(), socket, publicUrl.http("/webhooks/twilio/relay-action"),
                     Map.of("tenant", call.tenantId().toString(), "call", call.id().toString(), "lang", connect.assistant().language()));
             event(call, "twiml.returned", Map.of("runtime", "relay", "socket", socket));
+        } else if (answer instanceof AnswerCall.Answer.Connect connect && connect.assistant().runtime() == Runtime.STREAM) {
+            // Twilio takes no query string on a <Stream> URL: the call is in the (signed) path.
+            var socket = publicUrl.websocket(STREAM_PATH + "/" + call.tenantId() + "/" + call.id());
+            twiml = Twiml.stream(connect.assistant(), socket, Map.of("tenant", call.tenantId().toString(), "call", call.id().toString()));
+            event(call, "twiml.returned", Map.of("runtime", "stream", "socket", socket));
         } else if (answer instanceof AnswerCall.Answer.Connect connect) {
             twiml = Twiml.sayAndHangUp(unavailable(connect.assistant().language()), connect.assistant().language());
             event(call, "twiml.returned", Map.of("runtime", connect.assistant().runtime().name().toLowerCase(),

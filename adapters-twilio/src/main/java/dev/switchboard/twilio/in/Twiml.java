@@ -9,6 +9,7 @@ import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Say;
+import com.twilio.twiml.voice.Stream;
 import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.shared.E164Number;
 import java.util.Locale;
@@ -36,6 +37,29 @@ final class Twiml {
         parameters.forEach((name, value) -> relay.parameter(new Parameter.Builder().name(name).value(value).build()));
         var connect = new Connect.Builder().action(actionUrl).method(com.twilio.http.HttpMethod.POST).conversationRelay(relay.build()).build();
         return xml(new VoiceResponse.Builder().connect(connect));
+    }
+
+    /**
+     * Hands the call to our Media Streams socket ({@code <Connect><Stream>} with {@code <Parameter>}s).
+     * What follows {@code <Connect>} plays only if our server closes the socket without moving the
+     * call on (PROTOCOLS.md §4.1): an apology and the assistant's transfer number, or a goodbye —
+     * so even a server that loses the model and Twilio's REST API leaves no one in silence.
+     */
+    static String stream(Assistant assistant, String socketUrl, Map<String, String> parameters) {
+        var stream = new Stream.Builder().url(socketUrl);
+        parameters.forEach((name, value) -> stream.parameter(new Parameter.Builder().name(name).value(value).build()));
+        var response = new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream.build()).build());
+        var french = assistant.language().toLowerCase(Locale.ROOT).startsWith("fr");
+        if (assistant.transferNumber() != null) {
+            response.say(say(french ? "Désolé, nous rencontrons un problème technique. Je vous passe un collègue."
+                    : "Sorry, we are having technical trouble. Let me put you through to a colleague.", assistant.language()));
+            response.dial(new Dial.Builder().number(new Number.Builder(assistant.transferNumber().value()).build()).build());
+        } else {
+            response.say(say(french ? "Désolé, nous rencontrons un problème technique. Merci de rappeler plus tard. Au revoir."
+                    : "Sorry, we are having technical trouble. Please call back later. Goodbye.", assistant.language()));
+            response.hangup(new Hangup.Builder().build());
+        }
+        return xml(response);
     }
 
     /** A polite sentence, then hang up. */

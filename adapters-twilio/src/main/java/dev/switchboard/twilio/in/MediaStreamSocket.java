@@ -1,0 +1,176 @@
+package dev.switchboard.twilio.in;
+
+import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.modelcall.StartStreamCall;
+import dev.switchboard.domain.telephony.Telephony;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code WS /webhooks/twilio/stream/{tenant}/{call}}: a Media Streams session (PROTOCOLS.md §5),
+ * admitted by {@link StreamSocketGate} (signed for that call, the call live, its only stream).
+ * {@code start} opens the call's conversation with its speech-to-speech model; {@code media} is
+ * the caller's audio, forwarded as it comes; {@code mark} says what the caller has heard;
+ * {@code dtmf} follows the assistant's key policy; {@code stop} ends it. Bad frames are noted on
+ * the timeline and never end the call.
+ */
+@ServerWebSocket(TwilioVoiceWebhook.STREAM_PATH + "/{tenant}/{call}")
+@Secured("isAnonymous()")
+final class MediaStreamSocket {
+    static final int MAX_FRAME_CHARS = 64 * 1024;
+    private static final String STATE = "stream";
+    private final StartStreamCall startStreamCall;
+    private final Telephony telephony;
+    private final CallRepository calls;
+    private final JsonMapper json;
+    private final ExecutorService pool;
+    private final Clock clock;
+
+    MediaStreamSocket(StartStreamCall startStreamCall, Telephony telephony, CallRepository calls, JsonMapper json,
+                      @Named(TaskExecutors.IO) ExecutorService pool, Clock clock) {
+        this.startStreamCall = startStreamCall;
+        this.telephony = telephony;
+        this.calls = calls;
+        this.json = json;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    @OnOpen
+    void open(WebSocketSession session, HttpRequest<?> request) {
+        var bound = SocketTicket.of(request).flatMap(SocketTicket::call);
+        if (bound.isEmpty()) {
+            session.close(CloseReason.POLICY_VIOLATION);
+            return;
+        }
+        var stream = new StreamSession(bound.get().tenantId(), bound.get().callId(), pool, calls, clock);
+        session.put(STATE, stream);
+        stream.inbox.execute(() -> stream.event("stream.connected", Map.of("sessionId", session.getId())));
+    }
+
+    /** Called on the event loop: hands the frame to the session's inbox and returns at once. */
+    @OnMessage
+    void message(String text, WebSocketSession session) {
+        var stream = session.get(STATE, StreamSession.class).orElse(null);
+        if (stream != null) stream.inbox.execute(() -> handle(stream, session, text));
+    }
+
+    private void handle(StreamSession stream, WebSocketSession session, String text) {
+        if (text.length() > MAX_FRAME_CHARS) {
+            stream.event("error", Map.of("stage", "stream-socket", "message", "frame of " + text.length() + " characters is over the limit"));
+            return;
+        }
+        JsonNode node;
+        try {
+            node = json.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+        } catch (Exception e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            stream.event("error", Map.of("stage", "stream-socket", "message", "not a JSON object"));
+            return;
+        }
+        var event = text(node, "event");
+        var conversation = stream.conversation;
+        switch (event == null ? "" : event) {
+            case "connected" -> { }
+            case "start" -> start(stream, session, node);
+            case "media" -> {
+                var media = node.get("media");
+                var payload = media == null ? null : text(media, "payload");
+                if (conversation != null && payload != null) {
+                    try {
+                        conversation.callerAudio(Base64.getDecoder().decode(payload));
+                    } catch (IllegalArgumentException e) {
+                        stream.event("error", Map.of("stage", "stream-socket", "message", "media payload is not base64"));
+                    }
+                }
+            }
+            case "mark" -> {
+                var mark = node.get("mark");
+                var name = mark == null ? null : text(mark, "name");
+                if (conversation != null && name != null) conversation.played(name);
+            }
+            case "dtmf" -> {
+                var dtmf = node.get("dtmf");
+                var digit = dtmf == null ? null : text(dtmf, "digit");
+                if (conversation != null && digit != null && digit.length() == 1) conversation.keyPressed(digit.charAt(0));
+            }
+            case "stop" -> {
+                if (conversation != null) conversation.callEnded("stop");
+                else stream.event("stream.stopped", Map.of("reason", "stop"));
+            }
+            default -> stream.event("error", Map.of("stage", "stream-socket", "message", "unknown event " + event));
+        }
+    }
+
+    private void start(StreamSession stream, WebSocketSession session, JsonNode node) {
+        if (stream.conversation != null) return;
+        var start = node.get("start");
+        var streamSid = start == null ? null : text(start, "streamSid");
+        var callSid = start == null ? null : text(start, "callSid");
+        if (streamSid == null || callSid == null) {
+            stream.event("error", Map.of("stage", "stream-socket", "message", "start without streamSid and callSid"));
+            return;
+        }
+        var parameters = new HashMap<String, String>();
+        var custom = start.get("customParameters");
+        if (custom != null && custom.isObject())
+            for (var entry : custom.entries()) if (entry.getValue().isString()) parameters.put(entry.getKey(), entry.getValue().getStringValue());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("streamSid", streamSid);
+        data.put("callSid", callSid);
+        stream.event("stream.started", data);
+        var call = calls.findById(stream.tenantId, stream.callId);
+        if (call.isEmpty() || !callSid.equals(call.get().providerCallId())) {
+            stream.event("error", Map.of("stage", "stream-socket", "message", "start names another call"));
+            session.close(CloseReason.POLICY_VIOLATION);
+            return;
+        }
+        parameters.remove("tenant");
+        parameters.remove("call");
+        var line = new TwilioCallerLine(session, streamSid, callSid, start.get("accountSid") == null ? null : text(start, "accountSid"),
+                stream.tenantId, stream.callId, telephony, calls, json, clock);
+        stream.line = line;
+        var conversation = startStreamCall.start(stream.tenantId, stream.callId, line, parameters);
+        if (conversation.isEmpty()) {
+            stream.event("error", Map.of("stage", "stream-socket", "message", "the call or its assistant no longer exists"));
+            line.hangUp("Sorry, this line cannot take your call right now. Goodbye.", "en-US");
+            return;
+        }
+        stream.conversation = conversation.get();
+    }
+
+    @OnClose
+    void close(WebSocketSession session, CloseReason reason) {
+        session.get(STATE, StreamSession.class).ifPresent(stream -> stream.inbox.execute(() -> {
+            var conversation = stream.conversation;
+            if (conversation != null) conversation.callEnded("socket closed");
+            var data = new HashMap<String, Object>();
+            data.put("code", reason == null ? -1 : reason.getCode());
+            stream.event("stream.socket.closed", data);
+        }));
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.get(field);
+        return value != null && value.isString() ? value.getStringValue() : null;
+    }
+}
