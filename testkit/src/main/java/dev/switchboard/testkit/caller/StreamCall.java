@@ -72,8 +72,7 @@ public final class StreamCall implements AutoCloseable {
         this.audio = audio;
     }
 
-    static StreamCall dial(VirtualCaller caller, CallerAudio audio) {
-        var callSid = Sids.random("CA");
+    static StreamCall dial(VirtualCaller caller, CallerAudio audio, String callSid) {
         var voice = caller.postVoiceWebhook(caller.voiceParameters(callSid));
         Optional<TwimlDocument> twiml = Optional.empty();
         if (voice.ok()) {

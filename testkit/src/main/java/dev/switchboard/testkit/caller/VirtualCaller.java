@@ -75,7 +75,12 @@ public final class VirtualCaller {
      * {@code <Stream>}, its signed socket, {@code start} and the caller's {@code audio} in real time.
      */
     public StreamCall dialStream(CallerAudio audio) {
-        return StreamCall.dial(this, audio);
+        return StreamCall.dial(this, audio, Sids.random("CA"));
+    }
+
+    /** As {@link #dialStream(CallerAudio)}, for a call Twilio knows as {@code callSid} (e.g. one a fake REST API holds). */
+    public StreamCall dialStream(CallerAudio audio, String callSid) {
+        return StreamCall.dial(this, audio, callSid);
     }
 
     /** Dials, plays {@code script}, follows the end of the session and hangs up. */

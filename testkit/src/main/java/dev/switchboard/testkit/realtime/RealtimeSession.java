@@ -28,11 +28,9 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
     private final List<JsonNode> received = new ArrayList<>();
     private final ByteArrayOutputStream callerAudio = new ByteArrayOutputStream();
     private final List<String> toolOutputs = new ArrayList<>();
-    private final List<Long> sentAgentAudioMs = new ArrayList<>();
     private volatile boolean closed;
     private volatile int closeCode;
     private volatile String failure;
-    private int responses;
 
     RealtimeSession(String uri, Map<String, String> headers, LoopbackWebSocketServer.Socket socket, RealtimeScript script) {
         this.uri = uri;
@@ -115,7 +113,8 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
 
     private void play() {
         try {
-            awaitReceived(e -> "session.update".equals(e.path("type").asText()), 0);
+            int update = awaitReceived(e -> "session.update".equals(e.path("type").asText()), 0);
+            send(event("session.updated", Map.of("session", received().get(update).path("session"))));
             for (var step : script.steps()) {
                 if (closed) return;
                 run(step);
@@ -151,9 +150,6 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
             var chunk = TestSignals.tone(say.toneHz(), Math.min(20, total - at), at * 8, 0.3);
             send(event("response.output_audio.delta", Map.of("response_id", responseId, "item_id", itemId, "output_index", 0,
                     "content_index", 0, "delta", Base64.getEncoder().encodeToString(chunk))));
-        }
-        synchronized (this) {
-            sentAgentAudioMs.add((long) total);
         }
         send(event("response.output_audio.done", Map.of("response_id", responseId, "item_id", itemId, "output_index", 0, "content_index", 0)));
         send(event("response.output_audio_transcript.done", Map.of("response_id", responseId, "item_id", itemId, "output_index", 0,
@@ -210,26 +206,29 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
         }
     }
 
+    /**
+     * Waits until {@code audio} more of caller audio arrived and as much time passed: a model hears
+     * in real time, so a burst of audio buffered during connection does not count as speech heard
+     * all at once.
+     */
     private void awaitCallerAudio(Duration audio) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS + audio.toMillis();
+        long now = System.currentTimeMillis();
+        long deadline = now + STEP_TIMEOUT_MS + audio.toMillis();
+        long notBefore = now + audio.toMillis();
         long target;
         synchronized (this) {
             target = callerAudio.size() + audio.toMillis() * 8;
-            while (callerAudio.size() < target) {
+            while (callerAudio.size() < target || System.currentTimeMillis() < notBefore) {
                 if (closed) throw new IllegalStateException("the client closed the session while the script waited for caller audio");
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) throw new IllegalStateException("caller audio stopped arriving");
-                wait(left);
+                wait(Math.max(1, Math.min(left, notBefore - System.currentTimeMillis())));
             }
         }
     }
 
     private synchronized long callerAudioMs() {
         return callerAudio.size() / 8L;
-    }
-
-    private synchronized int nextResponse() {
-        return ++responses;
     }
 
     private String id() {

@@ -1,0 +1,94 @@
+package dev.switchboard.app.stream;
+
+import dev.switchboard.app.Api;
+import dev.switchboard.domain.Fixtures;
+import dev.switchboard.testkit.caller.VirtualCaller;
+import dev.switchboard.testkit.twilio.FakeTwilioRest;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A tenant with a stream assistant (OpenAI Realtime) on a number, its own OpenAI key (so the fake
+ * Realtime server plays this tenant's script only), opening hours every day, and a virtual caller
+ * on the platform's Twilio account, which the fake Twilio REST API knows.
+ */
+final class StreamFixture {
+    static final String PUBLIC_URL = "https://switchboard.test";
+    static final String ACCOUNT_SID = "AC" + "0123456789abcdef0123456789abcdef";
+    static final String AUTH_TOKEN = "test-twilio-auth-token";
+    static final String TRANSFER = "+33142000099";
+    final Api owner;
+    final String number;
+    final String openAiKey = "sk-test-" + UUID.randomUUID();
+    private final EmbeddedServer server;
+
+    StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer) {
+        this.server = server;
+        this.owner = anonymous.newTenant("Salon Lumière");
+        var key = owner.put("/api/v1/connections/openai", Map.of("apiKey", openAiKey));
+        if (key.status() != 200) throw new IllegalStateException("openai connection: " + key.raw());
+        var assistant = new HashMap<String, Object>();
+        assistant.put("name", "Front desk");
+        assistant.put("systemPrompt", "You answer the phone for the Lumière hair salon.");
+        assistant.put("language", "en-US");
+        assistant.put("runtime", "stream");
+        assistant.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
+        assistant.put("voice", Map.of("provider", "openai", "voiceId", "marin"));
+        assistant.put("tools", List.of("check_availability", "book_appointment", "transfer_to_human", "end_call"));
+        if (withTransfer) assistant.put("transferNumber", TRANSFER);
+        var created = owner.post("/api/v1/assistants", assistant);
+        if (created.status() != 201) throw new IllegalStateException("assistant: " + created.raw());
+        this.number = Fixtures.randomE164();
+        owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", created.json().get("id")));
+        var hours = new HashMap<String, Object>();
+        for (var day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+            hours.put(day, List.of("09:00-19:00"));
+        var rules = owner.put("/api/v1/availability", Map.of("openingHours", hours, "defaultDurationMinutes", 30, "slotMinutes", 30));
+        if (rules.status() != 200) throw new IllegalStateException("availability: " + rules.raw());
+    }
+
+    VirtualCaller caller() {
+        return VirtualCaller.builder(server.getURL().toString()).publicUrl(PUBLIC_URL).authToken(AUTH_TOKEN).accountSid(ACCOUNT_SID)
+                .from("+33612345678").to(number).replyTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** A call Twilio holds (the fake REST API), in progress, so the server can update it. */
+    static String callAtTwilio(FakeTwilioRest twilio, String to) {
+        return twilio.addCall(ACCOUNT_SID, "+33612345678", to, "in-progress");
+    }
+
+    LocalDate tomorrow() {
+        return LocalDate.now(ZoneId.of((String) owner.get("/api/v1/tenant").json().get("timezone"))).plusDays(1);
+    }
+
+    /** The one call of this tenant, with transcript and timeline, as the API shows it. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> onlyCall() {
+        var items = (List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
+        if (items.size() != 1) throw new AssertionError("expected one call, got " + items);
+        return owner.get("/api/v1/calls/" + items.get(0).get("id")).json();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> eventTypes(Map<String, Object> detail) {
+        return ((List<Map<String, Object>>) detail.get("timeline")).stream().map(e -> (String) e.get("type")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> transcript(Map<String, Object> detail) {
+        return ((List<Map<String, Object>>) detail.get("transcript")).stream()
+                .map(m -> m.get("speaker") + ": " + m.get("text") + (Boolean.TRUE.equals(m.get("interrupted")) ? " (interrupted)" : ""))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> call(Map<String, Object> detail) {
+        return (Map<String, Object>) detail.get("call");
+    }
+}
