@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,19 +99,31 @@ final class PostgresCallRepository implements CallRepository {
 
     @Override
     public void appendEvent(CallEvent event) {
-        db.update("append a call event", "INSERT INTO call_events (tenant_id, call_id, at, type, data) VALUES (?, ?, ?, ?, CAST(? AS jsonb))", ps -> {
-            ps.setObject(1, event.tenantId().value());
-            ps.setObject(2, event.callId().value());
-            Columns.setInstant(ps, 3, event.at());
-            ps.setString(4, event.type());
-            ps.setString(5, json.write(event.data()));
+        appendEvents(List.of(event));
+    }
+
+    /** One multi-row INSERT: {@code id} (bigserial) follows the rows' order, which breaks ties in {@code at}. */
+    @Override
+    public void appendEvents(List<CallEvent> events) {
+        if (events.isEmpty()) return;
+        var sql = "INSERT INTO call_events (tenant_id, call_id, at, type, data) VALUES "
+                + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, CAST(? AS jsonb))"));
+        db.update(events.size() == 1 ? "append a call event" : "append " + events.size() + " call events", sql, ps -> {
+            int i = 0;
+            for (var event : events) {
+                ps.setObject(++i, event.tenantId().value());
+                ps.setObject(++i, event.callId().value());
+                Columns.setInstant(ps, ++i, event.at());
+                ps.setString(++i, event.type());
+                ps.setString(++i, json.write(event.data()));
+            }
         });
     }
 
     @Override
     public List<CallEvent> events(TenantId tenantId, CallId callId) {
         return db.list("read a call's timeline", "SELECT tenant_id, call_id, at, type, data FROM call_events "
-                + "WHERE tenant_id = ? AND call_id = ? ORDER BY id", ps -> {
+                + "WHERE tenant_id = ? AND call_id = ? ORDER BY at, id", ps -> {
             ps.setObject(1, tenantId.value());
             ps.setObject(2, callId.value());
         }, rs -> new CallEvent(new CallId(Columns.uuid(rs, "call_id")), new TenantId(Columns.uuid(rs, "tenant_id")),
@@ -119,17 +132,35 @@ final class PostgresCallRepository implements CallRepository {
 
     @Override
     public void saveMessage(CallMessage m) {
-        db.update("save a transcript turn", "INSERT INTO call_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) " + """
-                ON CONFLICT (tenant_id, id) DO UPDATE SET speaker = EXCLUDED.speaker, text = EXCLUDED.text,
+        saveMessages(List.of(m));
+    }
+
+    /**
+     * One multi-row upsert. PostgreSQL refuses to touch a row twice in one statement, so a turn
+     * that appears twice keeps its first place (its {@code seq}) with its last version.
+     */
+    @Override
+    public void saveMessages(List<CallMessage> messages) {
+        if (messages.isEmpty()) return;
+        var latest = new LinkedHashMap<java.util.UUID, CallMessage>();
+        for (var m : messages) latest.put(m.id(), m);
+        var rows = List.copyOf(latest.values());
+        var sql = "INSERT INTO call_messages (" + MESSAGE_COLUMNS + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?)")) + """
+                 ON CONFLICT (tenant_id, id) DO UPDATE SET speaker = EXCLUDED.speaker, text = EXCLUDED.text,
                     at = EXCLUDED.at, interrupted = EXCLUDED.interrupted
-                WHERE call_messages.call_id = EXCLUDED.call_id""", ps -> {
-            ps.setObject(1, m.id());
-            ps.setObject(2, m.tenantId().value());
-            ps.setObject(3, m.callId().value());
-            ps.setString(4, m.speaker().name());
-            ps.setString(5, m.text());
-            Columns.setInstant(ps, 6, m.at());
-            ps.setBoolean(7, m.interrupted());
+                WHERE call_messages.call_id = EXCLUDED.call_id""";
+        db.update(rows.size() == 1 ? "save a transcript turn" : "save " + rows.size() + " transcript turns", sql, ps -> {
+            int i = 0;
+            for (var m : rows) {
+                ps.setObject(++i, m.id());
+                ps.setObject(++i, m.tenantId().value());
+                ps.setObject(++i, m.callId().value());
+                ps.setString(++i, m.speaker().name());
+                ps.setString(++i, m.text());
+                Columns.setInstant(ps, ++i, m.at());
+                ps.setBoolean(++i, m.interrupted());
+            }
         });
     }
 

@@ -1,6 +1,6 @@
 package dev.switchboard.twilio.in;
 
-import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.conversation.StartConversation;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
@@ -32,16 +32,16 @@ import java.util.concurrent.ExecutorService;
 final class ConversationRelaySocket {
     private static final String STATE = "relay";
     private final StartConversation startConversation;
-    private final CallRepository calls;
+    private final CallRecorder recorder;
     private final JsonMapper json;
     private final ExecutorService pool;
     private final Clock clock;
     private final RelayMessages messages;
 
-    ConversationRelaySocket(StartConversation startConversation, CallRepository calls, JsonMapper json,
+    ConversationRelaySocket(StartConversation startConversation, CallRecorder recorder, JsonMapper json,
                             @Named(TaskExecutors.IO) ExecutorService pool, Clock clock) {
         this.startConversation = startConversation;
-        this.calls = calls;
+        this.recorder = recorder;
         this.json = json;
         this.pool = pool;
         this.clock = clock;
@@ -57,7 +57,7 @@ final class ConversationRelaySocket {
             return;
         }
         var call = bound.get().callId();
-        var relay = new RelaySession(bound.get().tenantId(), call, new RelayOutput(session, json, call.toString()), pool, calls, clock);
+        var relay = new RelaySession(bound.get().tenantId(), call, new RelayOutput(session, json, call.toString()), pool, recorder, clock);
         session.put(STATE, relay);
         relay.inbox.execute(() -> relay.event("socket.connected", Map.of("sessionId", session.getId())));
     }

@@ -2,7 +2,7 @@ package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallId;
-import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.conversation.ConversationSession;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Clock;
@@ -23,7 +23,7 @@ final class RelaySession {
     /** Frames are handled here, in arrival order, off the event loop (they touch the database). */
     final SerialExecutor inbox;
     private final Executor pool;
-    private final CallRepository calls;
+    private final CallRecorder recorder;
     private final Clock clock;
     private volatile ConversationSession conversation;
     private volatile String language;
@@ -31,14 +31,14 @@ final class RelaySession {
     private volatile String twimlLanguage;
     private final java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
 
-    RelaySession(TenantId tenantId, CallId callId, RelayOutput output, Executor pool, CallRepository calls, Clock clock) {
+    RelaySession(TenantId tenantId, CallId callId, RelayOutput output, Executor pool, CallRecorder recorder, Clock clock) {
         this.tenantId = tenantId;
         this.callId = callId;
         this.output = output;
         this.pool = pool;
         this.turns = new SerialExecutor(pool);
         this.inbox = new SerialExecutor(pool);
-        this.calls = calls;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -98,12 +98,11 @@ final class RelaySession {
         pool.execute(task);
     }
 
-    /** Puts a socket-level stage on the call's timeline; best effort (a vanished call or a database outage is not an error here). */
+    /**
+     * Puts a socket-level stage on the call's timeline, through the recorder (no database round
+     * trip here); a record of a call that vanished is refused by the database and counted there.
+     */
     void event(String type, Map<String, Object> data) {
-        try {
-            calls.findById(tenantId, callId).ifPresent(call -> calls.appendEvent(CallEvent.of(call, clock.instant(), type, data)));
-        } catch (RuntimeException ignored) {
-            // The timeline is best effort while the caller is on the line.
-        }
+        recorder.event(new CallEvent(callId, tenantId, clock.instant(), type, data));
     }
 }

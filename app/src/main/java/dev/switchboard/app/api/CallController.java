@@ -6,6 +6,7 @@ import dev.switchboard.app.security.Caller;
 import dev.switchboard.domain.call.CallDirection;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallQuery;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.phone.PhoneNumberId;
@@ -30,12 +31,16 @@ import java.util.function.Function;
 @Controller("/api/v1/calls")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CallController {
+    /** How long showing a call waits for this instance's queued records of live calls. */
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(2);
     private final CallRepository calls;
+    private final CallRecorder recorder;
     private final TenantRepository tenants;
     private final Clock clock;
 
-    CallController(CallRepository calls, TenantRepository tenants, Clock clock) {
+    CallController(CallRepository calls, CallRecorder recorder, TenantRepository tenants, Clock clock) {
         this.calls = calls;
+        this.recorder = recorder;
         this.tenants = tenants;
         this.clock = clock;
     }
@@ -84,6 +89,8 @@ final class CallController {
         var tenant = Caller.of(auth).tenantId();
         var callId = NotFound.id("call", id, CallId::parse);
         var call = calls.findById(tenant, callId).orElseThrow(() -> NotFound.of("call", id));
+        // What this instance has queued of the call is shown too (a live call's last turn, ADR 007).
+        recorder.flush(FLUSH_WAIT);
         List<CallViews.MessageView> transcript = calls.messages(tenant, callId).stream().map(CallViews::message).toList();
         List<CallViews.EventView> timeline = calls.events(tenant, callId).stream().map(CallViews::event).toList();
         return new CallViews.CallDetail(CallViews.call(call), transcript, timeline);

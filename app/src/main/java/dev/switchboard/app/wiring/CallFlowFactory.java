@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.AnswerCall;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.RecordCallStatus;
 import dev.switchboard.domain.call.SummarizeCall;
@@ -25,8 +26,8 @@ import java.util.concurrent.ExecutorService;
 @Factory
 final class CallFlowFactory {
     @Singleton
-    SummarizeCall summarizeCall(CallRepository calls) {
-        return new SummarizeCall(calls);
+    SummarizeCall summarizeCall(CallRepository calls, CallRecorder recorder) {
+        return new SummarizeCall(calls, recorder);
     }
 
     @Singleton
@@ -41,9 +42,9 @@ final class CallFlowFactory {
 
     @Singleton
     StartConversation startConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
-                                        LanguageModel model, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
+                                        CallRecorder recorder, LanguageModel model, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
                                         EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
-        return new StartConversation(tenants, assistants, calls, model, toolbox, tools,
+        return new StartConversation(tenants, assistants, calls, recorder, model, toolbox, tools,
                 new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock);
     }
 

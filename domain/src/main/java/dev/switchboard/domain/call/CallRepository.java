@@ -41,11 +41,32 @@ public interface CallRepository {
     /** Appends one stage to the call's timeline. */
     void appendEvent(CallEvent event);
 
-    /** The timeline in the order it happened. */
+    /**
+     * Appends several stages, possibly of several calls, in this order and all or nothing — one
+     * round trip where the store can (the {@link CallRecorder}'s batches).
+     */
+    default void appendEvents(List<CallEvent> events) {
+        events.forEach(this::appendEvent);
+    }
+
+    /**
+     * The timeline in the order it happened: by {@code at}, and stages stamped with the same
+     * instant in the order they were appended. (Append order alone would not do: a call's stages
+     * reach the store through a batching writer and through synchronous webhooks, possibly of
+     * two instances.)
+     */
     List<CallEvent> events(TenantId tenantId, CallId callId);
 
     /** Inserts a transcript turn, or replaces it (same id) — e.g. truncated after a barge-in. */
     void saveMessage(CallMessage message);
+
+    /**
+     * Saves several transcript turns in this order, all or nothing; a turn that appears twice
+     * ends up as its last version.
+     */
+    default void saveMessages(List<CallMessage> messages) {
+        messages.forEach(this::saveMessage);
+    }
 
     /** The transcript in the order it was spoken. */
     List<CallMessage> messages(TenantId tenantId, CallId callId);

@@ -9,13 +9,19 @@ import java.util.ArrayList;
  */
 public final class SummarizeCall {
     private static final int INTENT_CHARS = 160;
+    /** How long a summary waits for this instance's queued records before writing from what is stored. */
+    static final java.time.Duration FLUSH_WAIT = java.time.Duration.ofSeconds(5);
     private final CallRepository calls;
+    private final CallRecorder recorder;
 
-    public SummarizeCall(CallRepository calls) {
+    public SummarizeCall(CallRepository calls, CallRecorder recorder) {
         this.calls = calls;
+        this.recorder = recorder;
     }
 
     public String summarize(Call call) {
+        // Read-your-writes: the call's last turns may still be queued in this instance's recorder.
+        recorder.flush(FLUSH_WAIT);
         var events = calls.events(call.tenantId(), call.id());
         var outcome = new StringBuilder(call.status().wireName());
         var actions = new ArrayList<String>();

@@ -3,31 +3,29 @@ package dev.switchboard.domain.conversation;
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallMessage;
-import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallRecorder;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * Writes what happens in a call to its timeline and transcript, stamped with the clock. A
- * failure to write never interrupts the conversation: the caller matters more than the record.
+ * Writes what happens in a call to its timeline and transcript, stamped with the clock when it
+ * happens. Records go to a {@link CallRecorder}, which stores them off the turn's thread: no
+ * database round trip sits between the caller's words and the model's first token, and a
+ * failure to store never interrupts the conversation — the caller matters more than the record.
  */
 public final class CallTimeline {
     private final Call call;
-    private final CallRepository calls;
+    private final CallRecorder recorder;
     private final Clock clock;
 
-    public CallTimeline(Call call, CallRepository calls, Clock clock) {
+    public CallTimeline(Call call, CallRecorder recorder, Clock clock) {
         this.call = call;
-        this.calls = calls;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
     public void event(String type, Map<String, Object> data) {
-        try {
-            calls.appendEvent(CallEvent.of(call, clock.instant(), type, data));
-        } catch (RuntimeException ignored) {
-            // Recording is best effort during a live call; the call goes on.
-        }
+        recorder.event(CallEvent.of(call, clock.instant(), type, data));
     }
 
     public CallMessage said(CallMessage.Speaker speaker, String text) {
@@ -37,11 +35,7 @@ public final class CallTimeline {
     }
 
     public void save(CallMessage message) {
-        try {
-            calls.saveMessage(message);
-        } catch (RuntimeException ignored) {
-            // Same as events: never let storage silence the agent.
-        }
+        recorder.message(message);
     }
 
     public Call call() {

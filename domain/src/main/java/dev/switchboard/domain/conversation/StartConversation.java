@@ -2,6 +2,7 @@ package dev.switchboard.domain.conversation;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tenant.Tenant;
@@ -21,6 +22,7 @@ public final class StartConversation {
     private final TenantRepository tenants;
     private final AssistantRepository assistants;
     private final CallRepository calls;
+    private final CallRecorder recorder;
     private final LanguageModel model;
     private final Toolbox toolbox;
     private final ExecutorService toolExecutor;
@@ -29,12 +31,13 @@ public final class StartConversation {
     private final Clock clock;
 
     /** @param openingHours describes a tenant's opening hours for the prompt; {@code null} when unknown */
-    public StartConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, LanguageModel model,
+    public StartConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, CallRecorder recorder, LanguageModel model,
                              Toolbox toolbox, ExecutorService toolExecutor, EngineSettings settings,
                              Function<Tenant, String> openingHours, Clock clock) {
         this.tenants = tenants;
         this.assistants = assistants;
         this.calls = calls;
+        this.recorder = recorder;
         this.model = model;
         this.toolbox = toolbox;
         this.toolExecutor = toolExecutor;
@@ -51,7 +54,7 @@ public final class StartConversation {
         var assistant = assistants.findById(tenantId, call.get().assistantId());
         if (assistant.isEmpty()) return Optional.empty();
         var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
-        return Optional.of(new ConversationSession(assistant.get(), facts, context, new CallTimeline(call.get(), calls, clock),
+        return Optional.of(new ConversationSession(assistant.get(), facts, context, new CallTimeline(call.get(), recorder, clock),
                 model, toolbox, toolExecutor, output, settings));
     }
 }

@@ -96,7 +96,9 @@ public final class InMemoryCallRepository implements CallRepository {
 
     @Override
     public List<CallEvent> events(TenantId tenantId, CallId callId) {
-        return events.stream().filter(e -> e.tenantId().equals(tenantId) && e.callId().equals(callId)).toList();
+        // A stable sort: the same instant keeps append order, as in PostgreSQL (at, id).
+        return events.stream().filter(e -> e.tenantId().equals(tenantId) && e.callId().equals(callId))
+                .sorted(Comparator.comparing(CallEvent::at)).toList();
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RecordCallStatusTest {
     private final InMemoryCallRepository calls = new InMemoryCallRepository();
     private final TenantId tenant = TenantId.random();
-    private final RecordCallStatus record = new RecordCallStatus(calls, new SummarizeCall(calls), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    private final RecordCallStatus record = new RecordCallStatus(calls, new SummarizeCall(calls, CallRecorder.direct(calls)), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
 
     /** When the carrier says each status happened: answered 5 s in, hung up 55 s later. */
     private static java.time.Instant when(CallStatus status) {

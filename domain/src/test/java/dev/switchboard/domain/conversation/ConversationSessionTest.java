@@ -9,6 +9,7 @@ import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallMessage;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.InMemoryCallRepository;
 import dev.switchboard.domain.conversation.RecordingOutput.Text;
 import dev.switchboard.domain.shared.E164Number;
@@ -70,7 +71,7 @@ class ConversationSessionTest {
     private ConversationSession session(EngineSettings settings) {
         calls.add(call);
         return new ConversationSession(assistant, new TenantFacts("Salon Lumière", ZoneId.of("Europe/Paris"), "Tue-Sat 9:00-19:00"),
-                Map.of(), new CallTimeline(call, calls, clock), model, toolbox, toolThreads, output, settings);
+                Map.of(), new CallTimeline(call, CallRecorder.direct(calls), clock), model, toolbox, toolThreads, output, settings);
     }
 
     private ConversationSession session() {
@@ -129,7 +130,7 @@ class ConversationSessionTest {
         })));
         calls.add(call);
         var session = new ConversationSession(assistant, new TenantFacts("Salon", ZoneId.of("UTC"), null), Map.of(),
-                new CallTimeline(call, calls, clock), model, slow, toolThreads, output, new EngineSettings(5, Duration.ofMillis(200)));
+                new CallTimeline(call, CallRecorder.direct(calls), clock), model, slow, toolThreads, output, new EngineSettings(5, Duration.ofMillis(200)));
         model.then(callsTools(List.of(), new ToolCall("a", "check_availability", Map.of()), new ToolCall("b", "launch_rockets", Map.of()),
                 new ToolCall("c", "book_appointment", Map.of()))).then(says("Désolé, le calendrier ne répond pas."));
         session.callerSaid("Vous avez de la place ?");
@@ -270,7 +271,7 @@ class ConversationSessionTest {
         var ending = new RecordingOutput();
         var call2 = Fixtures.call(tenant, Fixtures.T0);
         calls.add(call2);
-        new ConversationSession(assistant, new TenantFacts("S", ZoneId.of("UTC"), null), Map.of(), new CallTimeline(call2, calls, clock),
+        new ConversationSession(assistant, new TenantFacts("S", ZoneId.of("UTC"), null), Map.of(), new CallTimeline(call2, CallRecorder.direct(calls), clock),
                 model, toolbox, toolThreads, ending, EngineSettings.standard()).digitPressed('9');
         assertThat(ending.all()).containsExactly(new Text("Merci de votre appel, au revoir !", true), "hang up: caller pressed 9");
     }

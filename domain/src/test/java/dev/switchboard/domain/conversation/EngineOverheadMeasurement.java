@@ -1,6 +1,7 @@
 package dev.switchboard.domain.conversation;
 
 import dev.switchboard.domain.Fixtures;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.InMemoryCallRepository;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tool.Toolbox;
@@ -59,7 +60,7 @@ public final class EngineOverheadMeasurement {
                 var calls = new InMemoryCallRepository();
                 var call = Fixtures.call(tenant, Fixtures.T0);
                 calls.add(call);
-                session = new ConversationSession(assistant, facts, Map.of(), new CallTimeline(call, calls, Clock.systemUTC()),
+                session = new ConversationSession(assistant, facts, Map.of(), new CallTimeline(call, CallRecorder.direct(calls), Clock.systemUTC()),
                         model, new Toolbox(List.of()), tools, output, EngineSettings.standard());
             }
             timing[3] = 0;
