@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.app.bootstrap.SecondStart;
+import dev.switchboard.app.bootstrap.TerminationSignals;
 import dev.switchboard.app.cli.SwitchboardCli;
 import io.micronaut.runtime.Micronaut;
 
@@ -15,6 +16,7 @@ public final class Switchboard {
             System.err.println(refusal.get());
             System.exit(1);
         }
-        Micronaut.build(args).mainClass(Switchboard.class).banner(false).start();
+        var context = Micronaut.build(args).mainClass(Switchboard.class).banner(false).start();
+        TerminationSignals.install(context);
     }
 }

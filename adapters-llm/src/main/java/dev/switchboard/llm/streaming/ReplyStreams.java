@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class ReplyStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyStreams.class);
     private static final AtomicLong THREADS = new AtomicLong();
+    /** How long closing waits for replies still streaming before interrupting them. */
+    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(5);
 
     private final LlmProperties properties;
     private final Pause pause;
@@ -83,9 +85,19 @@ public final class ReplyStreams implements AutoCloseable {
         return Duration.ofMillis(capped - ThreadLocalRandom.current().nextLong(capped / 4 + 1));
     }
 
+    /**
+     * Replies still streaming finish (a SIGTERM has already let live turns end, ADR 007); only a
+     * reply still running after {@link #CLOSE_GRACE} is interrupted.
+     */
     @PreDestroy
     @Override
     public void close() {
+        workers.shutdown();
+        try {
+            if (workers.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
     }
 }

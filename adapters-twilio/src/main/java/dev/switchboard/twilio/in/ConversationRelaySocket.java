@@ -1,6 +1,7 @@
 package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.call.CallRecorder;
+import dev.switchboard.domain.conversation.LiveCalls;
 import dev.switchboard.domain.conversation.StartConversation;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
@@ -37,15 +38,17 @@ final class ConversationRelaySocket {
     private final ExecutorService pool;
     private final Clock clock;
     private final RelayMessages messages;
+    private final LiveCalls live;
 
     ConversationRelaySocket(StartConversation startConversation, CallRecorder recorder, JsonMapper json,
-                            @Named(TaskExecutors.IO) ExecutorService pool, Clock clock) {
+                            @Named(TaskExecutors.IO) ExecutorService pool, Clock clock, LiveCalls live) {
         this.startConversation = startConversation;
         this.recorder = recorder;
         this.json = json;
         this.pool = pool;
         this.clock = clock;
         this.messages = new RelayMessages(startConversation);
+        this.live = live;
     }
 
     /** Only a socket the handshake guard admitted and bound to a call gets a session; anything else closes at once. */
@@ -59,6 +62,7 @@ final class ConversationRelaySocket {
         var call = bound.get().callId();
         var relay = new RelaySession(bound.get().tenantId(), call, new RelayOutput(session, json, call.toString()), pool, recorder, clock);
         session.put(STATE, relay);
+        live.opened(relay);
         relay.inbox.execute(() -> relay.event("socket.connected", Map.of("sessionId", session.getId())));
     }
 
@@ -93,6 +97,7 @@ final class ConversationRelaySocket {
 
     @OnClose
     void close(WebSocketSession session, CloseReason reason) {
+        session.get(STATE, RelaySession.class).ifPresent(relay -> live.closed(relay));
         session.get(STATE, RelaySession.class).ifPresent(relay -> relay.inbox.execute(() -> {
             // After the frames already queued (they are quick): the caller is gone, stop the turn.
             var conversation = relay.conversation();

@@ -16,6 +16,8 @@ import java.util.Map;
 record HandoffData(String action, String transferNumber, String reason, String summary, String callId) {
     static final String TRANSFER = "transfer";
     static final String HANGUP = "hangup";
+    /** The instance is shutting down between turns: the action callback (on another instance) says goodbye politely. */
+    static final String SHUTDOWN = "shutdown";
 
     static HandoffData transfer(HandOff handOff, String callId) {
         return new HandoffData(TRANSFER, handOff.transferNumber() == null ? null : handOff.transferNumber().value(),
@@ -24,6 +26,10 @@ record HandoffData(String action, String transferNumber, String reason, String s
 
     static HandoffData hangup(String reason, String callId) {
         return new HandoffData(HANGUP, null, reason, null, callId);
+    }
+
+    static HandoffData shutdown(String reason, String callId) {
+        return new HandoffData(SHUTDOWN, null, reason, null, callId);
     }
 
     String toJson(JsonMapper json) {

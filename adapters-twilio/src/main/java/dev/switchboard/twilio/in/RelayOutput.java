@@ -49,6 +49,11 @@ final class RelayOutput implements ConversationOutput {
         send(Map.of("type", "end", "handoffData", HandoffData.hangup(reason, callId).toJson(json)));
     }
 
+    /** Ends the session between turns because this instance is shutting down (Twilio then calls our action URL). */
+    void endForShutdown(String reason) {
+        send(Map.of("type", "end", "handoffData", HandoffData.shutdown(reason, callId).toJson(json)));
+    }
+
     void send(Map<String, Object> message) {
         if (!session.isOpen()) return;
         try {

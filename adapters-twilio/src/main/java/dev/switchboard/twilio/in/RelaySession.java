@@ -4,6 +4,7 @@ import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.conversation.ConversationSession;
+import dev.switchboard.domain.conversation.LiveCalls;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Clock;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.concurrent.Executor;
  * One ConversationRelay socket: which call it is bound to, its conversation once {@code setup}
  * arrived, and the serial lane its turns run on.
  */
-final class RelaySession {
+final class RelaySession implements LiveCalls.Session {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RelaySession.class);
     private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     final TenantId tenantId;
@@ -91,6 +92,23 @@ final class RelaySession {
 
     private static String primary(String tag) {
         return tag.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A turn (the agent answering, its tools) is running or waiting on this socket. */
+    @Override
+    public boolean busy() {
+        return !turns.idle() || !inbox.idle();
+    }
+
+    /**
+     * Shutdown, between turns: the conversation stops taking turns, then ConversationRelay is told
+     * to end the session; Twilio calls the action URL, which another instance answers.
+     */
+    @Override
+    public void end(String reason) {
+        var current = conversation;
+        if (current != null) current.callEnded(reason);
+        output.endForShutdown(reason);
     }
 
     /** Work that must not wait behind the current turn (a keypad key pre-empts the agent). */

@@ -29,6 +29,11 @@ final class SerialExecutor implements Executor {
         if (active == null) next();
     }
 
+    /** Nothing running and nothing waiting. */
+    synchronized boolean idle() {
+        return active == null && tasks.isEmpty();
+    }
+
     private synchronized void next() {
         active = tasks.poll();
         if (active != null) pool.execute(active);

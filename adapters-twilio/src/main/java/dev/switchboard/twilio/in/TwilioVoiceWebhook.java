@@ -6,6 +6,7 @@ import dev.switchboard.domain.call.CallDirection;
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
+import dev.switchboard.domain.conversation.LiveCalls;
 import dev.switchboard.twilio.config.PublicUrl;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,15 +40,17 @@ final class TwilioVoiceWebhook {
     private final CallRepository calls;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final LiveCalls live;
 
     TwilioVoiceWebhook(CallerNumbers numbers, SignedRequests signatures, AnswerCall answerCall, CallRepository calls,
-                       PublicUrl publicUrl, Clock clock) {
+                       PublicUrl publicUrl, Clock clock, LiveCalls live) {
         this.numbers = numbers;
         this.signatures = signatures;
         this.answerCall = answerCall;
         this.calls = calls;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.live = live;
     }
 
     /**
@@ -57,6 +60,11 @@ final class TwilioVoiceWebhook {
      */
     @Post(uri = "/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
     HttpResponse<String> voice(HttpRequest<?> request, @Body Map<String, String> form) {
+        if (!live.accepting()) {
+            // Shutting down: a 503 makes Twilio try the number's fallback URL (another instance, ADR 007).
+            LOG.warn("call {} refused with 503: this instance is shutting down", form.get("CallSid"));
+            return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1");
+        }
         try {
             return answer(request, form);
         } catch (RuntimeException e) {

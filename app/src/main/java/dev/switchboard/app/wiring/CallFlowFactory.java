@@ -8,10 +8,12 @@ import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.AnswerCall;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.EarlyStatuses;
 import dev.switchboard.domain.call.RecordCallStatus;
 import dev.switchboard.domain.call.SummarizeCall;
 import dev.switchboard.domain.conversation.EngineSettings;
 import dev.switchboard.domain.conversation.LanguageModel;
+import dev.switchboard.domain.conversation.LiveCalls;
 import dev.switchboard.domain.conversation.StartConversation;
 import dev.switchboard.domain.tenant.TenantRepository;
 import dev.switchboard.domain.tool.Toolbox;
@@ -25,6 +27,12 @@ import java.util.concurrent.ExecutorService;
 /** Builds the call-handling use cases every runtime shares from the ports' adapters. */
 @Factory
 final class CallFlowFactory {
+    /** The calls this instance carries; drained on SIGTERM ({@code GracefulStop}). */
+    @Singleton
+    LiveCalls liveCalls() {
+        return new LiveCalls();
+    }
+
     @Singleton
     SummarizeCall summarizeCall(CallRepository calls, CallRecorder recorder) {
         return new SummarizeCall(calls, recorder);
@@ -36,8 +44,8 @@ final class CallFlowFactory {
     }
 
     @Singleton
-    RecordCallStatus recordCallStatus(CallRepository calls, SummarizeCall summaries, Clock clock) {
-        return new RecordCallStatus(calls, summaries, clock);
+    RecordCallStatus recordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock) {
+        return new RecordCallStatus(calls, summaries, early, clock);
     }
 
     @Singleton
