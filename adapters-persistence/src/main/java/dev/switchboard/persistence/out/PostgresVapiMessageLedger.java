@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The delivery ledger (today only Vapi's messages) in {@code vapi_message_ledger} (V11). A claim is an
- * {@code INSERT … ON CONFLICT DO NOTHING}: PostgreSQL lets exactly one of concurrent inserts of a
- * key through (the others wait for it to commit, then see the conflict).
+ * The delivery ledger (today only Vapi's messages) in {@code vapi_message_ledger} (V11, lease V14).
+ * A claim is an {@code INSERT … ON CONFLICT}: PostgreSQL lets exactly one of concurrent inserts of
+ * a key through (the others wait for it to commit, then see the conflict), and takes over an
+ * expired lease with a conditional update of the conflicting row.
  */
 @Singleton
 final class PostgresVapiMessageLedger implements DeliveryLedger {
@@ -19,16 +20,36 @@ final class PostgresVapiMessageLedger implements DeliveryLedger {
         this.db = db;
     }
 
+    /**
+     * Inserts the claim, or takes over one whose lease ran out (neither applied nor answered). Of
+     * concurrent takeovers, the first UPDATE locks the row and renews {@code claimed_at}; the
+     * others then see a live lease and change nothing.
+     */
     @Override
     public boolean claim(TenantId tenant, String providerCallId, String key, Instant at) {
         return db.update("claim a Vapi message", """
                 INSERT INTO vapi_message_ledger (tenant_id, vapi_call_id, message_key, claimed_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tenant_id, vapi_call_id, message_key) DO NOTHING""", ps -> {
+                ON CONFLICT (tenant_id, vapi_call_id, message_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at
+                WHERE vapi_message_ledger.applied_at IS NULL AND vapi_message_ledger.answered_at IS NULL
+                  AND vapi_message_ledger.claimed_at <= EXCLUDED.claimed_at - make_interval(secs => ?)""", ps -> {
             ps.setObject(1, tenant.value());
             ps.setString(2, providerCallId);
             ps.setString(3, key);
             Columns.setInstant(ps, 4, at);
+            ps.setLong(5, DeliveryLedger.CLAIM_LEASE.toSeconds());
         }) == 1;
+    }
+
+    @Override
+    public void applied(TenantId tenant, String providerCallId, String key, Instant at) {
+        db.update("mark a Vapi message applied", """
+                UPDATE vapi_message_ledger SET applied_at = ?
+                WHERE tenant_id = ? AND vapi_call_id = ? AND message_key = ? AND applied_at IS NULL""", ps -> {
+            Columns.setInstant(ps, 1, at);
+            ps.setObject(2, tenant.value());
+            ps.setString(3, providerCallId);
+            ps.setString(4, key);
+        });
     }
 
     @Override

@@ -71,7 +71,8 @@ final class TwilioCallCallbacks {
         }
         var outcome = recordStatus.record(new RecordCallStatus.Command(number.get().tenantId(), form.get("CallSid"), status.get(),
                 duration, carrierTime(form.get("Timestamp")), callbackData(form)));
-        if (outcome.isEmpty()) LOG.warn("status callback for unknown call {}", form.get("CallSid"));
+        if (outcome.isEmpty()) LOG.warn("status callback {} for call {} came before the call: kept, applied once it exists",
+                form.get("CallStatus"), form.get("CallSid"));
         return HttpResponse.noContent();
     }
 

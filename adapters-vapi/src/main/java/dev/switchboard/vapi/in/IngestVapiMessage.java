@@ -121,8 +121,9 @@ public final class IngestVapiMessage {
         var key = message.envelope().key();
         if (!ledger.claim(tenant, ref.vapiCallId(), key, clock.instant()))
             return new Outcome.Handled(duplicate(tenant, call, ref, message));
+        VapiReply reply;
         try {
-            return new Outcome.Handled(apply(tenant, call, ref, message));
+            reply = apply(tenant, call, ref, message);
         } catch (RuntimeException e) {
             // Not applied (the database went away…): a retry must not be taken for a duplicate.
             try {
@@ -132,6 +133,10 @@ public final class IngestVapiMessage {
             }
             throw e;
         }
+        // Applied: the claim no longer expires. Should this write fail, the claim lapses after its lease
+        // and a redelivery applies the message again — harmless: turns, statuses and tool answers are idempotent.
+        ledger.applied(tenant, ref.vapiCallId(), key, clock.instant());
+        return new Outcome.Handled(reply);
     }
 
     private VapiReply apply(TenantId tenant, Call call, VapiCallRef ref, VapiMessage message) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** {@link CallRecorder#direct}: stores on the caller's thread; nothing is ever pending. */
 final class DirectCallRecorder implements CallRecorder {
+    private static final System.Logger LOG = System.getLogger(DirectCallRecorder.class.getName());
     private final CallRepository calls;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -15,21 +16,22 @@ final class DirectCallRecorder implements CallRecorder {
 
     @Override
     public void event(CallEvent event) {
-        store(() -> calls.appendEvent(event));
+        store(() -> calls.appendEvent(event), "event " + event.type() + " of call " + event.callId());
     }
 
     @Override
     public void message(CallMessage message) {
-        store(() -> calls.saveMessage(message));
+        store(() -> calls.saveMessage(message), "transcript turn " + message.id() + " of call " + message.callId());
     }
 
-    private void store(Runnable write) {
+    private void store(Runnable write, String what) {
         try {
             write.run();
             stored.incrementAndGet();
         } catch (RuntimeException e) {
-            // Counted, not thrown: the caller matters more than the record.
+            // Logged and counted, not thrown: the caller matters more than the record.
             failed.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "call record not stored: " + what + " (" + e.getMessage() + ")");
         }
     }
 

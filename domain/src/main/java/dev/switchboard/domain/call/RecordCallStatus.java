@@ -31,19 +31,27 @@ public final class RecordCallStatus {
     private static final int MAX_ATTEMPTS = 10;
     private final CallRepository calls;
     private final SummarizeCall summaries;
+    private final EarlyStatuses early;
     private final Clock clock;
 
-    public RecordCallStatus(CallRepository calls, SummarizeCall summaries, Clock clock) {
+    public RecordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock) {
         this.calls = calls;
         this.summaries = summaries;
+        this.early = early;
         this.clock = clock;
     }
 
-    /** @return what happened to the call, or empty when no call has this carrier id */
+    /**
+     * @return what happened to the call, or empty when no call has this carrier id yet — the
+     *     callback is then kept, and applied by {@link #applyEarly} once the call exists
+     */
     public Optional<StatusChange> record(Command command) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             var found = calls.findByProviderCallId(command.tenantId(), command.providerCallId());
-            if (found.isEmpty()) return Optional.empty();
+            if (found.isEmpty()) {
+                early.keep(command, clock.instant());
+                return Optional.empty();
+            }
             var call = found.get();
             var now = command.at() != null ? command.at() : clock.instant();
             var withDuration = command.durationSeconds() != null && command.status().isFinal() && call.status().canMoveTo(command.status())
@@ -60,6 +68,17 @@ public final class RecordCallStatus {
             }
         }
         throw new IllegalStateException("call " + command.providerCallId() + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Applies kept callbacks whose call has appeared since, oldest first, as if they arrived now.
+     *
+     * @return how many were applied
+     */
+    public int applyEarly(int limit) {
+        var matched = early.takeMatched(limit);
+        for (var command : matched) record(command);
+        return matched.size();
     }
 
     private void summarize(Call ended) {

@@ -4,6 +4,7 @@ import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallDirection;
 import dev.switchboard.domain.call.CallMessage;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.conversation.CallTimeline;
 import dev.switchboard.domain.conversation.HandOff;
@@ -40,10 +41,20 @@ public final class ModelDrivenCall {
      * @param provider names the provider in the ids of the transcript turns it reports ({@code vapi}, {@code openai}, …)
      */
     public ModelDrivenCall(Call call, Assistant assistant, String provider, CallRepository calls, ToolRunner tools, Clock clock) {
+        // Records written at once, on the caller's thread: a webhook's answer may depend on them being stored.
+        this(call, assistant, provider, calls, CallRecorder.direct(calls), tools, clock);
+    }
+
+    /**
+     * @param recorder where the timeline and the runtime's own turns go: a live call's runtime passes
+     *     the instance's batching recorder, so no write sits on its audio path (ADR 007)
+     */
+    public ModelDrivenCall(Call call, Assistant assistant, String provider, CallRepository calls, CallRecorder recorder,
+                           ToolRunner tools, Clock clock) {
         this.call = Objects.requireNonNull(call, "call");
         this.assistant = assistant;
         this.tools = tools;
-        this.timeline = new CallTimeline(call, calls, clock);
+        this.timeline = new CallTimeline(call, recorder, clock);
         this.transcript = new TranscriptTurns(calls, provider);
     }
 

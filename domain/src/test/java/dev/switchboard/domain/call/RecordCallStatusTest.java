@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RecordCallStatusTest {
     private final InMemoryCallRepository calls = new InMemoryCallRepository();
     private final TenantId tenant = TenantId.random();
-    private final RecordCallStatus record = new RecordCallStatus(calls, new SummarizeCall(calls, CallRecorder.direct(calls)), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    private final RecordCallStatus record = new RecordCallStatus(calls, new SummarizeCall(calls, CallRecorder.direct(calls)),
+            new InMemoryEarlyStatuses(calls), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
 
     /** When the carrier says each status happened: answered 5 s in, hung up 55 s later. */
     private static java.time.Instant when(CallStatus status) {
@@ -54,6 +55,23 @@ class RecordCallStatusTest {
     @Test
     void an_unknown_call_is_reported_as_such() {
         assertThat(record.record(new RecordCallStatus.Command(tenant, "CAnone", CallStatus.COMPLETED, 3, null, null))).isEmpty();
+    }
+
+    @Test
+    void a_callback_that_arrives_before_its_call_is_applied_once_the_call_exists() {
+        var call = Fixtures.call(tenant, T0);
+        assertThat(record.record(new RecordCallStatus.Command(tenant, call.providerCallId(), CallStatus.COMPLETED, 55,
+                when(CallStatus.COMPLETED), null))).isEmpty();
+        assertThat(record.applyEarly(10)).isZero();
+
+        calls.add(call);
+        assertThat(record.applyEarly(10)).isEqualTo(1);
+
+        var stored = calls.findById(tenant, call.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(stored.durationSeconds()).isEqualTo(55);
+        assertThat(stored.endedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(record.applyEarly(10)).isZero();
     }
 
     @Test

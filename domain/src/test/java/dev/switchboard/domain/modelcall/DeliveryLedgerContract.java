@@ -107,4 +107,34 @@ public abstract class DeliveryLedgerContract {
         ledger().recordResult(tenant.id(), call, second, failed, T0);
         assertThat(ledger().result(tenant.id(), call, second)).contains(failed);
     }
+
+    @Test
+    void a_claim_left_unapplied_past_its_lease_is_taken_over_once() {
+        var tenant = Fixtures.tenant("Salon");
+        tenants().save(tenant);
+        var call = providerCallId();
+        // The first holder claimed, then died before applying.
+        assertThat(ledger().claim(tenant.id(), call, "k1", T0)).isTrue();
+        var later = T0.plus(DeliveryLedger.CLAIM_LEASE).plusSeconds(1);
+        assertThat(ledger().claim(tenant.id(), call, "k1", T0.plus(DeliveryLedger.CLAIM_LEASE).minusSeconds(1))).isFalse();
+        assertThat(ledger().claim(tenant.id(), call, "k1", later)).isTrue();
+        // The new holder's lease starts again: a delivery right after is still a duplicate.
+        assertThat(ledger().claim(tenant.id(), call, "k1", later.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void an_applied_or_answered_claim_never_expires() {
+        var tenant = Fixtures.tenant("Salon");
+        tenants().save(tenant);
+        var call = providerCallId();
+        var muchLater = T0.plus(DeliveryLedger.CLAIM_LEASE.multipliedBy(100));
+        assertThat(ledger().claim(tenant.id(), call, "k1", T0)).isTrue();
+        ledger().applied(tenant.id(), call, "k1", T0.plusSeconds(1));
+        assertThat(ledger().claim(tenant.id(), call, "k1", muchLater)).isFalse();
+
+        var key = DeliveryLedger.toolCallKey("call_1");
+        assertThat(ledger().claim(tenant.id(), call, key, T0)).isTrue();
+        ledger().recordResult(tenant.id(), call, key, new DeliveryLedger.ToolAnswer("call_1", "book_appointment", "Booked.", null), T0.plusSeconds(2));
+        assertThat(ledger().claim(tenant.id(), call, key, muchLater)).isFalse();
+    }
 }

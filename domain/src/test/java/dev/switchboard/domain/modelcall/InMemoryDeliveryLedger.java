@@ -11,21 +11,33 @@ public final class InMemoryDeliveryLedger implements DeliveryLedger {
     private record Key(TenantId tenant, String providerCallId, String key) {}
 
     private final Map<Key, Instant> claims = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> applied = new ConcurrentHashMap<>();
     private final Map<Key, DeliveryLedger.ToolAnswer> results = new ConcurrentHashMap<>();
 
     @Override
-    public boolean claim(TenantId tenant, String providerCallId, String key, Instant at) {
-        return claims.putIfAbsent(new Key(tenant, providerCallId, key), at) == null;
+    public synchronized boolean claim(TenantId tenant, String providerCallId, String key, Instant at) {
+        var k = new Key(tenant, providerCallId, key);
+        var held = claims.get(k);
+        if (held == null || (!applied.containsKey(k) && !results.containsKey(k) && !held.plus(CLAIM_LEASE).isAfter(at))) {
+            claims.put(k, at);
+            return true;
+        }
+        return false;
     }
 
     @Override
-    public void release(TenantId tenant, String providerCallId, String key) {
+    public void applied(TenantId tenant, String providerCallId, String key, Instant at) {
+        applied.put(new Key(tenant, providerCallId, key), true);
+    }
+
+    @Override
+    public synchronized void release(TenantId tenant, String providerCallId, String key) {
         var k = new Key(tenant, providerCallId, key);
         if (!results.containsKey(k)) claims.remove(k);
     }
 
     @Override
-    public void recordResult(TenantId tenant, String providerCallId, String key, DeliveryLedger.ToolAnswer result, Instant at) {
+    public synchronized void recordResult(TenantId tenant, String providerCallId, String key, DeliveryLedger.ToolAnswer result, Instant at) {
         var k = new Key(tenant, providerCallId, key);
         claims.putIfAbsent(k, at);
         results.putIfAbsent(k, result);
