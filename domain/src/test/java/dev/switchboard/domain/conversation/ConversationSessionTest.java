@@ -219,7 +219,7 @@ class ConversationSessionTest {
         });
         calls.add(call);
         session.set(new ConversationSession(assistant, new TenantFacts("Salon Lumière", ZoneId.of("Europe/Paris"), "Tue-Sat 9:00-19:00"),
-                Map.of(), new CallTimeline(call, racing, clock), model, toolbox, toolThreads, output, EngineSettings.standard()));
+                Map.of(), new CallTimeline(call, CallRecorder.direct(racing), clock), model, toolbox, toolThreads, output, EngineSettings.standard()));
         session.get().callerSaid("Vous êtes ouverts ?");
         bargeIn.join(5_000);
         session.get().callerSaid("Merci.");
