@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Early status callbacks in {@code early_call_statuses} (V15). Taking them is one statement: a
+ * Early status callbacks in {@code early_call_statuses} (V17). Taking them is one statement: a
  * DELETE of the rows whose call now exists, locked with SKIP LOCKED, so of two instances sweeping
  * at once each row goes to exactly one.
  */

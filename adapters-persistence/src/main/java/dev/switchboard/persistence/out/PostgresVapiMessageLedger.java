@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The delivery ledger (today only Vapi's messages) in {@code vapi_message_ledger} (V11, lease V14).
+ * The delivery ledger (today only Vapi's messages) in {@code vapi_message_ledger} (V11, lease V16).
  * A claim is an {@code INSERT … ON CONFLICT}: PostgreSQL lets exactly one of concurrent inserts of
  * a key through (the others wait for it to commit, then see the conflict), and takes over an
  * expired lease with a conditional update of the conflicting row.
