@@ -63,7 +63,8 @@ class TwimlDocumentTest {
                 </Response>""");
 
         assertThat(twiml.verbs()).containsExactly(
-                new TwimlDocument.Connect(Optional.empty(), "POST", Optional.empty(), Optional.of("wss://voice.example.com/twilio/media")),
+                new TwimlDocument.Connect(Optional.empty(), "POST", Optional.empty(), Optional.of("wss://voice.example.com/twilio/media"),
+                        Map.of("tenantId", "acme")),
                 new TwimlDocument.Say("Transferring you now.", Map.of()),
                 new TwimlDocument.Dial(List.of("+14155550123"), Map.of()));
         assertThat(twiml.conversationRelay()).isEmpty();
