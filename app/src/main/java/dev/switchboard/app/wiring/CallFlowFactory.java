@@ -10,11 +10,14 @@ import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.EarlyStatuses;
 import dev.switchboard.domain.call.RecordCallStatus;
+import dev.switchboard.domain.call.StaleCalls;
 import dev.switchboard.domain.call.SummarizeCall;
 import dev.switchboard.domain.conversation.EngineSettings;
 import dev.switchboard.domain.conversation.LanguageModel;
 import dev.switchboard.domain.conversation.LiveCalls;
 import dev.switchboard.domain.conversation.StartConversation;
+import dev.switchboard.domain.telephony.ReconcileCalls;
+import dev.switchboard.domain.telephony.Telephony;
 import dev.switchboard.domain.tenant.TenantRepository;
 import dev.switchboard.domain.tool.Toolbox;
 import io.micronaut.context.annotation.Factory;
@@ -46,6 +49,13 @@ final class CallFlowFactory {
     @Singleton
     RecordCallStatus recordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock) {
         return new RecordCallStatus(calls, summaries, early, clock);
+    }
+
+    @Singleton
+    ReconcileCalls reconcileCalls(StaleCalls stale, Telephony telephony, RecordCallStatus statuses, EarlyStatuses early,
+                                  CallRepository calls, Clock clock, ReconcileProperties reconcile) {
+        return new ReconcileCalls(stale, telephony, statuses, early, calls, clock, new ReconcileCalls.Settings(reconcile.staleAfter(),
+                reconcile.recheckAfter(), reconcile.batch(), reconcile.keepEarlyFor()));
     }
 
     @Singleton
