@@ -102,6 +102,7 @@ class TenantIsolationE2eTest {
                 new Probe("GET", "/api/v1/phone-numbers/" + number, null),
                 new Probe("PUT", "/api/v1/phone-numbers/" + number, Map.of("label", "mine now")),
                 new Probe("DELETE", "/api/v1/phone-numbers/" + number, null),
+                new Probe("POST", "/api/v1/phone-numbers/" + number + "/configure", null),
                 new Probe("GET", "/api/v1/connections/twilio", null),
                 new Probe("DELETE", "/api/v1/connections/twilio", null),
                 new Probe("GET", "/api/v1/calls/" + call, null),
