@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,14 @@ class DatabaseOutageE2eTest implements TestPropertyProvider {
     @AfterEach
     void the_database_comes_back() throws SQLException {
         database(true);
+        // The pool still holds the connections the outage killed; it replaces them as it finds them dead,
+        // so wait until it hands out a working one before the next test signs up.
+        var pool = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            try (var connection = pool.getConnection(); var sql = connection.createStatement()) {
+                return sql.execute("SELECT 1");
+            }
+        });
     }
 
     /** Takes the application's database away from everyone ({@code false}), or gives it back. */
@@ -120,7 +129,10 @@ class DatabaseOutageE2eTest implements TestPropertyProvider {
         assertThat(TwimlDocument.parse(after.body()).hangsUp()).isTrue();
 
         database(true);
-        var next = salon.caller().postVoiceWebhook(salon.caller().voiceParameters("CA" + "4".repeat(32)));
-        assertThat(TwimlDocument.parse(next.body()).conversationRelay()).isPresent();
+        // The pool recovers as it replaces the connections the outage killed: the next call works once it has.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var next = salon.caller().postVoiceWebhook(salon.caller().voiceParameters("CA" + "4".repeat(32)));
+            assertThat(TwimlDocument.parse(next.body()).conversationRelay()).isPresent();
+        });
     }
 }
