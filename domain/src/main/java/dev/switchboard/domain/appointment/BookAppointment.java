@@ -1,6 +1,7 @@
 package dev.switchboard.domain.appointment;
 
 import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.shared.CommitGate;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tenant.TenantRepository;
 import java.time.Clock;
@@ -49,6 +50,15 @@ public final class BookAppointment {
     }
 
     public BookingResult book(Command command) {
+        return book(command, CommitGate.OPEN);
+    }
+
+    /**
+     * @param gate the booking is written through it, so work that can be abandoned (a tool at its
+     *     deadline) either writes it while the gate allows or not at all
+     * @throws CommitGate.Refused when the gate refused the write; nothing was booked
+     */
+    public BookingResult book(Command command, CommitGate gate) {
         var found = Schedule.load(command.tenantId(), tenants, rules, appointments, clock);
         if (found.isEmpty()) return new BookingResult.NotConfigured();
         var schedule = found.get();
@@ -70,7 +80,10 @@ public final class BookAppointment {
                 command.clientPhone(), command.serviceType(), slot.startsAt(schedule.zone), slot.endsAt(schedule.zone),
                 Appointment.Status.BOOKED, schedule.now);
         try {
-            appointments.add(appointment);
+            gate.commit(() -> {
+                appointments.add(appointment);
+                return appointment;
+            });
         } catch (AppointmentRepository.SlotTaken lostTheRace) {
             return new BookingResult.SlotTaken(slot, alternatives(schedule, command, length));
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.domain.appointment;
 
+import dev.switchboard.domain.shared.CommitGate;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tenant.TenantRepository;
@@ -54,18 +55,26 @@ public final class CancelAppointment {
     }
 
     public CancellationResult cancel(Command command) {
-        if (command instanceof Command.ById byId) return byId(byId);
-        return byCaller((Command.ByCaller) command);
+        return cancel(command, CommitGate.OPEN);
     }
 
-    private CancellationResult byId(Command.ById command) {
+    /**
+     * @param gate the cancellation is written through it (see {@link CommitGate})
+     * @throws CommitGate.Refused when the gate refused the write; nothing was canceled
+     */
+    public CancellationResult cancel(Command command, CommitGate gate) {
+        if (command instanceof Command.ById byId) return byId(byId, gate);
+        return byCaller((Command.ByCaller) command, gate);
+    }
+
+    private CancellationResult byId(Command.ById command, CommitGate gate) {
         var found = appointments.findById(command.tenantId(), command.id());
         if (found.isEmpty()) return new CancellationResult.NotFound();
         if (found.get().status() == Appointment.Status.CANCELED) return new CancellationResult.AlreadyCanceled(found.get());
-        return cancel(found.get());
+        return cancel(found.get(), gate);
     }
 
-    private CancellationResult byCaller(Command.ByCaller command) {
+    private CancellationResult byCaller(Command.ByCaller command, CommitGate gate) {
         var zone = Schedule.zoneOf(tenants, command.tenantId());
         var from = command.date().atStartOfDay(zone).toInstant();
         var to = command.date().plusDays(1).atStartOfDay(zone).toInstant();
@@ -75,12 +84,12 @@ public final class CancelAppointment {
                 .toList();
         if (matches.isEmpty()) return new CancellationResult.NotFound();
         if (matches.size() > 1) return new CancellationResult.Ambiguous(matches);
-        return cancel(matches.get(0));
+        return cancel(matches.get(0), gate);
     }
 
-    private CancellationResult cancel(Appointment appointment) {
+    private CancellationResult cancel(Appointment appointment, CommitGate gate) {
         // Someone may have canceled it in between; then there is nothing left to cancel.
-        if (!appointments.cancel(appointment.tenantId(), appointment.id())) return new CancellationResult.NotFound();
+        if (!gate.commit(() -> appointments.cancel(appointment.tenantId(), appointment.id()))) return new CancellationResult.NotFound();
         return new CancellationResult.Canceled(appointment.canceled());
     }
 

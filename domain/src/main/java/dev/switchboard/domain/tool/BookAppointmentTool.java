@@ -51,7 +51,7 @@ public final class BookAppointmentTool implements Tool {
         if (invalid.isPresent()) return invalid.get();
 
         var result = bookAppointment.book(new BookAppointment.Command(context.tenantId(), date, time, service, name, phone,
-                context.callId()));
+                context.callId()), context);
         var details = new LinkedHashMap<String, Object>();
         details.put("date", date.toString());
         details.put("time", Slot.hhmm(time));

@@ -61,7 +61,7 @@ public final class CancelAppointmentTool implements Tool {
         }
         var caller = new E164Number(context.callerNumber());
         details.put("caller", caller.value());
-        var result = cancelAppointment.cancel(new CancelAppointment.Command.ByCaller(context.tenantId(), caller, date, time));
+        var result = cancelAppointment.cancel(new CancelAppointment.Command.ByCaller(context.tenantId(), caller, date, time), context);
         var zone = tenants.findById(context.tenantId()).map(t -> t.timezone()).orElse(ZoneId.of("UTC"));
         if (result instanceof CancellationResult.Canceled canceled) {
             details.put("result", "canceled");
