@@ -115,23 +115,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     String publicUrl() {
-        if (publicUrl != null) return publicUrl;
-        var configured = env.apply("SWITCHBOARD_PUBLIC_URL");
-        return configured == null || configured.isBlank() ? url : configured;
+        return new ServerSettings(env).publicUrl(publicUrl, url);
     }
 
     /** --auth-token, else TWILIO_AUTH_TOKEN, else the server's development token file; null if none. */
     String authToken() throws IOException {
-        if (authToken != null && !authToken.isBlank()) return authToken;
-        var fromEnv = env.apply("TWILIO_AUTH_TOKEN");
-        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
-        var file = dataDirectory().resolve(TOKEN_FILE);
-        return Files.isReadable(file) ? Files.readString(file).strip() : null;
+        return new ServerSettings(env).authToken(authToken);
     }
 
     Path dataDirectory() {
-        var configured = env.apply("SWITCHBOARD_DATA_DIR");
-        return configured == null || configured.isBlank() ? Path.of(System.getProperty("user.home"), ".switchboard") : Path.of(configured);
+        return new ServerSettings(env).dataDirectory();
     }
 
     private void converse(LiveCall call, PrintWriter out) throws IOException {

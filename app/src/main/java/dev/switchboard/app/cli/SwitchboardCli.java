@@ -18,6 +18,7 @@ public final class SwitchboardCli {
                                    ~/.switchboard) unless DATABASE_URL is set. Refuses if a Switchboard
                                    already runs on that data directory.
               simulate [options]   place a simulated phone call to a running server (simulate --help)
+              load [options]       many simulated calls against a running server, measured (load --help)
               rotate-master-key    seal every stored secret again with a new master key (server stopped;
                                    SWITCHBOARD_NEW_MASTER_KEY, generated for a development data directory)
               --help, -h, help     print this and exit
@@ -43,6 +44,7 @@ public final class SwitchboardCli {
     public static int run(String[] args) {
         if ("rotate-master-key".equals(args[0]) && args.length == 1)
             return MasterKeyRotation.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if ("load".equals(args[0])) return load(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (!"simulate".equals(args[0])) return usage(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         // A system property (-DTWILIO_AUTH_TOKEN=…) wins over the environment, as for the server.
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
@@ -53,8 +55,24 @@ public final class SwitchboardCli {
     }
 
     static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
+        if ("load".equals(args[0])) return load(args, env, out, err);
         if (!"simulate".equals(args[0])) return usage(args, out, err);
         return commandLine(env, stdin, false, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static int load(String[] args, PrintWriter out, PrintWriter err) {
+        return load(args, name -> System.getProperty(name, System.getenv(name)), out, err);
+    }
+
+    static int load(String[] args, Function<String, String> env, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new LoadCommand(env));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("load failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 1;
+        });
+        return commandLine.execute(Arrays.copyOfRange(args, 1, args.length));
     }
 
     /** {@code --help}: usage on stdout, exit 0; an unknown command: its name and usage on stderr, exit 2. */

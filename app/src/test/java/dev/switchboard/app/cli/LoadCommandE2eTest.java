@@ -1,0 +1,81 @@
+package dev.switchboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Api;
+import dev.switchboard.domain.Fixtures;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code switchboard load} against a real server: every call it places is a whole call on the
+ * server's records, and its report counts what the callers saw. Figures are printed, never asserted.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoadCommandE2eTest implements TestPropertyProvider {
+    private static final String PUBLIC_URL = "https://switchboard.test";
+    private static final String TOKEN = "load-command-auth-token";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("switchboard.public-url", PUBLIC_URL, "switchboard.twilio.auth-token", TOKEN);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void three_calls_each_speaking_leave_three_completed_calls_and_a_report_with_no_call_lost() {
+        var owner = new Api(server, json).newTenant("Load test");
+        var assistant = owner.post("/api/v1/assistants", Map.of("name", "Accueil", "systemPrompt", "Answer briefly.", "language", "en-US",
+                "model", Map.of("provider", "offline", "model", "demo-brain"))).json();
+        var number = Fixtures.randomE164();
+        owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", assistant.get("id")));
+        var out = new StringWriter();
+        var err = new StringWriter();
+
+        int code = SwitchboardCli.run(new String[] {"load", "--url", server.getURL().toString(), "--public-url", PUBLIC_URL,
+                        "--auth-token", TOKEN, "--number", number, "--calls", "3", "--ramp", "20", "--think", "200", "--duration", "1",
+                        "--server-pid", String.valueOf(ProcessHandle.current().pid())},
+                Map.<String, String>of()::get, new BufferedReader(new StringReader("")), new PrintWriter(out, true), new PrintWriter(err, true));
+
+        System.out.println(out);
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("3 completed, 0 lost", "| calls |").containsPattern("prompt → first token .*\\(n=([3-9]|\\d\\d+)\\)");
+        var calls = (List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
+        assertThat(calls).hasSize(3).allSatisfy(call -> assertThat(call.get("status")).isEqualTo("completed"));
+        // Transcripts are written by the batching writer, after the turn.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls).allSatisfy(call -> assertThat(
+                (List<Map<String, Object>>) owner.get("/api/v1/calls/" + call.get("id")).json().get("transcript"))
+                .extracting(m -> m.get("speaker")).contains("caller", "agent")));
+    }
+
+    @Test
+    void another_runtime_is_refused_plainly() {
+        var err = new StringWriter();
+
+        int code = SwitchboardCli.run(new String[] {"load", "--runtime", "stream", "--auth-token", "t"}, Map.<String, String>of()::get,
+                new BufferedReader(new StringReader("")), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("only relay calls");
+    }
+}

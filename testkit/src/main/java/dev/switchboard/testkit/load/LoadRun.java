@@ -1,0 +1,132 @@
+package dev.switchboard.testkit.load;
+
+import dev.switchboard.testkit.caller.AgentTurn;
+import dev.switchboard.testkit.caller.LiveCall;
+import dev.switchboard.testkit.caller.VirtualCaller;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+
+/**
+ * One load run: starts {@link LoadPlan#calls()} relay calls at the plan's rate, one thread per
+ * call (a call is a conversation: one thread drives it, as a phone user would), keeps each
+ * speaking every {@code think} until the plateau has lasted {@code hold}, then hangs them all up.
+ * Every call says at least one line, so a server too slow to connect calls within the plateau
+ * still shows in the latencies.
+ */
+public final class LoadRun {
+    // Threads that only wait on sockets and sleep: a small stack lets thousands run.
+    private static final long CALLER_STACK_BYTES = 256 * 1024;
+    private final LoadPlan plan;
+    private final List<VirtualCaller> callers;
+    private final CallTimings timings;
+    private final List<Long> serverPids;
+    private final PrintWriter progress;
+
+    /**
+     * @param callerFor  builds a virtual caller with the given listener; called a few times, each
+     *                   caller carrying several hundred calls (one HTTP client each)
+     * @param serverPids processes to observe: the server's JVM, PostgreSQL's postmaster…
+     */
+    public LoadRun(LoadPlan plan, BiFunction<Integer, CallTimings, VirtualCaller> callerFor, List<Long> serverPids, PrintWriter progress) {
+        this.plan = plan;
+        this.timings = new CallTimings();
+        this.callers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, (plan.calls() + 249) / 250); i++) callers.add(callerFor.apply(i, timings));
+        this.serverPids = List.copyOf(serverPids);
+        this.progress = progress;
+    }
+
+    /** Runs the plan to its end and reports what the callers and the server went through. */
+    public LoadResult run() throws InterruptedException {
+        var before = usage();
+        long start = System.nanoTime();
+        long end = start + plan.end().toNanos();
+        var threads = new ArrayList<Thread>();
+        for (int i = 0; i < plan.calls(); i++) {
+            sleepUntil(start + plan.startOf(i).toNanos());
+            var caller = callers.get(i % callers.size());
+            var thread = new Thread(null, () -> converse(caller, end), "caller-" + i, CALLER_STACK_BYTES);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+            if ((i + 1) % 100 == 0) progress.printf("  %d calls started%n", i + 1);
+        }
+        long plateau = System.nanoTime();
+        var atPlateau = usage();
+        var peak = new ArrayList<>(atPlateau);
+        while (System.nanoTime() < end) {
+            sleepUntil(Math.min(end, System.nanoTime() + 1_000_000_000L));
+            var now = usage();
+            for (int i = 0; i < now.size(); i++) peak.set(i, larger(peak.get(i), now.get(i)));
+        }
+        var atEnd = usage();
+        double plateauSeconds = (System.nanoTime() - plateau) / 1e9;
+        for (var t : threads) t.join(plan.replyTimeout().toMillis() + 30_000);
+        return new LoadResult(plan, timings, serverPids, before, atPlateau, atEnd, peak, plateauSeconds);
+    }
+
+    private void converse(VirtualCaller caller, long end) {
+        timings.dialing();
+        LiveCall call;
+        try {
+            call = caller.dial();
+        } catch (RuntimeException e) {
+            timings.lost("dial failed: " + e.getClass().getSimpleName());
+            return;
+        }
+        timings.connected();
+        try (call) {
+            if (!call.isLive()) {
+                timings.lost(call.twiml().isEmpty() ? "voice webhook failed" : "no relay socket");
+                return;
+            }
+            // Callers in step would speak in bursts: each starts at a random point of its period.
+            long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(plan.think().toNanos());
+            int line = ThreadLocalRandom.current().nextInt(plan.lines().size());
+            // Every call speaks at least once, even one that connected after the plateau's end.
+            for (boolean first = true; first || next < end; first = false) {
+                sleepUntil(Math.min(next, Math.max(end, System.nanoTime())));
+                long saidAt = System.nanoTime();
+                Optional<AgentTurn> turn = call.say(plan.lines().get(line++ % plan.lines().size()));
+                var ending = turn.map(AgentTurn::ending).orElse(null);
+                if (ending != AgentTurn.Ending.LAST_TOKEN) {
+                    timings.lost(ending == null ? "session no longer live" : "turn " + ending.name().toLowerCase().replace('_', ' '));
+                    return;
+                }
+                next = Math.max(saidAt + plan.think().toNanos(), System.nanoTime());
+            }
+            timings.completedCalls.incrementAndGet();
+        } catch (RuntimeException e) {
+            timings.lost("caller error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private List<Optional<ProcessUsage>> usage() {
+        return serverPids.stream().map(ProcessUsage::ofTree).toList();
+    }
+
+    private static Optional<ProcessUsage> larger(Optional<ProcessUsage> a, Optional<ProcessUsage> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        var x = a.get();
+        var y = b.get();
+        return Optional.of(new ProcessUsage(y.cpuSeconds(), Math.max(x.rssBytes(), y.rssBytes()), Math.max(x.threads(), y.threads()),
+                Math.max(x.sockets(), y.sockets()), Math.max(x.processes(), y.processes())));
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
