@@ -2,36 +2,30 @@ package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallSocketClaims;
 import dev.switchboard.domain.shared.TenantId;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One socket of each kind per call, and only while the call is live. A call's socket is claimed
  * for good when it is admitted: a replayed handshake (the signature of a URL never changes) finds
  * the claim and is refused, even after the first socket closed.
  *
- * <p>Claims live in this process's memory, forgotten {@link #FORGET_AFTER} after they were made;
- * with several instances behind a balancer each refuses its own repeats (docs/security.md §1).
+ * <p>Claims are kept in the database ({@link CallSocketClaims}), so a replay sent to another
+ * instance behind the balancer is refused too (docs/security.md §1).
  * Blocking (reads the call): call off the event loop. Thread-safe.
  */
 @Singleton
 final class CallSockets {
-    /** Longer than any call lasts (Twilio caps a call at 4 hours). */
-    static final Duration FORGET_AFTER = Duration.ofHours(6);
-    private final ConcurrentHashMap<String, Instant> claims = new ConcurrentHashMap<>();
     private final CallRepository calls;
+    private final CallSocketClaims claims;
     private final TwilioAccounts accounts;
-    private final Clock clock;
 
-    CallSockets(CallRepository calls, TwilioAccounts accounts, Clock clock) {
+    CallSockets(CallRepository calls, CallSocketClaims claims, TwilioAccounts accounts) {
         this.calls = calls;
+        this.claims = claims;
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     /**
@@ -43,9 +37,7 @@ final class CallSockets {
         var found = calls.findById(tenant, call);
         if (found.isEmpty()) return Optional.of("no such call");
         if (found.get().status().isFinal()) return Optional.of("the call has ended (" + found.get().status().wireName() + ")");
-        forgetOldClaims();
-        var previous = claims.putIfAbsent(kind + ":" + tenant + ":" + call, clock.instant());
-        return previous == null ? Optional.empty() : Optional.of("the call already had its " + kind + " socket");
+        return claims.claim(tenant, call, kind) ? Optional.empty() : Optional.of("the call already had its " + kind + " socket");
     }
 
     /**
@@ -59,11 +51,5 @@ final class CallSockets {
                 ? Optional.empty() : Optional.of("the socket is bound to another call");
         if (!ticket.handshake().signedWithAnyOf(accounts.authTokens(tenant))) return Optional.of("bad or missing signature");
         return claim(ticket.kind(), tenant, call);
-    }
-
-    private void forgetOldClaims() {
-        if (claims.size() < 10_000) return;
-        var horizon = clock.instant().minus(FORGET_AFTER);
-        claims.values().removeIf(at -> at.isBefore(horizon));
     }
 }

@@ -1,19 +1,42 @@
 package dev.switchboard.testkit.caller;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the server listens ({@code baseUrl}) versus the public URL it validates signatures
  * against ({@code publicUrl}, e.g. a tunnel). Requests are signed over the public form and sent to
  * the listening one; a URL that does not start with the public URL is used as it is.
+ *
+ * <p>With several listening servers (instances behind one public URL), each request goes to the
+ * next one in turn, as a round-robin load balancer with no sticky sessions would send it.
+ * Thread-safe.
  */
-record Endpoints(String baseUrl, String publicUrl) {
+final class Endpoints {
+    private final List<String> baseUrls;
+    private final String publicUrl;
+    private final AtomicInteger next = new AtomicInteger();
 
-    Endpoints {
-        baseUrl = trimSlash(baseUrl);
-        publicUrl = trimSlash(publicUrl == null || publicUrl.isBlank() ? baseUrl : publicUrl);
-        URI.create(baseUrl);
-        URI.create(publicUrl);
+    Endpoints(String baseUrl, String publicUrl) {
+        this(List.of(baseUrl), publicUrl);
+    }
+
+    Endpoints(List<String> baseUrls, String publicUrl) {
+        if (baseUrls.isEmpty()) throw new IllegalArgumentException("a base URL is required");
+        this.baseUrls = baseUrls.stream().map(Endpoints::trimSlash).toList();
+        this.baseUrls.forEach(URI::create);
+        this.publicUrl = trimSlash(publicUrl == null || publicUrl.isBlank() ? this.baseUrls.get(0) : publicUrl);
+        URI.create(this.publicUrl);
+    }
+
+    /** The URL the server validates signatures against. */
+    String publicUrl() {
+        return publicUrl;
+    }
+
+    private String nextBaseUrl() {
+        return baseUrls.get(Math.floorMod(next.getAndIncrement(), baseUrls.size()));
     }
 
     /** The URL Twilio would be configured with for {@code path}: what gets signed. */
@@ -44,8 +67,10 @@ record Endpoints(String baseUrl, String publicUrl) {
         var signedRest = withoutScheme(signedUrl);
         if (signedRest.startsWith(publicRest)) {
             var rest = signedRest.substring(publicRest.length());
-            if (rest.isEmpty() || rest.startsWith("/") || rest.startsWith("?"))
+            if (rest.isEmpty() || rest.startsWith("/") || rest.startsWith("?")) {
+                var baseUrl = nextBaseUrl();
                 return (websocket ? toWebSocket(baseUrl) : baseUrl) + rest;
+            }
         }
         return signedUrl;
     }

@@ -39,7 +39,10 @@ public final class VirtualCaller {
     private final WebhookClient webhooks;
 
     private VirtualCaller(Builder b) {
-        this.endpoints = new Endpoints(b.baseUrl, b.publicUrl);
+        var servers = new java.util.ArrayList<String>();
+        servers.add(b.baseUrl);
+        servers.addAll(b.moreServers);
+        this.endpoints = new Endpoints(servers, b.publicUrl);
         this.authToken = require(b.authToken, "an auth token");
         this.accountSid = b.accountSid;
         this.from = b.from;
@@ -220,6 +223,7 @@ public final class VirtualCaller {
         private StatusDelivery statusDelivery = StatusDelivery.IN_ORDER;
         private CallListener listener = new CallListener() {};
         private Clock clock = Clock.systemUTC();
+        private final java.util.List<String> moreServers = new java.util.ArrayList<>();
 
         private Builder(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -227,6 +231,13 @@ public final class VirtualCaller {
 
         /** The URL the server validates signatures against ({@code SWITCHBOARD_PUBLIC_URL}); default the base URL. */
         public Builder publicUrl(String publicUrl) { this.publicUrl = publicUrl; return this; }
+
+        /**
+         * More instances of the same server behind the public URL: every request (webhook, socket,
+         * callback) then goes to the next server in turn, the base URL first, as a round-robin load
+         * balancer without sticky sessions would send it.
+         */
+        public Builder alsoServedBy(String... baseUrls) { moreServers.addAll(java.util.List.of(baseUrls)); return this; }
 
         /** The Twilio auth token requests are signed with. Required. */
         public Builder authToken(String authToken) { this.authToken = authToken; return this; }

@@ -35,4 +35,18 @@ class EndpointsTest {
         assertThat(local.reachable("wss://localhost:8080/webhooks/twilio/relay")).isEqualTo("ws://localhost:8080/webhooks/twilio/relay");
         assertThat(local.absolute("/r", true)).isEqualTo("ws://localhost:8080/r");
     }
+
+    @Test
+    void behind_one_public_url_several_instances_take_requests_in_turn() {
+        var balanced = new Endpoints(List.of("http://127.0.0.1:9001", "http://127.0.0.1:9002/"), "https://sb.example.com");
+
+        assertThat(List.of(balanced.reachable("https://sb.example.com/webhooks/twilio/voice"),
+                balanced.reachable("wss://sb.example.com/webhooks/twilio/relay/t/c"),
+                balanced.reachable("https://sb.example.com/webhooks/twilio/status"),
+                balanced.reachable("https://elsewhere.example.com/x"),
+                balanced.reachable("https://sb.example.com/webhooks/twilio/status")))
+                .containsExactly("http://127.0.0.1:9001/webhooks/twilio/voice", "ws://127.0.0.1:9002/webhooks/twilio/relay/t/c",
+                        "http://127.0.0.1:9001/webhooks/twilio/status", "https://elsewhere.example.com/x",
+                        "http://127.0.0.1:9002/webhooks/twilio/status");
+    }
 }
