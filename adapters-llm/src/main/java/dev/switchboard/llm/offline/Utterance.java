@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 record Utterance(String raw, String folded) {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s,.!?;]+");
 
     static Utterance of(String text) {
         var raw = text == null ? "" : text.strip();
@@ -19,14 +21,31 @@ record Utterance(String raw, String folded) {
 
     static String fold(String text) {
         var plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return plain.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'').replaceAll("\\s+", " ").strip();
+        return plain.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'').transform(t -> SPACES.matcher(t).replaceAll(" ")).strip();
     }
 
-    /** Whether any of the (folded) phrases occurs as whole words. */
+    /**
+     * Whether any of the (folded) phrases occurs as whole words: not preceded or followed by a
+     * letter or a digit. A plain search, not a regular expression per phrase: this runs for
+     * every phrase of every rule on every turn (issue 12's profile found the compiling).
+     */
     boolean has(String... phrases) {
         for (var phrase : phrases)
-            if (Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(phrase) + "(?![\\p{L}\\d])").matcher(folded).find()) return true;
+            if (!phrase.isEmpty() && occursAsWords(phrase)) return true;
         return false;
+    }
+
+    private boolean occursAsWords(String phrase) {
+        for (int at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
+            int end = at + phrase.length();
+            if ((at == 0 || !isWordChar(folded.codePointBefore(at))) && (end == folded.length() || !isWordChar(folded.codePointAt(end))))
+                return true;
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(int codePoint) {
+        return Character.isLetter(codePoint) || (codePoint >= '0' && codePoint <= '9');
     }
 
     boolean isQuestion() {
@@ -34,6 +53,6 @@ record Utterance(String raw, String folded) {
     }
 
     int wordCount() {
-        return folded.isEmpty() ? 0 : folded.split("[\\s,.!?;]+").length;
+        return folded.isEmpty() ? 0 : WORD_BREAKS.split(folded).length;
     }
 }
