@@ -51,6 +51,7 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
     }
 
     /** Whether a key is at hand for this tenant (its own connection or the platform's). */
+    @Override
     public boolean hasKey(dev.switchboard.domain.shared.TenantId tenant) {
         return keys.available(tenant, Provider.OPENAI, platformKey);
     }

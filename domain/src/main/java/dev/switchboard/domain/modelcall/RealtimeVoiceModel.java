@@ -9,8 +9,23 @@ package dev.switchboard.domain.modelcall;
  * and send it, in order, once it is. Thread-safe.
  */
 public interface RealtimeVoiceModel {
+    /**
+     * The provider name the offline speech model {@link #serves}: it takes a stream call whose
+     * provider has no key anywhere (tenant connection nor platform), so a fresh install still answers.
+     */
+    String OFFLINE = "offline";
+
     /** Whether this model serves {@code provider} ({@code openai}, {@code google}). */
     boolean serves(String provider);
+
+    /**
+     * Whether this tenant has a key for this model (its own connection, else the platform's). A
+     * model that needs none says {@code true}; when this says {@code false}, the offline speech
+     * model answers instead.
+     */
+    default boolean hasKey(dev.switchboard.domain.shared.TenantId tenant) {
+        return true;
+    }
 
     /** Starts a session for one call; returns at once. */
     VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener);

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * Starts the conversation of a stream call once its media stream is up: finds the call, its
  * tenant and assistant, assembles the same instructions and tools as the relay runtime, and opens
  * a session with the speech-to-speech model of the assistant's provider, wired to the caller's
- * line. A model that cannot be had (no model for the provider) fails the session the same way a
+ * line. When that provider has no key anywhere, the offline speech model answers instead (and the
+ * timeline says so). A model that cannot be had (no model for the provider) fails the session the same way a
  * model that cannot be reached does: the caller hears an apology and is transferred.
  */
 public final class StartStreamCall {
@@ -75,9 +76,17 @@ public final class StartStreamCall {
                 SystemPrompt.assemble(a, facts, clock.instant(), context), toolbox.definitionsFor(a), a.firstMessage(),
                 a.model().temperature());
         var model = models.stream().filter(m -> m.serves(provider)).findFirst();
+        var offline = model.isPresent() && !model.get().hasKey(tenantId)
+                ? models.stream().filter(m -> m.serves(RealtimeVoiceModel.OFFLINE)).findFirst() : Optional.<RealtimeVoiceModel>empty();
+        if (offline.isPresent()) {
+            // As the relay runtime falls back to the offline text model: a fresh install answers instead of apologising.
+            driven.event("model.offline", Map.of("provider", provider,
+                    "reason", "no key for " + provider + ": answering with the offline speech model"));
+            model = offline;
+        }
         var data = new LinkedHashMap<String, Object>();
-        data.put("provider", provider);
-        data.put("model", a.model().model());
+        data.put("provider", offline.isPresent() ? RealtimeVoiceModel.OFFLINE : provider);
+        data.put("model", offline.isPresent() ? "offline-speech" : a.model().model());
         data.put("voice", a.voice().voiceId());
         data.put("tools", request.tools().stream().map(t -> t.name()).toList());
         driven.event("model.connecting", data);

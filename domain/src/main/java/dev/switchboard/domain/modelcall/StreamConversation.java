@@ -108,11 +108,16 @@ public final class StreamConversation implements VoiceModelListener {
         if (action != null) act(action);
     }
 
-    /** A key was pressed: the assistant's DTMF policy decides. */
+    /** A key was pressed: the assistant's DTMF policy decides; a key it gives no action goes to the model. */
     public void keyPressed(char digit) {
         var policy = call.assistant().map(a -> a.dtmfPolicy().actionFor(digit)).orElse(java.util.Optional.empty());
         call.event("dtmf.received", Map.of("digit", String.valueOf(digit), "action", policy.map(a -> a.name().toLowerCase()).orElse("none")));
-        if (policy.isEmpty()) return;
+        if (policy.isEmpty()) {
+            // No action of ours: the model may have a use for it (the offline speech model books on 1).
+            var s = session;
+            if (s != null) s.keyPressed(digit);
+            return;
+        }
         if (policy.get() == DtmfAction.TRANSFER_TO_HUMAN) handOff("caller pressed " + digit, apologyForTransfer(false));
         else if (policy.get() == DtmfAction.END_CALL) end("caller pressed " + digit, goodbye());
         else if (policy.get() == DtmfAction.REPEAT_LAST_MESSAGE) repeatLast();

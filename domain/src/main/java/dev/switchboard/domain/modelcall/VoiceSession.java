@@ -14,6 +14,14 @@ public interface VoiceSession {
     /** The answer to the model's tool call {@code callId}; the model then goes on speaking. */
     void toolResult(String callId, String output);
 
+    /**
+     * The caller pressed {@code digit} (Twilio's {@code dtmf} message) and the assistant's DTMF
+     * policy gives it no action: the model may act on it. Models that hear keys in the audio, or
+     * not at all, ignore it.
+     */
+    default void keyPressed(char digit) {
+    }
+
     /** Ends the session (the call is over or moves on); idempotent. */
     void close();
 }

@@ -121,6 +121,14 @@ class StreamConversationTest {
         assertThat(other.line.hangUps).isEqualTo(1);
     }
 
+    @Test
+    void a_key_the_policy_gives_no_action_goes_to_the_model() {
+        var c = conversation(new E164Number("+33142000000"));
+        c.keyPressed('5');
+        c.keyPressed('0');
+        assertThat(session.keys).containsExactly('5');
+    }
+
     private static final class Line implements CallerLine {
         final List<String> marks = new ArrayList<>();
         final List<String> transfers = new ArrayList<>();
@@ -143,11 +151,13 @@ class StreamConversationTest {
     private static final class Session implements VoiceSession {
         final List<String> cuts = new ArrayList<>();
         final java.util.Map<String, String> results = new java.util.HashMap<>();
+        final List<Character> keys = new ArrayList<>();
         boolean closed;
 
         @Override public void callerAudio(byte[] mulaw) { }
         @Override public void agentCutAt(String itemId, long heardMillis) { cuts.add(itemId + "@" + heardMillis); }
         @Override public void toolResult(String callId, String output) { results.put(callId, output); }
+        @Override public void keyPressed(char digit) { keys.add(digit); }
         @Override public void close() { closed = true; }
     }
 }

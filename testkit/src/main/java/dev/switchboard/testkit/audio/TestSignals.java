@@ -64,4 +64,24 @@ public final class TestSignals {
         }
         return out;
     }
+
+    /**
+     * {@code millis} of the keypad tone of {@code digit} (its row and column frequencies, each at
+     * about −10 dBFS, as a phone sends it in-band), μ-law, starting at phase {@code startSample}.
+     */
+    public static byte[] dtmf(char digit, int millis, int startSample) {
+        var keys = "123A456B789C*0#D";
+        int key = keys.indexOf(Character.toUpperCase(digit));
+        if (key < 0) throw new IllegalArgumentException("not a DTMF key: " + digit);
+        int[] rows = {697, 770, 852, 941};
+        int[] columns = {1209, 1336, 1477, 1633};
+        int low = rows[key / 4];
+        int high = columns[key % 4];
+        var out = new byte[millis * RATE / 1000];
+        for (int i = 0; i < out.length; i++) {
+            double t = (double) (startSample + i) / RATE;
+            out[i] = mulaw((short) Math.round(0.316 * 32767 * (Math.sin(2 * Math.PI * low * t) + Math.sin(2 * Math.PI * high * t))));
+        }
+        return out;
+    }
 }

@@ -56,6 +56,10 @@ public final class StreamCall implements AutoCloseable {
     private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
     private final ByteArrayOutputStream agentAudio = new ByteArrayOutputStream();
     private final ArrayDeque<Object> playback = new ArrayDeque<>();
+    /** Caller audio queued by {@link #say}, one 20 ms frame each, sent before the call's own audio. */
+    private final ArrayDeque<byte[]> said = new ArrayDeque<>();
+    private long agentTurnFrom;
+    private long agentAudioSeen = -1;
     private int handshakeStatus = -1;
     private WebSocket socket;
     private int sequence;
@@ -116,7 +120,7 @@ public final class StreamCall implements AutoCloseable {
     /** One 20 ms tick of the phone: the caller's next frame goes out, 20 ms of the agent plays. */
     private void tick() {
         if (hungUp || serverClosed) return;
-        var bytes = audio.frame(frame);
+        var bytes = nextCallerFrame();
         synchronized (this) {
             sent.writeBytes(bytes);
         }
@@ -128,6 +132,86 @@ public final class StreamCall implements AutoCloseable {
         frame++;
         send(message("media", "media", media));
         play(CallerAudio.FRAME_BYTES);
+    }
+
+    /** What the caller says next (queued by {@link #speak} or {@link #pressInBand}), else the call's own audio. */
+    private byte[] nextCallerFrame() {
+        synchronized (this) {
+            if (!said.isEmpty()) {
+                var next = said.poll();
+                return next;
+            }
+        }
+        return audio.frame(frame);
+    }
+
+    /**
+     * Says these μ-law bytes next, in place of the call's own audio (20 ms at a time, the last
+     * frame padded with silence), e.g. after hearing the agent out.
+     */
+    public void say(byte[] mulaw) {
+        synchronized (this) {
+            for (int i = 0; i < mulaw.length; i += CallerAudio.FRAME_BYTES) {
+                var piece = dev.switchboard.testkit.audio.TestSignals.silence(20);
+                System.arraycopy(mulaw, i, piece, 0, Math.min(CallerAudio.FRAME_BYTES, mulaw.length - i));
+                said.add(piece);
+            }
+        }
+    }
+
+    /** Speaks for {@code millis}: a speech-like signal that a voice-activity detector hears as a turn, then a short pause. */
+    public void speak(int millis) {
+        say(concat(dev.switchboard.testkit.audio.TestSignals.speechLike(millis, 0), dev.switchboard.testkit.audio.TestSignals.silence(200)));
+    }
+
+    /**
+     * Presses a key the way a phone's keypad sounds in the audio: its DTMF tone for 120 ms, then a
+     * pause (unlike {@link #press}, no {@code dtmf} message: the server must hear it).
+     */
+    public void pressInBand(char digit) {
+        say(concat(dev.switchboard.testkit.audio.TestSignals.dtmf(digit, 120, 0), dev.switchboard.testkit.audio.TestSignals.silence(200)));
+    }
+
+    /** Whether what {@link #say} queued has all been sent. */
+    public synchronized boolean saidEverything() {
+        return said.isEmpty();
+    }
+
+    /**
+     * Waits until the agent has spoken since the last call (or since the call began) and all it
+     * sent has played, with nothing more for {@code quiet}: its turn is over.
+     *
+     * @return the milliseconds of agent audio of that turn
+     */
+    public long awaitAgentTurn(Duration quiet, Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        long quietSince = -1;
+        while (System.currentTimeMillis() < deadline) {
+            synchronized (this) {
+                boolean spoke = agentAudio.size() > agentTurnFrom;
+                boolean drained = playback.stream().noneMatch(item -> item instanceof byte[]);
+                if (spoke && drained && agentAudio.size() == agentAudioSeen) {
+                    if (quietSince < 0) quietSince = System.currentTimeMillis();
+                    if (System.currentTimeMillis() - quietSince >= quiet.toMillis()) {
+                        long millis = (agentAudio.size() - agentTurnFrom) / 8;
+                        agentTurnFrom = agentAudio.size();
+                        return millis;
+                    }
+                } else {
+                    quietSince = -1;
+                }
+                agentAudioSeen = agentAudio.size();
+            }
+            if (serverClosed) throw new AssertionError("the server closed the stream while waiting for the agent");
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the agent did not finish a turn within " + timeout);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        var out = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
     }
 
     private void play(int bytes) {
