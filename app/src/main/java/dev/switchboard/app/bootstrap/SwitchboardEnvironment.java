@@ -87,6 +87,10 @@ final class SwitchboardEnvironment {
         props.put("switchboard.twilio.auth-token", twilioToken);
         // Micronaut listens on every interface unless told otherwise (what a container or a PaaS
         // needs); SWITCHBOARD_BIND=127.0.0.1 keeps a development server off the network.
+        // logback.xml picks its appender by this name: any other value would silence every log line.
+        var logFormat = env.apply("SWITCHBOARD_LOG_FORMAT");
+        if (!blank(logFormat) && !java.util.Set.of("text", "json").contains(logFormat))
+            throw new IllegalStateException("SWITCHBOARD_LOG_FORMAT must be text or json (got '" + logFormat + "')");
         var bind = env.apply("SWITCHBOARD_BIND");
         if (!blank(bind)) props.put("micronaut.server.host", bind.strip());
         var publicUrl = env.apply("SWITCHBOARD_PUBLIC_URL");

@@ -80,4 +80,13 @@ class SwitchboardEnvironmentTest {
         assertThat(new SwitchboardEnvironment(Map.of("SWITCHBOARD_DATA_DIR", dir.toString())::get).properties())
                 .doesNotContainKey("micronaut.server.host");
     }
+
+    @Test
+    void a_log_format_other_than_text_or_json_refuses_to_start_instead_of_silencing_the_logs() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_LOG_FORMAT", "JSON");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(env::get).properties())
+                .isInstanceOf(IllegalStateException.class).hasMessage("SWITCHBOARD_LOG_FORMAT must be text or json (got 'JSON')");
+        Map<String, String> json = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_LOG_FORMAT", "json");
+        assertThat(new SwitchboardEnvironment(json::get).properties()).isNotEmpty();
+    }
 }
