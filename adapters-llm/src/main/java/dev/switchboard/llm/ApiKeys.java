@@ -46,9 +46,18 @@ public final class ApiKeys {
     public ModelRequest bounded(ModelRequest request, String apiKey, String platformKey) {
         var settings = request.settings();
         if (apiKey == null || !apiKey.equals(platformKey) || settings.maxTokens() <= platformMaxTokens) return request;
-        var capped = new ModelSettings(settings.provider(), settings.model(), settings.temperature(), platformMaxTokens,
-                settings.fallbackProvider(), settings.fallbackModel());
-        return new ModelRequest(request.tenantId(), capped, request.systemPrompt(), request.history(), request.tools());
+        return request.withSettings(new ModelSettings(settings.provider(), settings.model(), settings.temperature(), platformMaxTokens,
+                settings.fallbackProvider(), settings.fallbackModel()));
+    }
+
+    /**
+     * Whether a request of this tenant would be paid by the platform's key: the tenant has no key
+     * of its own for the provider and the platform has one. Such requests count against the
+     * tenant's daily platform-key quota; a tenant's own key is never counted.
+     */
+    public boolean paidByPlatform(TenantId tenant, Provider provider, String platformKey) {
+        return platformKey != null && !platformKey.isBlank()
+                && connections.find(tenant, provider).map(c -> !c.secrets().containsKey("apiKey")).orElse(true);
     }
 
     /** Whether the tenant or the platform has a key for this provider. */

@@ -16,4 +16,9 @@ public interface ProviderModel extends LanguageModel {
     default boolean hasCredentials(TenantId tenant) {
         return true;
     }
+
+    /** Whether the platform's own key would pay for this tenant's request (see {@code ApiKeys.paidByPlatform}). */
+    default boolean paidByPlatform(TenantId tenant) {
+        return false;
+    }
 }

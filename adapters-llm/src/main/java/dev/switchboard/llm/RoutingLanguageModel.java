@@ -5,10 +5,13 @@ import dev.switchboard.domain.conversation.Cancellation;
 import dev.switchboard.domain.conversation.LanguageModel;
 import dev.switchboard.domain.conversation.ModelReply;
 import dev.switchboard.domain.conversation.ModelRequest;
+import dev.switchboard.domain.conversation.PlatformKeyQuota;
 import dev.switchboard.domain.conversation.ReplyListener;
 import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.llm.config.FallbackProperties;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * platform configures a fallback ({@link FallbackProperties}) and the chosen provider is
  * unavailable, times out or rate-limits before a word reached the caller, the request is asked of
  * the fallback provider and model instead (same prompt, history, tools, temperature and cap).
+ *
+ * <p>A request the platform's own key would pay for goes through the {@link PlatformKeyQuota}
+ * first: over the tenant's daily quota, the offline model answers instead, and the reply carries
+ * {@link PlatformKeyQuota#REACHED} as its note for the call's timeline. What a platform-paid reply
+ * cost is counted after it. A tenant's own key is never counted.
  */
 @Singleton
 @Primary
@@ -38,10 +46,18 @@ public final class RoutingLanguageModel implements LanguageModel {
     private static final String OFFLINE = "offline";
     private final Map<String, ProviderModel> models;
     private final FallbackProperties fallback;
+    private final PlatformKeyQuota quota;
 
     public RoutingLanguageModel(List<ProviderModel> models, FallbackProperties fallback) {
+        this(models, fallback, null);
+    }
+
+    /** @param quota the platform key's daily limits; {@code null} when the platform sets none (tests, tools) */
+    @Inject
+    public RoutingLanguageModel(List<ProviderModel> models, FallbackProperties fallback, @Nullable PlatformKeyQuota quota) {
         this.models = models.stream().collect(Collectors.toUnmodifiableMap(m -> key(m.provider()), Function.identity()));
         this.fallback = fallback;
+        this.quota = quota;
     }
 
     @Override
@@ -60,19 +76,44 @@ public final class RoutingLanguageModel implements LanguageModel {
             listener.onText(delta);
         };
         try {
-            return primary.reply(request, watched, cancellation);
+            return counted(primary, offline, request, watched, cancellation);
         } catch (PortFailure failure) {
             var to = fallbackFor(request.settings());
             if (to == null || !FALL_BACK_ON.contains(failure.category()) || spoke.get() || cancellation.isCancelled()) throw failure;
             LOG.warn("{} failed ({}); falling back to {} {}", request.settings().provider(), failure.category(), to.provider(), to.model());
-            var second = new ModelRequest(request.tenantId(), to, request.systemPrompt(), request.history(), request.tools());
+            var second = request.withSettings(to);
             try {
-                return model(to.provider()).reply(second, listener, cancellation);
+                return counted(model(to.provider()), offline, second, listener, cancellation);
             } catch (PortFailure fallbackFailure) {
                 fallbackFailure.addSuppressed(failure);
                 throw fallbackFailure;
             }
         }
+    }
+
+    /** Asks {@code model}, within the platform key's quota when that key pays. */
+    private ModelReply counted(ProviderModel model, ProviderModel offline, ModelRequest request, ReplyListener listener,
+                               Cancellation cancellation) {
+        if (quota == null || offline == null || !model.paidByPlatform(request.tenantId()))
+            return model.reply(request, listener, cancellation);
+        boolean allowed;
+        try {
+            allowed = quota.allows(request.tenantId(), request.callId());
+        } catch (PortFailure storeDown) {
+            // The count cannot be checked: the caller still gets an answer, but not on the platform's bill.
+            LOG.warn("platform key quota of tenant {} could not be checked ({}): answering with the offline model",
+                    request.tenantId(), storeDown.getMessage());
+            return offline.reply(request, listener, cancellation).noted(PlatformKeyQuota.UNCHECKED);
+        }
+        if (!allowed) return offline.reply(request, listener, cancellation).noted(PlatformKeyQuota.REACHED);
+        var reply = model.reply(request, listener, cancellation);
+        try {
+            quota.spent(request.tenantId(), reply);
+        } catch (PortFailure storeDown) {
+            LOG.warn("could not count {} platform-key output tokens of tenant {}: {}", reply.outputTokens(), request.tenantId(),
+                    storeDown.getMessage());
+        }
+        return reply;
     }
 
     /**

@@ -63,6 +63,11 @@ public final class AnthropicLanguageModel implements ProviderModel, AutoCloseabl
     }
 
     @Override
+    public boolean paidByPlatform(TenantId tenant) {
+        return keys.paidByPlatform(tenant, Provider.ANTHROPIC, properties.apiKey());
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }

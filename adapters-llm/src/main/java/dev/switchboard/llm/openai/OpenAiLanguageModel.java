@@ -65,6 +65,11 @@ public final class OpenAiLanguageModel implements ProviderModel, AutoCloseable {
     }
 
     @Override
+    public boolean paidByPlatform(TenantId tenant) {
+        return keys.paidByPlatform(tenant, Provider.OPENAI, properties.apiKey());
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }

@@ -10,6 +10,8 @@ import dev.switchboard.domain.tool.ToolRunner;
 import dev.switchboard.domain.tool.Toolbox;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,6 +38,8 @@ public final class ConversationSession {
     private final History history = new History();
     private final ReentrantLock turnLock = new ReentrantLock();
     private final Speaking speaking = new Speaking();
+    /** Kinds of model notes already on this call's timeline: each is said once per call. */
+    private final Set<String> notedKinds = ConcurrentHashMap.newKeySet();
     private volatile boolean finished;
 
     public ConversationSession(Assistant assistant, TenantFacts tenant, Map<String, String> callContext, CallTimeline timeline,
@@ -140,7 +144,7 @@ public final class ConversationSession {
         var context = new ToolContext(timeline.call().tenantId(), assistant, timeline.call().id(), timeline.call().from());
         for (int round = 1; round <= settings.maxToolRounds(); round++) {
             var turn = speaking.begin();
-            var reply = new Replying(turn, round, timeline, output).ask(model, request());
+            var reply = new Replying(turn, round, timeline, output, notedKinds).ask(model, request());
             var cancelled = reply != null && reply.stopReason() == ModelReply.StopReason.CANCELLED;
             // The whole reply is stored and in the history before a barge-in can look for it.
             var heard = speaking.end(turn, reply == null || cancelled ? null : () -> {
@@ -186,7 +190,8 @@ public final class ConversationSession {
 
     private ModelRequest request() {
         var prompt = SystemPrompt.assemble(assistant, tenant, timeline.clock().instant(), callContext);
-        return new ModelRequest(timeline.call().tenantId(), assistant.model(), prompt, history.snapshot(), toolbox.definitionsFor(assistant));
+        return new ModelRequest(timeline.call().tenantId(), assistant.model(), prompt, history.snapshot(), toolbox.definitionsFor(assistant),
+                timeline.call().id());
     }
 
     /** The model failed: never leave the caller in silence. */

@@ -3,25 +3,30 @@ package dev.switchboard.domain.conversation;
 import dev.switchboard.domain.shared.PortFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One streamed model request: passes each piece of text to the caller as it arrives (unless the
- * caller has barged in), notes the first token's latency on the timeline, and turns a model
- * failure into a timeline error and a {@code null} reply instead of an exception.
+ * caller has barged in), notes the first token's latency on the timeline, puts a reply's
+ * {@link ModelReply.Note} on the timeline once per call and kind, and turns a model failure into
+ * a timeline error and a {@code null} reply instead of an exception.
  */
 final class Replying {
     private final Turn turn;
     private final int round;
     private final CallTimeline timeline;
     private final ConversationOutput output;
+    private final Set<String> notedKinds;
     private long requestedAt;
     private boolean first = true;
 
-    Replying(Turn turn, int round, CallTimeline timeline, ConversationOutput output) {
+    /** @param notedKinds the note kinds this call's timeline already shows; shared by the call's turns */
+    Replying(Turn turn, int round, CallTimeline timeline, ConversationOutput output, Set<String> notedKinds) {
         this.turn = turn;
         this.round = round;
         this.timeline = timeline;
         this.output = output;
+        this.notedKinds = notedKinds;
     }
 
     ModelReply ask(LanguageModel model, ModelRequest request) {
@@ -29,7 +34,11 @@ final class Replying {
                 "model", request.settings().model(), "turns", request.history().size()));
         requestedAt = System.nanoTime();
         try {
-            return model.reply(request, this::onText, turn.cancellation);
+            var reply = model.reply(request, this::onText, turn.cancellation);
+            var note = reply.note();
+            if (note != null && notedKinds.add(note.kind()))
+                timeline.event("model.note", Map.of("round", round, "kind", note.kind(), "message", note.message()));
+            return reply;
         } catch (PortFailure e) {
             error(e.category().name(), e.getMessage());
         } catch (RuntimeException e) {

@@ -1,0 +1,64 @@
+package dev.switchboard.domain.conversation;
+
+import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.shared.TenantId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Per-tenant daily limits on replies the platform's own LLM key pays for (a tenant with a key of
+ * its own is never counted): how many calls a day may use it, and how many output tokens. Days
+ * are UTC days, the operator's billing day at the providers, the same for every tenant.
+ *
+ * <p>A call is counted at its first platform-paid reply and, once admitted, keeps the platform
+ * model until the day's output tokens are spent; a call that is not admitted, or whose day ran
+ * out of tokens, is answered by the offline model. Output tokens are added after each reply, so a
+ * day can overshoot its token limit by the replies in flight at that moment (each capped at
+ * {@code switchboard.quota.platform-max-tokens}). Thread-safe.
+ */
+public final class PlatformKeyQuota {
+    /** The words the call's timeline shows, once per call, when the quota sends it to the offline model. */
+    public static final ModelReply.Note REACHED =
+            new ModelReply.Note("platform_quota", "platform LLM quota for today reached: answering with the offline model");
+    /** The words when the day's count could not be read (database unavailable): the platform's key is not used unchecked. */
+    public static final ModelReply.Note UNCHECKED =
+            new ModelReply.Note("platform_quota", "platform LLM quota could not be checked: answering with the offline model");
+
+    private final PlatformKeyUsage usage;
+    private final int dailyCalls;
+    private final long dailyTokens;
+    private final Clock clock;
+
+    /**
+     * @param dailyCalls calls per tenant and UTC day that may use the platform's key (0: none)
+     * @param dailyTokens output tokens per tenant and UTC day (0: none)
+     */
+    public PlatformKeyQuota(PlatformKeyUsage usage, int dailyCalls, long dailyTokens, Clock clock) {
+        if (dailyCalls < 0) throw new IllegalArgumentException("daily calls must be >= 0");
+        if (dailyTokens < 0) throw new IllegalArgumentException("daily tokens must be >= 0");
+        this.usage = usage;
+        this.dailyCalls = dailyCalls;
+        this.dailyTokens = dailyTokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether this request may be paid by the platform's key. A request outside any call is
+     * checked against the day's tokens only.
+     */
+    public boolean allows(TenantId tenant, CallId call) {
+        var today = today();
+        if (call != null && !usage.admitCall(tenant, call, today, dailyCalls, dailyTokens)) return false;
+        return usage.day(tenant, today).outputTokens() < dailyTokens;
+    }
+
+    /** Counts what a platform-paid reply cost. */
+    public void spent(TenantId tenant, ModelReply reply) {
+        if (reply.outputTokens() > 0) usage.addOutputTokens(tenant, today(), reply.outputTokens());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
