@@ -54,6 +54,15 @@ final class DemoTenant {
         var owner = users.findByEmail(EMAIL).orElse(null);
         if (owner == null && tenants.count() == 0) owner = seed();
         if (owner == null) return;
+        if (salon.lacksStreamLine()) {
+            // A demo tenant made before the stream runtime had a demo line gets it now.
+            try {
+                salon.furnishStreamLine(owner.tenantId());
+                LOG.info("Added the demo stream line {} to the demo tenant", DemoSalon.STREAM_NUMBER);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not add the demo stream line {}: {}", DemoSalon.STREAM_NUMBER, e.getMessage());
+            }
+        }
         var base = event.getSource().getURL().toString().replaceAll("/$", "");
         var password = Files.exists(passwordFile) ? read(passwordFile) : "(set at first start; see " + passwordFile + ")";
         var token = tokens.issue(owner).accessToken();
@@ -67,7 +76,8 @@ final class DemoTenant {
                 Try           curl -s %1$s/api/v1/assistants -H "Authorization: Bearer %4$s"
                 Health        curl -s %1$s/health
                 Call it       ./switchboard simulate%5$s --say "Hi, I'd like a haircut tomorrow at 2pm" --say "My name is Marie Dupont"
-                """.formatted(base, EMAIL, password, token, base.equals("http://localhost:8080") ? "" : " --url " + base));
+                Stream call   ./switchboard simulate%5$s --stream     (number %6$s: Media Streams, offline speech model without an OpenAI key)
+                """.formatted(base, EMAIL, password, token, base.equals("http://localhost:8080") ? "" : " --url " + base, DemoSalon.STREAM_NUMBER));
     }
 
     private User seed() {
@@ -75,7 +85,8 @@ final class DemoTenant {
         var owner = signUp.signUp(new SignUp.Command("Demo Salon", ZoneId.of("Europe/Paris"), EMAIL, password));
         salon.furnish(owner.tenantId());
         write(passwordFile, password);
-        LOG.info("Created the demo tenant 'Demo Salon' with its owner {}, assistant 'Reception' and number {}", EMAIL, DemoSalon.NUMBER);
+        LOG.info("Created the demo tenant 'Demo Salon' with its owner {}, assistant 'Reception' and number {}, stream line {}", EMAIL,
+                DemoSalon.NUMBER, DemoSalon.STREAM_NUMBER);
         return owner;
     }
 

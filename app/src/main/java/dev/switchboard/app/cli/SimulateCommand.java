@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Places a simulated phone call to a running Switchboard server, as Twilio would (signed webhooks,",
                 "ConversationRelay WebSocket), and prints the conversation with each turn's time to first token.",
+                "With --stream, a call on the stream runtime (Media Streams) to the demo stream line.",
                 "Without --say, --script or --interactive it asks what to say, line by line."},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:the call went through", "1:the call failed (see the message)",
                 "2:bad arguments"})
@@ -41,8 +42,22 @@ final class SimulateCommand implements Callable<Integer> {
             + " (default: $SWITCHBOARD_PUBLIC_URL, else --url).")
     String publicUrl;
 
-    @Option(names = "--number", defaultValue = "+15005550006", description = "The number called (default: ${DEFAULT-VALUE}).")
+    static final String RELAY_NUMBER = "+15005550006";
+    static final String STREAM_NUMBER = "+15005550007";
+    static final String DEMO_EMAIL = "demo@switchboard.local";
+
+    @Option(names = "--number", description = "The number called (default: the demo line " + RELAY_NUMBER
+            + ", with --stream the demo stream line " + STREAM_NUMBER + ").")
     String number;
+
+    @Option(names = "--stream", description = {"A call on the stream runtime: Media Streams socket, 8 kHz μ-law in real time.",
+            "The caller hears the agent out, speaks (speech-like audio), then presses 1 as a keypad tone; the transcript",
+            "is read from the server afterwards (--api-token, else the demo tenant's login from the data directory)."})
+    boolean stream;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN", description = "With --stream: the bearer token to read the call's transcript with"
+            + " (default: log in as " + DEMO_EMAIL + " with $SWITCHBOARD_DATA_DIR/demo-password).")
+    String apiToken;
 
     @Option(names = "--from", defaultValue = "+33612345678", description = "The caller's number (default: ${DEFAULT-VALUE}).")
     String from;
@@ -88,6 +103,15 @@ final class SimulateCommand implements Callable<Integer> {
                     + dataDirectory().resolve(TOKEN_FILE));
             return 1;
         }
+        if (stream) {
+            try {
+                return new StreamSimulation(caller(token, new ConsoleTranscript(out, true)), url, Duration.ofSeconds(timeoutSeconds),
+                        this::readerToken, out, err).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
         var steps = CallScript.builder();
         says.forEach(steps::say);
         if (script != null) ScriptFile.addTo(steps, Files.readAllLines(script));
@@ -107,11 +131,26 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The configured virtual caller; package-private so tests can read the resolved settings. */
     VirtualCaller caller(String token, ConsoleTranscript transcript) {
-        var builder = VirtualCaller.builder(url).publicUrl(publicUrl()).authToken(token).from(from).to(number)
+        var builder = VirtualCaller.builder(url).publicUrl(publicUrl()).authToken(token).from(from).to(number())
                 .replyTimeout(Duration.ofSeconds(timeoutSeconds)).listener(transcript);
         var sid = accountSid != null ? accountSid : env.apply("TWILIO_ACCOUNT_SID");
         if (sid != null && !sid.isBlank()) builder.accountSid(sid);
         return builder.build();
+    }
+
+    String number() {
+        return number != null ? number : stream ? STREAM_NUMBER : RELAY_NUMBER;
+    }
+
+    /** --api-token, else a login as the demo tenant with the password the server keeps in the data directory; null if neither. */
+    String readerToken() {
+        if (apiToken != null && !apiToken.isBlank()) return apiToken;
+        var file = dataDirectory().resolve("demo-password");
+        try {
+            return Files.isReadable(file) ? StreamSimulation.login(url, DEMO_EMAIL, Files.readString(file).strip()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     String publicUrl() {

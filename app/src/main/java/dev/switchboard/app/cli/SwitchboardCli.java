@@ -54,7 +54,8 @@ public final class SwitchboardCli {
         return commandLine(env, stdin, System.console() == null, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
     }
 
-    static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
+    /** As {@link #run(String[])}, with the environment and consoles given (tests, embedding). */
+    public static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
         if ("load".equals(args[0])) return load(args, env, out, err);
         if (!"simulate".equals(args[0])) return usage(args, out, err);
         return commandLine(env, stdin, false, out, err).execute(Arrays.copyOfRange(args, 1, args.length));

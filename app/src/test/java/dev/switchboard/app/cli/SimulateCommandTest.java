@@ -34,7 +34,7 @@ class SimulateCommandTest {
     void defaults() {
         var command = parse(Map.of());
 
-        assertThat(List.of(command.url, command.number, command.from, String.valueOf(command.timeoutSeconds)))
+        assertThat(List.of(command.url, command.number(), command.from, String.valueOf(command.timeoutSeconds)))
                 .containsExactly("http://localhost:8080", "+15005550006", "+33612345678", "30");
         assertThat(command.publicUrl()).isEqualTo("http://localhost:8080");
         assertThat(command.says).isEmpty();
@@ -43,12 +43,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void a_stream_call_goes_to_the_demo_stream_line_unless_a_number_is_given() {
+        assertThat(parse(Map.of(), "--stream").number()).isEqualTo("+15005550007");
+        assertThat(parse(Map.of(), "--stream", "--number", "+15005550010").number()).isEqualTo("+15005550010");
+        assertThat(parse(Map.of(), "--stream", "--api-token", "jwt").readerToken()).isEqualTo("jwt");
+    }
+
+    @Test
     void every_option() {
         var command = parse(Map.of(), "--url", "http://127.0.0.1:9000", "--public-url", "https://abc.ngrok.app",
                 "--number", "+15005550007", "--from", "+14155550100", "--auth-token", "tok", "--account-sid", "AC1",
                 "--say", "hello", "--say", "transfer me", "--script", "calls/book.txt", "--interactive", "--timeout", "5");
 
-        assertThat(List.of(command.url, command.publicUrl(), command.number, command.from, command.authToken, command.accountSid))
+        assertThat(List.of(command.url, command.publicUrl(), command.number(), command.from, command.authToken, command.accountSid))
                 .containsExactly("http://127.0.0.1:9000", "https://abc.ngrok.app", "+15005550007", "+14155550100", "tok", "AC1");
         assertThat(command.says).containsExactly("hello", "transfer me");
         assertThat(command.script).isEqualTo(Path.of("calls/book.txt"));

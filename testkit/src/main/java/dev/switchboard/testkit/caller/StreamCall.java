@@ -179,7 +179,8 @@ public final class StreamCall implements AutoCloseable {
 
     /**
      * Waits until the agent has spoken since the last call (or since the call began) and all it
-     * sent has played, with nothing more for {@code quiet}: its turn is over.
+     * sent has played, with nothing more for {@code quiet}: its turn is over (or the server closed
+     * the stream after it spoke).
      *
      * @return the milliseconds of agent audio of that turn
      */
@@ -201,6 +202,12 @@ public final class StreamCall implements AutoCloseable {
                     quietSince = -1;
                 }
                 agentAudioSeen = agentAudio.size();
+                if (serverClosed && spoke) {
+                    // The agent's last turn ended with the call (the phone stops playing when the stream closes).
+                    long millis = (agentAudio.size() - agentTurnFrom) / 8;
+                    agentTurnFrom = agentAudio.size();
+                    return millis;
+                }
             }
             if (serverClosed) throw new AssertionError("the server closed the stream while waiting for the agent");
             Thread.sleep(20);
