@@ -6,7 +6,7 @@ import dev.switchboard.domain.conversation.StartConversation;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
+import jakarta.annotation.PreDestroy;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code WS /webhooks/twilio/relay}: a ConversationRelay session. Twilio sends what the caller
@@ -32,6 +34,18 @@ import java.util.concurrent.ExecutorService;
 @Secured("isAnonymous()")
 final class ConversationRelaySocket {
     private static final String STATE = "relay";
+    /**
+     * The bounded pool relay turns run on (defined by the app, {@code switchboard.calls.turn-threads});
+     * never Micronaut's unbounded {@code io} pool (issue 9 §5).
+     */
+    static final String CALL_TURNS = "call-turns";
+    private static final java.util.concurrent.atomic.AtomicLong RETRY_THREADS = new java.util.concurrent.atomic.AtomicLong();
+    /** One small thread re-offers to the pool the lanes it refused while full. */
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "call-turn-retry-" + RETRY_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
     private final StartConversation startConversation;
     private final CallRecorder recorder;
     private final JsonMapper json;
@@ -41,7 +55,7 @@ final class ConversationRelaySocket {
     private final LiveCalls live;
 
     ConversationRelaySocket(StartConversation startConversation, CallRecorder recorder, JsonMapper json,
-                            @Named(TaskExecutors.IO) ExecutorService pool, Clock clock, LiveCalls live) {
+                            @Named(CALL_TURNS) ExecutorService pool, Clock clock, LiveCalls live) {
         this.startConversation = startConversation;
         this.recorder = recorder;
         this.json = json;
@@ -60,7 +74,8 @@ final class ConversationRelaySocket {
             return;
         }
         var call = bound.get().callId();
-        var relay = new RelaySession(bound.get().tenantId(), call, new RelayOutput(session, json, call.toString()), pool, recorder, clock);
+        var relay = new RelaySession(bound.get().tenantId(), call, new RelayOutput(session, json, call.toString()), pool, retries,
+                recorder, clock);
         session.put(STATE, relay);
         live.opened(relay);
         relay.inbox.execute(() -> relay.event("socket.connected", Map.of("sessionId", session.getId())));
@@ -106,6 +121,11 @@ final class ConversationRelaySocket {
             data.put("code", reason == null ? -1 : reason.getCode());
             relay.event("socket.closed", data);
         }));
+    }
+
+    @PreDestroy
+    void stopRetrying() {
+        retries.shutdown();
     }
 
     /** On the timeline only: Twilio would log an {@code error} message as 64107 in the tenant's debugger and ignore it. */

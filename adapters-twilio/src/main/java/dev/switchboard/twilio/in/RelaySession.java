@@ -9,6 +9,9 @@ import dev.switchboard.domain.shared.TenantId;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One ConversationRelay socket: which call it is bound to, its conversation once {@code setup}
@@ -32,15 +35,61 @@ final class RelaySession implements LiveCalls.Session {
     private volatile String twimlLanguage;
     private final java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
 
-    RelaySession(TenantId tenantId, CallId callId, RelayOutput output, Executor pool, CallRecorder recorder, Clock clock) {
+    /** How soon a lane the full pool refused asks again. */
+    private static final long RETRY_MILLIS = 200;
+    private final ScheduledExecutorService retries;
+    /** The pool is full for this call: said once to the caller and the timeline until it clears. */
+    private final java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * @param pool the bounded pool of call threads ({@code call-turns}), shared by every call
+     * @param retries where a lane refused by the full pool schedules its next attempt
+     */
+    RelaySession(TenantId tenantId, CallId callId, RelayOutput output, Executor pool, ScheduledExecutorService retries,
+                 CallRecorder recorder, Clock clock) {
         this.tenantId = tenantId;
         this.callId = callId;
         this.output = output;
         this.pool = pool;
-        this.turns = new SerialExecutor(pool);
-        this.inbox = new SerialExecutor(pool);
+        this.retries = retries;
+        this.turns = new SerialExecutor(pool, saturation("turns"));
+        this.inbox = new SerialExecutor(pool, saturation("inbox"));
         this.recorder = recorder;
         this.clock = clock;
+    }
+
+    /**
+     * Every call thread is busy: this call's work waits in its own lane (never dropped), the
+     * timeline says so, and — unless the agent is speaking to them right now — the caller hears a
+     * short holding line instead of silence. Once per episode; the lane retries shortly.
+     */
+    private SerialExecutor.Saturation saturation(String lane) {
+        return new SerialExecutor.Saturation() {
+            @Override
+            public void full(Runnable retry) {
+                if (holding.compareAndSet(false, true)) {
+                    LOG.warn("relay call {}: every call thread is busy; its {} wait", callId, lane);
+                    event("turn.delayed", Map.of("lane", lane, "reason", "every call thread is busy: queued, not dropped"));
+                    boolean agentSpeaking = lane.equals("inbox") && !turns.idle();
+                    if (!agentSpeaking && !gaveUp.get()) output.text(holdingLine(), true);
+                }
+                try {
+                    retries.schedule(retry, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    LOG.warn("relay call {}: shutting down, its queued {} will not run", callId, lane);
+                }
+            }
+
+            @Override
+            public void cleared() {
+                if (holding.compareAndSet(true, false)) event("turn.resumed", Map.of("lane", lane));
+            }
+        };
+    }
+
+    private String holdingLine() {
+        var lang = language != null ? language : twimlLanguage;
+        return lang != null && lang.toLowerCase(java.util.Locale.ROOT).startsWith("fr") ? "Un instant, s'il vous plaît." : "One moment, please.";
     }
 
     ConversationSession conversation() {
@@ -113,7 +162,12 @@ final class RelaySession implements LiveCalls.Session {
 
     /** Work that must not wait behind the current turn (a keypad key pre-empts the agent). */
     void now(Runnable task) {
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException full) {
+            // Every call thread is busy: it waits its turn in the inbox rather than being lost.
+            inbox.execute(task);
+        }
     }
 
     /**

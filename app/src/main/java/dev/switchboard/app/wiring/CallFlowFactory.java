@@ -60,7 +60,8 @@ final class CallFlowFactory {
 
     @Singleton
     StartConversation startConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
-                                        CallRecorder recorder, LanguageModel model, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
+                                        CallRecorder recorder, LanguageModel model, Toolbox toolbox,
+                                        @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
                                         EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
         return new StartConversation(tenants, assistants, calls, recorder, model, toolbox, tools,
                 new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock);

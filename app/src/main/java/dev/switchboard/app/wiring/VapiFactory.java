@@ -19,7 +19,6 @@ import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.vapi.in.IngestVapiMessage;
 import dev.switchboard.domain.modelcall.DeliveryLedger;
 import dev.switchboard.vapi.in.VapiWebhookSecrets;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +69,7 @@ final class VapiFactory {
     IngestVapiMessage ingestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                                         VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
                                         DeliveryLedger ledger, @Nullable Toolbox toolbox,
-                                        @Named(TaskExecutors.IO) ExecutorService tools,
+                                        @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
                                         @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, Clock clock) {
         return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs, ledger,
                 toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, clock);

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -52,7 +54,12 @@ public final class ToolRunner {
         var tool = toolbox.find(context.assistant(), call.name());
         if (tool.isEmpty()) return unknown(call);
         var run = new ToolRun();
-        var future = executor.submit(() -> tool.get().run(context.supervisedBy(run), call.arguments()));
+        Future<ToolOutcome> future;
+        try {
+            future = executor.submit(() -> tool.get().run(context.supervisedBy(run), call.arguments()));
+        } catch (RejectedExecutionException full) {
+            return busy(call);
+        }
         return await(future, run, call, timeout.toNanos());
     }
 
@@ -70,7 +77,13 @@ public final class ToolRunner {
             var tool = toolbox.find(context.assistant(), call.name());
             var run = new ToolRun();
             runs.add(run);
-            started.add(tool.isEmpty() ? null : executor.submit(() -> tool.get().run(context.supervisedBy(run), call.arguments())));
+            Future<ToolOutcome> future = null;
+            try {
+                if (tool.isPresent()) future = executor.submit(() -> tool.get().run(context.supervisedBy(run), call.arguments()));
+            } catch (RejectedExecutionException full) {
+                future = CompletableFuture.completedFuture(busy(call));
+            }
+            started.add(future);
         }
         var outcomes = new ArrayList<ToolOutcome>();
         for (int i = 0; i < calls.size(); i++) {
@@ -79,6 +92,12 @@ public final class ToolRunner {
                     : await(future, runs.get(i), calls.get(i), Math.max(0, deadline - System.nanoTime())));
         }
         return outcomes;
+    }
+
+    /** The bounded tool pool is full: the tool never started, so nothing was done. */
+    private static ToolOutcome busy(ToolCall call) {
+        return failed("Error: " + call.name() + " could not start: the system is very busy. Nothing was done. Tell the caller and "
+                + "offer to try again in a moment or another way.", "tool threads all busy");
     }
 
     private static ToolOutcome unknown(ToolCall call) {

@@ -1,0 +1,55 @@
+package dev.switchboard.app.wiring;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The bounded, named pools live calls run on, instead of Micronaut's unbounded {@code io} pool
+ * (issue 9 §5): {@code call-turns} for relay turns and frames, {@code call-tools} for tools.
+ * A full pool refuses work ({@link java.util.concurrent.RejectedExecutionException}) rather than
+ * growing; each user of a pool decides what the caller hears then. Idle threads exit after a
+ * minute. On shutdown, work already queued still runs (the graceful stop has drained live turns).
+ */
+@Factory
+final class CallThreadsFactory {
+    /** Read by the relay socket under this name. */
+    static final String CALL_TURNS = "call-turns";
+    static final String CALL_TOOLS = "call-tools";
+    private static final Duration IDLE = Duration.ofMinutes(1);
+
+    @Singleton
+    @Named(CALL_TURNS)
+    @Bean(preDestroy = "shutdown")
+    ExecutorService callTurns(CallsProperties calls) {
+        return bounded("call-turn", calls.turnThreads(), calls.turnQueue());
+    }
+
+    @Singleton
+    @Named(CALL_TOOLS)
+    @Bean(preDestroy = "shutdown")
+    ExecutorService callTools(CallsProperties calls) {
+        return bounded("call-tool", calls.toolThreads(), calls.toolQueue());
+    }
+
+    static ThreadPoolExecutor bounded(String name, int threads, int queue) {
+        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+        var counter = new AtomicLong();
+        var pool = new ThreadPoolExecutor(threads, threads, IDLE.toMillis(), TimeUnit.MILLISECONDS, waiting, r -> {
+            var t = new Thread(r, name + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}
