@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A tenant with a stream assistant (OpenAI Realtime) on a number, its own OpenAI key (so the fake
- * Realtime server plays this tenant's script only), opening hours every day, and a virtual caller
- * on the platform's Twilio account, which the fake Twilio REST API knows.
+ * A tenant with a stream assistant (OpenAI Realtime, or Gemini Live) on a number, its own key for
+ * that provider (so the fake model server plays this tenant's script only), opening hours every
+ * day, and a virtual caller on the platform's Twilio account, which the fake Twilio REST API knows.
  */
 final class StreamFixture {
     static final String PUBLIC_URL = "https://switchboard.test";
@@ -26,20 +26,27 @@ final class StreamFixture {
     final Api owner;
     final String number;
     final String openAiKey = "sk-test-" + UUID.randomUUID();
+    final String googleKey = "gemini-test-" + UUID.randomUUID();
     private final EmbeddedServer server;
 
     StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer) {
+        this(server, anonymous, withTransfer, "openai");
+    }
+
+    /** @param provider {@code openai} (gpt-realtime, marin) or {@code google} (gemini-live-2.5-flash-preview, Puck) */
+    StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer, String provider) {
         this.server = server;
         this.owner = anonymous.newTenant("Salon Lumière");
-        var key = owner.put("/api/v1/connections/openai", Map.of("apiKey", openAiKey));
-        if (key.status() != 200) throw new IllegalStateException("openai connection: " + key.raw());
+        boolean google = "google".equals(provider);
+        var key = owner.put("/api/v1/connections/" + provider, Map.of("apiKey", google ? googleKey : openAiKey));
+        if (key.status() != 200) throw new IllegalStateException(provider + " connection: " + key.raw());
         var assistant = new HashMap<String, Object>();
         assistant.put("name", "Front desk");
         assistant.put("systemPrompt", "You answer the phone for the Lumière hair salon.");
         assistant.put("language", "en-US");
         assistant.put("runtime", "stream");
-        assistant.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
-        assistant.put("voice", Map.of("provider", "openai", "voiceId", "marin"));
+        assistant.put("model", Map.of("provider", provider, "model", google ? "gemini-live-2.5-flash-preview" : "gpt-realtime"));
+        assistant.put("voice", Map.of("provider", provider, "voiceId", google ? "Puck" : "marin"));
         assistant.put("tools", List.of("check_availability", "book_appointment", "transfer_to_human", "end_call"));
         if (withTransfer) assistant.put("transferNumber", TRANSFER);
         var created = owner.post("/api/v1/assistants", assistant);

@@ -40,8 +40,13 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
         void closed(int code, String reason);
     }
 
-    /** The handshake refused: answered with this status and JSON body instead of 101. */
-    record Refusal(int status, String body) {}
+    /**
+     * The handshake refused: answered with this status and JSON body instead of 101, or, with
+     * {@link #DROP}, the TCP connection closed without an answer (a server that cannot be reached).
+     */
+    record Refusal(int status, String body) {
+        static final Refusal DROP = new Refusal(-1, "");
+    }
 
     private final EventLoopGroup group = new NioEventLoopGroup(2);
     private final Channel server;
@@ -93,6 +98,12 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
             channel.writeAndFlush(new TextWebSocketFrame(text));
         }
 
+        /** Sends UTF-8 text in a binary frame (as Gemini Live sends its JSON). */
+        public void sendBinary(String text) {
+            channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame(
+                    Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)));
+        }
+
         public void close(int code, String reason) {
             channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
         }
@@ -116,6 +127,10 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
             var refusal = refuse(request.uri(), headers);
             if (refusal.isPresent()) {
                 request.release();
+                if (refusal.get().status() < 0) {
+                    ctx.close();
+                    return;
+                }
                 var body = Unpooled.copiedBuffer(refusal.get().body(), StandardCharsets.UTF_8);
                 var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(refusal.get().status()), body);
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
@@ -134,6 +149,8 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
             var connection = ctx.channel().attr(CONNECTION).get();
             if (connection == null) return;
             if (frame instanceof TextWebSocketFrame text) connection.text(text.text());
+            else if (frame instanceof io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame binary)
+                connection.text(binary.content().toString(StandardCharsets.UTF_8));
             else if (frame instanceof CloseWebSocketFrame close) {
                 connection.closed(close.statusCode(), close.reasonText());
                 ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), close.reasonText())).addListener(ChannelFutureListener.CLOSE);

@@ -1,0 +1,69 @@
+package dev.switchboard.llm.realtime;
+
+import dev.switchboard.domain.connection.Provider;
+import dev.switchboard.domain.modelcall.RealtimeVoiceModel;
+import dev.switchboard.domain.modelcall.VoiceModelListener;
+import dev.switchboard.domain.modelcall.VoiceSession;
+import dev.switchboard.domain.modelcall.VoiceSessionRequest;
+import dev.switchboard.domain.shared.PortFailure;
+import dev.switchboard.domain.shared.TenantId;
+import dev.switchboard.llm.ApiKeys;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+
+/**
+ * Google's Gemini Live API (PROTOCOLS.md §12) for {@code google} stream assistants, over the JDK's
+ * WebSocket client as for OpenAI Realtime (see {@link OpenAiRealtimeModel} for why): one socket per
+ * call, paid with the tenant's {@code google} connection, else the platform's key
+ * ({@code switchboard.gemini.api-key}, else {@code GEMINI_API_KEY}). Unlike Realtime, Gemini takes
+ * and gives linear PCM (16 kHz in, 24 kHz out), so each session transcodes the phone's μ-law both
+ * ways through audio-core.
+ */
+@Singleton
+public final class GeminiLiveModel implements RealtimeVoiceModel {
+    private final GeminiLiveProperties properties;
+    private final ApiKeys keys;
+    private final JsonMapper json;
+    private final String platformKey;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /**
+     * @param providerKeyVariable the {@code GEMINI_API_KEY} environment variable (as Micronaut reads
+     *     it), the platform key when {@code switchboard.gemini.api-key} is unset
+     */
+    @Inject
+    public GeminiLiveModel(GeminiLiveProperties properties, ApiKeys keys, JsonMapper json,
+                           @Value("${gemini.api-key:}") String providerKeyVariable) {
+        this.properties = properties;
+        this.keys = keys;
+        this.json = json;
+        this.platformKey = properties.apiKey() != null && !properties.apiKey().isBlank() ? properties.apiKey() : providerKeyVariable;
+    }
+
+    @Override
+    public boolean serves(String provider) {
+        return Provider.GOOGLE.wireName().equalsIgnoreCase(provider);
+    }
+
+    /** Whether a key is at hand for this tenant (its own connection or the platform's). */
+    public boolean hasKey(TenantId tenant) {
+        return keys.available(tenant, Provider.GOOGLE, platformKey);
+    }
+
+    @Override
+    public VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener) {
+        var session = new GeminiLiveSession(request, listener, json, properties);
+        String key;
+        try {
+            key = keys.resolve(request.tenant(), Provider.GOOGLE, platformKey);
+        } catch (PortFailure e) {
+            session.noKey(e.getMessage());
+            return session;
+        }
+        session.connect(http, key);
+        return session;
+    }
+}

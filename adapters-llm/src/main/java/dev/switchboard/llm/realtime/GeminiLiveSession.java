@@ -1,0 +1,410 @@
+package dev.switchboard.llm.realtime;
+
+import dev.switchboard.domain.modelcall.VoiceModelFailure;
+import dev.switchboard.domain.modelcall.VoiceModelListener;
+import dev.switchboard.domain.modelcall.VoiceSession;
+import dev.switchboard.domain.modelcall.VoiceSessionRequest;
+import dev.switchboard.domain.tool.ToolCall;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call's Gemini Live socket (PROTOCOLS.md §12). On open it sends {@code setup} (the model with
+ * its {@code models/} prefix, audio out in the assistant's voice, the assembled instructions, every
+ * tool as a function declaration, both transcriptions on); caller audio is transcoded to 16 kHz
+ * PCM as it arrives and held until {@code setupComplete}, then sent in order — never dropped. The
+ * model's 24 kHz PCM comes back as 8 kHz μ-law in 20 ms frames.
+ *
+ * <p>Gemini has no item ids: each model turn gets one ({@code turn-N}, ended by
+ * {@code turnComplete}, a tool call or {@code interrupted}), and each caller turn one
+ * ({@code caller-N}). Transcriptions arrive in pieces and are joined per turn; the caller's words
+ * are stored when the model next speaks (or calls a tool), so they come before its answer.
+ * {@code interrupted} is Gemini's barge-in: queued agent audio is dropped and the domain clears the
+ * line and cuts the stored message. Server messages come as JSON in binary frames (text accepted
+ * too). Sends are chained: the JDK socket takes one at a time.
+ */
+final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(GeminiLiveSession.class);
+
+    private final VoiceSessionRequest request;
+    private final VoiceModelListener listener;
+    private final JsonMapper json;
+    private final GeminiLiveProperties properties;
+    /** Guarded by this: the uplink's resampler and the frames waiting for {@code setupComplete}. */
+    private final UplinkAudio uplink = new UplinkAudio();
+    private final List<byte[]> pending = new ArrayList<>();
+    private final Map<String, String> toolNames = new ConcurrentHashMap<>();
+    private final Set<String> cancelledTools = ConcurrentHashMap.newKeySet();
+    private WebSocket socket;
+    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+    private boolean ready;
+    private volatile boolean setUp;
+    private volatile boolean closing;
+    private volatile boolean failed;
+
+    // Confined to the socket's listener, which the JDK calls one message at a time.
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final DownlinkAudio downlink = new DownlinkAudio();
+    private final StringBuilder agentWords = new StringBuilder();
+    private final StringBuilder callerWords = new StringBuilder();
+    private int agentTurn = 1;
+    private int callerTurn = 1;
+    private boolean agentTurnStarted;
+
+    GeminiLiveSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, GeminiLiveProperties properties) {
+        this.request = request;
+        this.listener = listener;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    void noKey(String detail) {
+        fail(VoiceModelFailure.Kind.NO_KEY, detail);
+    }
+
+    /** The key goes in a header, as the official SDK sends it: a URL with {@code ?key=} ends up in access logs. */
+    void connect(HttpClient http, String key) {
+        http.newWebSocketBuilder().connectTimeout(properties.connectTimeout())
+                .header("x-goog-api-key", key)
+                .buildAsync(URI.create(properties.liveUrl()), this)
+                .whenComplete((ws, error) -> {
+                    if (error != null) connectFailed(error);
+                });
+    }
+
+    private void connectFailed(Throwable error) {
+        var cause = error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof WebSocketHandshakeException h) {
+            int status = h.getResponse().statusCode();
+            var kind = status == 401 || status == 403 ? VoiceModelFailure.Kind.REFUSED : VoiceModelFailure.Kind.UNREACHABLE;
+            fail(kind, "handshake answered HTTP " + status);
+        } else if (cause instanceof HttpTimeoutException) {
+            fail(VoiceModelFailure.Kind.UNREACHABLE, "no connection within " + properties.connectTimeout());
+        } else {
+            fail(VoiceModelFailure.Kind.UNREACHABLE, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        synchronized (this) {
+            socket = webSocket;
+            send(Map.of("setup", setup()));
+        }
+        // A server that upgrades but never completes the setup would leave the caller in silence.
+        CompletableFuture.delayedExecutor(properties.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+            if (!setUp) fail(VoiceModelFailure.Kind.UNREACHABLE, "no setupComplete within " + properties.connectTimeout());
+        });
+        webSocket.request(1);
+    }
+
+    private Map<String, Object> setup() {
+        var voice = Map.of("voiceConfig", Map.of("prebuiltVoiceConfig", Map.of("voiceName", request.voice())));
+        var generation = new LinkedHashMap<String, Object>();
+        generation.put("responseModalities", List.of("AUDIO"));
+        generation.put("speechConfig", voice);
+        generation.put("temperature", request.temperature());
+        var setup = new LinkedHashMap<String, Object>();
+        setup.put("model", request.model().startsWith("models/") ? request.model() : "models/" + request.model());
+        setup.put("generationConfig", generation);
+        setup.put("systemInstruction", Map.of("parts", List.of(Map.of("text", request.instructions()))));
+        if (!request.tools().isEmpty()) setup.put("tools", List.of(Map.of("functionDeclarations", GeminiTools.declarations(request.tools()))));
+        setup.put("realtimeInputConfig", Map.of("automaticActivityDetection", Map.of("disabled", false)));
+        setup.put("inputAudioTranscription", Map.of());
+        setup.put("outputAudioTranscription", Map.of());
+        return setup;
+    }
+
+    private static Map<String, Object> audio(byte[] pcm) {
+        return Map.of("realtimeInput", Map.of("audio", Map.of("mimeType", UplinkAudio.MIME_TYPE, "data", Base64.getEncoder().encodeToString(pcm))));
+    }
+
+    @Override
+    public void callerAudio(byte[] mulaw) {
+        synchronized (this) {
+            if (closing || failed) return;
+            uplink.write(mulaw, frame -> {
+                if (ready) send(audio(frame));
+                else pending.add(frame);
+            });
+        }
+    }
+
+    /**
+     * Nothing to send: Gemini has no truncate. On {@code interrupted} it keeps in its history only
+     * what it had sent before; the stored message is cut to what was heard by the domain.
+     */
+    @Override
+    public void agentCutAt(String itemId, long heardMillis) {
+    }
+
+    @Override
+    public void toolResult(String callId, String output) {
+        if (cancelledTools.remove(callId)) return; // Gemini withdrew the call (the caller interrupted): no answer expected
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("id", callId);
+        answer.put("name", toolNames.getOrDefault(callId, ""));
+        // Gemini wants an object here; by the SDK's convention the result goes under "output".
+        answer.put("response", Map.of("output", output == null ? "" : output));
+        toolNames.remove(callId);
+        synchronized (this) {
+            send(Map.of("toolResponse", Map.of("functionResponses", List.of(answer))));
+        }
+    }
+
+    @Override
+    public void close() {
+        WebSocket ws;
+        synchronized (this) {
+            if (closing) return;
+            closing = true;
+            ws = socket;
+        }
+        if (ws != null) sends.whenComplete((v, e) -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null));
+    }
+
+    /** Chains one message after the previous one; must hold the monitor. */
+    private void send(Map<String, ?> message) {
+        if (socket == null || closing) return;
+        String text;
+        try {
+            text = json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write a Gemini Live message", e);
+        }
+        var ws = socket;
+        sends = sends.thenCompose(v -> ws.sendText(text, true)).exceptionally(e -> null);
+    }
+
+    // ---- what Gemini sends ----
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.writeBytes(data.toString().getBytes(StandardCharsets.UTF_8));
+        if (last) received();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        var bytes = new byte[data.remaining()];
+        data.get(bytes);
+        partial.writeBytes(bytes);
+        if (last) received();
+        webSocket.request(1);
+        return null;
+    }
+
+    private void received() {
+        var bytes = partial.toByteArray();
+        partial.reset();
+        try {
+            handle(json.readValue(bytes, JsonNode.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("unreadable Gemini Live message ignored: {}", e.toString());
+        }
+    }
+
+    private void handle(JsonNode message) {
+        if (failed) return;
+        if (message.get("setupComplete") != null) setupComplete();
+        var content = message.get("serverContent");
+        if (content != null) serverContent(content);
+        var toolCall = message.get("toolCall");
+        if (toolCall != null) toolCall(toolCall);
+        var cancellation = message.get("toolCallCancellation");
+        if (cancellation != null && cancellation.get("ids") != null)
+            for (var id : cancellation.get("ids").values()) if (id.isString()) cancelledTools.add(id.getStringValue());
+        var goAway = message.get("goAway");
+        if (goAway != null) {
+            // Gemini is about to end the session; without resumption the caller is better handed on now than cut off.
+            var left = text(goAway, "timeLeft");
+            fail(VoiceModelFailure.Kind.CLOSED, "goAway from Gemini" + (left == null ? "" : ": closing in " + left));
+        }
+    }
+
+    private void setupComplete() {
+        synchronized (this) {
+            if (ready) return;
+            ready = true;
+            setUp = true;
+            if (request.firstMessage() != null) {
+                var turn = Map.of("role", "user", "parts", List.of(Map.of("text", "Greet the caller by saying exactly: " + request.firstMessage())));
+                send(Map.of("clientContent", Map.of("turns", List.of(turn), "turnComplete", true)));
+            }
+            for (var frame : pending) send(audio(frame));
+            pending.clear();
+        }
+        var details = new LinkedHashMap<String, Object>();
+        details.put("provider", "google");
+        details.put("model", request.model());
+        listener.ready(details);
+    }
+
+    private void serverContent(JsonNode content) {
+        var heard = content.get("inputTranscription");
+        if (heard != null && text(heard, "text") != null) callerWords.append(text(heard, "text"));
+        var turn = content.get("modelTurn");
+        if (turn != null && turn.get("parts") != null) {
+            for (var part : turn.get("parts").values()) {
+                var inline = part.get("inlineData");
+                var data = inline == null ? null : text(inline, "data");
+                var mime = inline == null ? null : text(inline, "mimeType");
+                if (data == null || (mime != null && !mime.startsWith("audio/pcm"))) continue;
+                agentSpeaks();
+                try {
+                    downlink.write(Base64.getDecoder().decode(data), Pcm16.rate(mime, DownlinkAudio.DEFAULT_RATE), this::agentAudio);
+                } catch (IllegalArgumentException e) {
+                    listener.problem("audio", "agent audio not playable: " + e.getMessage());
+                }
+            }
+        }
+        var said = content.get("outputTranscription");
+        if (said != null && text(said, "text") != null) {
+            agentSpeaks();
+            agentWords.append(text(said, "text"));
+        }
+        if (flag(content, "interrupted")) {
+            downlink.drop();
+            callerTurnEnds();
+            listener.callerStartedSpeaking(callerItem());
+            agentTurnEnds();
+        }
+        if (flag(content, "generationComplete")) downlink.endOfTurn(this::agentAudio);
+        if (flag(content, "turnComplete")) {
+            downlink.endOfTurn(this::agentAudio);
+            agentTurnEnds();
+        }
+    }
+
+    private void agentAudio(byte[] mulaw) {
+        listener.agentAudio(agentItem(), mulaw);
+    }
+
+    /** The model starts (or goes on with) its turn: what the caller said before it is stored first. */
+    private void agentSpeaks() {
+        if (!agentTurnStarted) callerTurnEnds();
+        agentTurnStarted = true;
+    }
+
+    private void agentTurnEnds() {
+        var words = normalized(agentWords);
+        agentWords.setLength(0);
+        if (!words.isEmpty()) listener.agentSaid(agentItem(), words);
+        if (agentTurnStarted) agentTurn++;
+        agentTurnStarted = false;
+    }
+
+    private void callerTurnEnds() {
+        var words = normalized(callerWords);
+        callerWords.setLength(0);
+        if (words.isEmpty()) return;
+        listener.callerSaid(callerItem(), words);
+        callerTurn++;
+    }
+
+    private String agentItem() {
+        return "turn-" + agentTurn;
+    }
+
+    private String callerItem() {
+        return "caller-" + callerTurn;
+    }
+
+    private void toolCall(JsonNode toolCall) {
+        // The model stops to call: what it said so far is a message of its own, and the caller's words come before it.
+        callerTurnEnds();
+        downlink.endOfTurn(this::agentAudio);
+        agentTurnEnds();
+        var calls = toolCall.get("functionCalls");
+        if (calls == null) return;
+        for (var call : calls.values()) {
+            var name = text(call, "name");
+            if (name == null) continue;
+            var id = text(call, "id") != null ? text(call, "id") : "call-" + UUID.randomUUID();
+            toolNames.put(id, name);
+            Map<String, Object> arguments = Map.of();
+            var args = call.get("args");
+            if (args != null && args.isObject()) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> map = json.readValueFromTree(args, Map.class);
+                    arguments = map;
+                } catch (IOException e) {
+                    toolResult(id, "Error: the arguments were not a JSON object. Call " + name + " again with valid arguments.");
+                    continue;
+                }
+            }
+            listener.toolCall(new ToolCall(id, name, arguments));
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (closing) return null;
+        var said = statusCode + (reason == null || reason.isBlank() ? "" : " " + reason);
+        if (!setUp) {
+            // Gemini upgrades whatever the key and refuses it on setup by closing (1007/1008 "API key not valid").
+            var lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+            boolean credentials = lower.contains("api key") || lower.contains("permission") || lower.contains("unauthenticated")
+                    || lower.contains("credential");
+            fail(credentials ? VoiceModelFailure.Kind.REFUSED : VoiceModelFailure.Kind.ERRORED, "setup refused by Gemini: " + said);
+        } else {
+            fail(statusCode == 1011 ? VoiceModelFailure.Kind.ERRORED : VoiceModelFailure.Kind.CLOSED, "closed by Gemini: " + said);
+        }
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "connection lost: " + error.getClass().getSimpleName());
+    }
+
+    private void fail(VoiceModelFailure.Kind kind, String detail) {
+        synchronized (this) {
+            if (failed || closing) return;
+            failed = true;
+            pending.clear();
+        }
+        var ws = socket;
+        if (ws != null && !ws.isOutputClosed()) ws.abort();
+        listener.failed(new VoiceModelFailure(kind, detail));
+    }
+
+    private static boolean flag(JsonNode node, String field) {
+        var value = node.get(field);
+        return value != null && value.isBoolean() && value.getBooleanValue();
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.get(field);
+        return value != null && value.isString() ? value.getStringValue() : null;
+    }
+
+    private static String normalized(CharSequence words) {
+        return words.toString().strip().replaceAll("\\s+", " ");
+    }
+}
