@@ -97,8 +97,10 @@ class OpenAiRealtimeModelTest {
                 .build());
         var session = model(fake.url(), key).open(request(), recorder);
         recorder.session = session;
+        // Caller audio goes on until the test ends: on a loaded machine the script may reach its caller turn only
+        // after the first seconds of audio have all arrived, and then waits for more.
         var feeder = new Thread(() -> {
-            for (int i = 0; i < 50 && !Thread.currentThread().isInterrupted(); i++) {
+            for (int i = 0; i < 1500 && !Thread.currentThread().isInterrupted(); i++) {
                 session.callerAudio(new byte[160]);
                 try {
                     Thread.sleep(20);
