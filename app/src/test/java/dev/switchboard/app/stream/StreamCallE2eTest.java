@@ -172,6 +172,22 @@ class StreamCallE2eTest implements TestPropertyProvider {
     }
 
     @Test
+    void an_unreachable_model_means_an_apology_and_a_transfer_through_twilio() throws Exception {
+        var salon = new StreamFixture(server, new Api(server, json), true);
+        // The fake drops the connection before answering the handshake, as a host that cannot be reached does.
+        REALTIME.unreachable(salon.openAiKey);
+        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
+            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+        }
+        assertThat(TWILIO.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+        var detail = salon.onlyCall();
+        assertThat(StreamFixture.eventTypes(detail)).containsSubsequence("model.connecting", "model.failed", "call.handoff", "twilio.call.updated");
+        assertThat(((List<?>) detail.get("timeline")).stream().filter(e -> e.toString().contains("model.failed")).findFirst().orElseThrow()
+                .toString()).contains("unreachable");
+    }
+
+    @Test
     void without_a_transfer_number_the_call_ends_politely() throws Exception {
         var salon = new StreamFixture(server, new Api(server, json), false);
         var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
@@ -197,6 +213,21 @@ class StreamCallE2eTest implements TestPropertyProvider {
             // The call's one stream is live: a second socket, even correctly signed, is refused.
             assertThat(handshake(path, good)).isEqualTo(403);
         }
+    }
+
+    @Test
+    void a_socket_for_an_ended_call_is_refused() throws Exception {
+        var salon = new StreamFixture(server, new Api(server, json), true);
+        REALTIME.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(1)).build());
+        String url;
+        try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+            url = call.twiml().flatMap(t -> t.connect()).flatMap(c -> c.streamUrl()).orElseThrow();
+            assertThat(call.handshakeStatus()).isEqualTo(101);
+        } // hung up: stop, the socket closed, and the status callbacks up to completed
+        await().atMost(WAIT).until(() -> "completed".equals(StreamFixture.call(salon.onlyCall()).get("status")));
+        var path = url.substring(StreamFixture.PUBLIC_URL.replace("https", "wss").length());
+        // Correctly signed, for the right call, but the call is over: nothing may stream into it any more.
+        assertThat(handshake(path, TwilioSignature.signHandshake(StreamFixture.AUTH_TOKEN, url))).isEqualTo(403);
     }
 
     private int handshake(String path, String signature) throws InterruptedException {

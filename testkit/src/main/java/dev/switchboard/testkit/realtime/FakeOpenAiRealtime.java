@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeOpenAiRealtime extends LoopbackWebSocketServer {
     private final Map<String, RealtimeScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, List<RealtimeSession>> sessions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
     private FakeOpenAiRealtime() {
         super("/v1/realtime");
@@ -41,6 +42,12 @@ public final class FakeOpenAiRealtime extends LoopbackWebSocketServer {
     /** What a session opened with {@code apiKey} plays (each new session plays it from the start). */
     public FakeOpenAiRealtime script(String apiKey, RealtimeScript script) {
         scripts.put(apiKey, script);
+        return this;
+    }
+
+    /** Handshakes with {@code apiKey} get their connection dropped before any answer (OpenAI cannot be reached). */
+    public FakeOpenAiRealtime unreachable(String apiKey) {
+        unreachable.add(apiKey);
         return this;
     }
 
@@ -63,6 +70,7 @@ public final class FakeOpenAiRealtime extends LoopbackWebSocketServer {
     @Override
     protected Optional<Refusal> refuse(String uri, Map<String, String> headers) {
         var key = key(headers);
+        if (key != null && unreachable.contains(key)) return Optional.of(Refusal.DROP);
         if (key == null || !scripts.containsKey(key))
             return Optional.of(new Refusal(401, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\","
                     + "\"message\":\"Incorrect API key provided.\",\"param\":null}}"));
