@@ -102,7 +102,8 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
         var appointments = salon.owner.get("/api/v1/appointments").list();
         assertThat(appointments).singleElement().satisfies(a -> assertThat(a).containsEntry("clientName", "John Smith")
                 .containsEntry("serviceType", "haircut").containsEntry("start", "10:00").containsEntry("clientPhone", "+33612345678"));
-        await().atMost(WAIT).until(() -> StreamFixture.call(salon.onlyCall()).get("summary") != null);
+        await().atMost(WAIT).until(() -> StreamFixture.call(salon.onlyCall()).get("summary") != null
+                && StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
         var detail = salon.onlyCall();
         assertThat(StreamFixture.call(detail)).containsEntry("status", "completed").containsEntry("runtime", "stream");
         assertThat(StreamFixture.transcript(detail)).containsExactly(
@@ -177,6 +178,8 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
                 await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
             }
             assertThat(TWILIO.twimlOf(callSid)).as(reasons.get(i)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+            // The fake holds the TwiML before it answers; the timeline says so once the answer is back.
+            await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
             var detail = salon.onlyCall();
             assertThat(StreamFixture.eventTypes(detail)).as(reasons.get(i))
                     .containsSubsequence("model.connecting", "model.failed", "call.handoff", "twilio.call.updated");

@@ -150,6 +150,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
             await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
         }
         assertThat(TWILIO.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+        await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
         var events = StreamFixture.eventTypes(salon.onlyCall());
         assertThat(events).containsSubsequence("model.connecting", "model.failed", "call.handoff", "twilio.call.updated");
     }
@@ -181,6 +182,8 @@ class StreamCallE2eTest implements TestPropertyProvider {
             await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
         }
         assertThat(TWILIO.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+        // The fake holds the TwiML before it answers; the timeline says so once the answer is back.
+        await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
         var detail = salon.onlyCall();
         assertThat(StreamFixture.eventTypes(detail)).containsSubsequence("model.connecting", "model.failed", "call.handoff", "twilio.call.updated");
         assertThat(((List<?>) detail.get("timeline")).stream().filter(e -> e.toString().contains("model.failed")).findFirst().orElseThrow()
