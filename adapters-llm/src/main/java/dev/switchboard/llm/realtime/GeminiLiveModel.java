@@ -48,7 +48,8 @@ public final class GeminiLiveModel implements RealtimeVoiceModel {
         return Provider.GOOGLE.wireName().equalsIgnoreCase(provider);
     }
 
-    /** Whether a key is at hand for this tenant (its own connection or the platform's). */
+    /** Whether a key is at hand for this tenant (its own connection or the platform's); without one the offline speech model answers. */
+    @Override
     public boolean hasKey(TenantId tenant) {
         return keys.available(tenant, Provider.GOOGLE, platformKey);
     }
