@@ -43,7 +43,8 @@ class GeminiLiveModelTest {
     }
 
     private GeminiLiveModel model(String url, String platformKey) {
-        return new GeminiLiveModel(new GeminiLiveProperties(url, Duration.ofSeconds(5), platformKey),
+        // A generous setup deadline: on a loaded machine a cold JVM and fake can take seconds to answer setup.
+        return new GeminiLiveModel(new GeminiLiveProperties(url, Duration.ofSeconds(15), platformKey),
                 new ApiKeys(new InMemoryConnectionRepository(), new TestVault()), JsonMapper.createDefault(), "");
     }
 
@@ -118,8 +119,10 @@ class GeminiLiveModelTest {
         recorder.session = session;
         var feeder = feed(session);
         var gemini = fake.awaitSession(key, WAIT);
-        await().atMost(WAIT).until(() -> recorder.said.size() == 2);
+        await().atMost(WAIT).until(() -> recorder.said.size() == 2 || !recorder.failures.isEmpty() || gemini.failure() != null);
         feeder.interrupt();
+        assertThat(recorder.failures).as("events %s, fake %s", recorder.events, gemini.failure()).isEmpty();
+        assertThat(gemini.failure()).as("events %s", recorder.events).isNull();
 
         assertThat(recorder.events).containsExactly("ready", "said turn-1: Hello, Salon Lumière.", "caller caller-1: A haircut tomorrow.",
                 "tool check_availability", "said turn-2: Ten is free.");
