@@ -8,7 +8,10 @@ import dev.switchboard.domain.appointment.Appointment;
 import dev.switchboard.domain.appointment.AppointmentRepository;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.shared.TenantId;
+import dev.switchboard.domain.sms.Sms;
+import dev.switchboard.domain.sms.SmsRepository;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -47,6 +50,9 @@ class TenantIsolationE2eTest {
     AppointmentRepository appointments;
 
     @Inject
+    SmsRepository messages;
+
+    @Inject
     Router router;
 
     /** Routes whose path variable names the caller's own thing, never another tenant's (PUT sets the caller's own connection). */
@@ -59,6 +65,7 @@ class TenantIsolationE2eTest {
     private String number;
     private String call;
     private String document;
+    private String message;
     private Appointment appointment;
 
     /** One request, as the other tenant sends it. */
@@ -85,6 +92,10 @@ class TenantIsolationE2eTest {
         call = stored.id().toString();
         appointment = Fixtures.appointment(aliceTenant, Instant.parse(APPOINTMENT_DAY + "T10:00:00Z"), Duration.ofMinutes(30));
         appointments.add(appointment);
+        var text = Sms.received(aliceTenant, "+14155550123", "+14155550100", "Is my order ready?", PhoneNumberId.parse(number),
+                "SM" + java.util.UUID.randomUUID().toString().replace("-", ""), Instant.parse("2026-03-02T09:05:00Z"));
+        messages.add(text);
+        message = text.id().toString();
     }
 
     private static String created(Api.Answer answer) {
@@ -106,6 +117,8 @@ class TenantIsolationE2eTest {
                 new Probe("GET", "/api/v1/connections/twilio", null),
                 new Probe("DELETE", "/api/v1/connections/twilio", null),
                 new Probe("GET", "/api/v1/calls/" + call, null),
+                new Probe("GET", "/api/v1/messages/" + message, null),
+                new Probe("POST", "/api/v1/messages", Map.of("to", "+14155550123", "phoneNumberId", number, "body", "Hijacked")),
                 new Probe("GET", "/api/v1/knowledge/" + document, null),
                 new Probe("PUT", "/api/v1/knowledge/" + document, Map.of("title", "Hijacked", "content", "Closed for good.", "language", "en")),
                 new Probe("DELETE", "/api/v1/knowledge/" + document, null),
@@ -121,7 +134,7 @@ class TenantIsolationE2eTest {
     private Map<String, String> alicesRows() {
         var rows = new LinkedHashMap<String, String>();
         for (var path : List.of("/api/v1/assistants/" + assistant, "/api/v1/phone-numbers/" + number, "/api/v1/connections/twilio",
-                "/api/v1/calls/" + call, "/api/v1/knowledge/" + document, "/api/v1/knowledge",
+                "/api/v1/calls/" + call, "/api/v1/messages/" + message, "/api/v1/messages", "/api/v1/knowledge/" + document, "/api/v1/knowledge",
                 "/api/v1/appointments?from=" + APPOINTMENT_DAY + "&to=" + APPOINTMENT_DAY, "/api/v1/tenant")) {
             var answer = alice.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
@@ -185,6 +198,8 @@ class TenantIsolationE2eTest {
         assertThat(mallory.get("/api/v1/calls").json()).containsEntry("items", List.of()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/calls?phoneNumberId=" + number).json()).containsEntry("items", List.of()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/calls/stats").json()).containsEntry("total", 0);
+        assertThat(mallory.get("/api/v1/messages").json()).containsEntry("items", List.of()).containsEntry("total", 0);
+        assertThat(mallory.get("/api/v1/messages?number=%2B14155550123").json()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/studio/sync-vapi/status").json().toString()).doesNotContain(assistant);
         assertThat(mallory.get("/api/v1/availability").status()).isEqualTo(404);
     }

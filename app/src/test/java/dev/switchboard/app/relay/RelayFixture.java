@@ -74,4 +74,18 @@ final class RelayFixture {
     static Map<String, Object> call(Map<String, Object> detail) {
         return (Map<String, Object>) detail.get("call");
     }
+
+    /**
+     * Replaces the number added by hand with the same number bought in {@code accountSid} at
+     * {@code twilio} and imported (proven): a server with real Twilio credentials takes calls on
+     * proven numbers only.
+     */
+    RelayFixture imported(dev.switchboard.testkit.twilio.FakeTwilioRest twilio, String accountSid) {
+        twilio.addNumber(accountSid, number);
+        var id = owner.get("/api/v1/phone-numbers").list().get(0).get("id");
+        owner.delete("/api/v1/phone-numbers/" + id);
+        var imported = owner.post("/api/v1/phone-numbers/import", Map.of("number", number, "assistantId", assistantId));
+        if (imported.status() != 201) throw new IllegalStateException("number import: " + imported.raw());
+        return this;
+    }
 }

@@ -1,0 +1,148 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.api.problem.FieldError;
+import dev.switchboard.app.api.problem.InvalidInput;
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.phone.PhoneNumberId;
+import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.shared.PageRequest;
+import dev.switchboard.domain.sms.SendSms;
+import dev.switchboard.domain.sms.Sms;
+import dev.switchboard.domain.sms.SmsDirection;
+import dev.switchboard.domain.sms.SmsId;
+import dev.switchboard.domain.sms.SmsQuery;
+import dev.switchboard.domain.sms.SmsRepository;
+import dev.switchboard.domain.sms.SmsStatus;
+import dev.switchboard.domain.telephony.OutgoingSms;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Text messages on the tenant's numbers: send one, list them with filters, read one. Sending
+ * answers 202 with the message as Twilio left it — {@code queued}, or {@code failed} with
+ * Twilio's {@code errorCode} and {@code errorMessage} — within the Twilio client's short time
+ * bound (docs/sms.md).
+ */
+@Controller("/api/v1/messages")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class MessageController {
+    private final SendSms sendSms;
+    private final SmsRepository messages;
+    private final JsonMapper json;
+
+    MessageController(SendSms sendSms, SmsRepository messages, JsonMapper json) {
+        this.sendSms = sendSms;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Serdeable
+    record MessageView(String id, String direction, String from, String to, String body, String status, String phoneNumberId,
+                       String twilioSid, Integer errorCode, String errorMessage, String callId, Instant createdAt, Instant updatedAt) {
+        static MessageView of(Sms m) {
+            return new MessageView(m.id().toString(), m.direction().wireName(), m.from(), m.to(), m.body(), m.status().wireName(),
+                    m.phoneNumberId() == null ? null : m.phoneNumberId().toString(), m.providerMessageId(), m.errorCode(),
+                    m.errorMessage(), m.callId() == null ? null : m.callId().toString(), m.createdAt(), m.updatedAt());
+        }
+    }
+
+    @Serdeable
+    record MessagePage(List<MessageView> items, long total, int offset, int limit) {}
+
+    /**
+     * Body: {to (E.164), phoneNumberId (one of the tenant's numbers), body (1–1,600 characters)}.
+     * Bad input → 400 naming the field; unknown number → 404; a recipient who replied STOP, or no
+     * Twilio account at all → 422. Nothing is sent in those cases.
+     */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<MessageView> send(Authentication auth, @Body String raw) {
+        var tenant = Caller.of(auth).tenantId();
+        var body = JsonBody.parse(json, raw);
+        var to = body.convert("to", body.text("to", true, 40), MessageController::e164);
+        var numberText = body.text("phoneNumberId", true, 64);
+        var text = body.text("body", true, OutgoingSms.MAX_BODY);
+        var numberId = body.convert("phoneNumberId", numberText, PhoneNumberId::parse);
+        body.validate();
+        var result = sendSms.send(new SendSms.Command(tenant, numberId, to, text, null));
+        if (result instanceof SendSms.Result.Sent sent) return HttpResponse.accepted().body(MessageView.of(sent.sms()));
+        if (result instanceof SendSms.Result.UnknownNumber) throw NotFound.of("phone number", numberText);
+        if (result instanceof SendSms.Result.OptedOut optedOut)
+            throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "to: the recipient " + optedOut.to()
+                    + " opted out of this tenant's texts (replied STOP); nothing is sent to them until they reply START");
+        throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "no Twilio credentials are set (development token): texts cannot be "
+                + "sent; connect Twilio with PUT /api/v1/connections/twilio");
+    }
+
+    /** Filters: direction, status, number (either end, E.164), from/to (ISO-8601 instants); paging: offset, limit (default 50). */
+    @Get
+    MessagePage list(Authentication auth, @Nullable @QueryValue String direction, @Nullable @QueryValue String status,
+                     @Nullable @QueryValue String number, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                     @Nullable @QueryValue String offset, @Nullable @QueryValue String limit) {
+        var tenant = Caller.of(auth).tenantId();
+        var errors = new ArrayList<FieldError>();
+        var query = new SmsQuery(
+                parse(errors, "direction", direction, s -> SmsDirection.parse(s).orElseThrow(() -> new IllegalArgumentException("must be inbound or outbound"))),
+                parse(errors, "status", status, s -> SmsStatus.parse(s).orElseThrow(() -> new IllegalArgumentException("unknown status"))),
+                // An unencoded "+" in a query string arrives as a space, which strip() removed: put it back.
+                parse(errors, "number", number, s -> e164(s.matches("\\d+") ? "+" + s : s).value()),
+                parse(errors, "from", from, MessageController::instant),
+                parse(errors, "to", to, MessageController::instant));
+        Integer off = parse(errors, "offset", offset, Integer::valueOf);
+        Integer lim = parse(errors, "limit", limit, Integer::valueOf);
+        int first = off == null ? 0 : off;
+        int size = lim == null ? 50 : lim;
+        if (first < 0) errors.add(new FieldError("offset", "must be 0 or more"));
+        if (size < 1 || size > PageRequest.MAX_LIMIT) errors.add(new FieldError("limit", "must be within 1.." + PageRequest.MAX_LIMIT));
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
+        var page = messages.list(tenant, query, new PageRequest(first, size));
+        return new MessagePage(page.items().stream().map(MessageView::of).toList(), page.total(), page.offset(), page.limit());
+    }
+
+    @Get("/{id}")
+    MessageView get(Authentication auth, String id) {
+        var tenant = Caller.of(auth).tenantId();
+        return messages.findById(tenant, NotFound.id("message", id, SmsId::parse)).map(MessageView::of)
+                .orElseThrow(() -> NotFound.of("message", id));
+    }
+
+    private static E164Number e164(String text) {
+        if (!text.startsWith("+")) throw new IllegalArgumentException("must be an E.164 number starting with +, e.g. +14155550123");
+        return new E164Number(text);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-03-02T09:00:00Z");
+        }
+    }
+
+    private static <T> T parse(List<FieldError> errors, String field, String raw, Function<String, T> parser) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return parser.apply(raw.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+}
