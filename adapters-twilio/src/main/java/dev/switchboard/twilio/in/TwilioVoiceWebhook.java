@@ -41,9 +41,10 @@ final class TwilioVoiceWebhook {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final LiveCalls live;
+    private final UnprovenNumbers unproven;
 
     TwilioVoiceWebhook(CallerNumbers numbers, SignedRequests signatures, AnswerCall answerCall, CallRepository calls,
-                       PublicUrl publicUrl, Clock clock, LiveCalls live) {
+                       PublicUrl publicUrl, Clock clock, LiveCalls live, UnprovenNumbers unproven) {
         this.numbers = numbers;
         this.signatures = signatures;
         this.answerCall = answerCall;
@@ -51,6 +52,7 @@ final class TwilioVoiceWebhook {
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.live = live;
+        this.unproven = unproven;
     }
 
     /**
@@ -88,6 +90,12 @@ final class TwilioVoiceWebhook {
         var answer = answerCall.answer(new AnswerCall.Command(number.get(), form.getOrDefault("From", "unknown"),
                 form.getOrDefault("To", ""), callSid, direction, status, Map.copyOf(form)));
         var call = answer.call();
+        if (unproven.refuse(number.get(), direction)) {
+            // On record, so the operator sees why the line said goodbye (not a call that failed with nothing stored).
+            LOG.warn("call {} to unproven number {} of tenant {} refused: {}", callSid, number.get().number(), call.tenantId(), UnprovenNumbers.REASON);
+            event(call, "call.refused", Map.of("reason", UnprovenNumbers.REASON));
+            return xml(Twiml.sayAndHangUp(UnprovenNumbers.GOODBYE, "en-US"));
+        }
         String twiml;
         if (answer instanceof AnswerCall.Answer.Connect connect && connect.assistant().runtime() == Runtime.RELAY) {
             var query = "?tenant=" + call.tenantId() + "&call=" + call.id();

@@ -65,7 +65,7 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
     }
 
     private StreamFixture salon(boolean withTransfer) {
-        return new StreamFixture(server, new Api(server, json), withTransfer, "google");
+        return new StreamFixture(server, new Api(server, json), withTransfer, "google", TWILIO);
     }
 
     @Test

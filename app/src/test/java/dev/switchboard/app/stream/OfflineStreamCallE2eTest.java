@@ -65,7 +65,7 @@ class OfflineStreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void with_no_key_anywhere_the_offline_speech_model_books_the_first_free_slot_on_an_in_band_1() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         assertThat(salon.owner.delete("/api/v1/connections/openai").status()).isEqualTo(204);
         var before = firstFreeSlots(salon);
         var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);

@@ -69,7 +69,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void an_openai_realtime_call_books_through_check_availability_and_book_appointment() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         var day = salon.tomorrow().toString();
         // The caller answers well after each agent line has played (on a loaded machine the phone's clock lags),
         // so no turn here is a barge-in; barge-in has its own test.
@@ -119,7 +119,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_barge_in_clears_the_line_truncates_at_the_heard_millis_and_cuts_the_stored_message() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         REALTIME.script(salon.openAiKey, RealtimeScript.builder()
                 .say("We are open from nine in the morning to seven in the evening every single day of the week", Duration.ofMillis(3000))
                 .speechStarted(Duration.ofMillis(800))
@@ -143,7 +143,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_refused_key_means_an_apology_and_a_transfer_through_twilio() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         // No script for this tenant's key: the fake refuses the handshake with 401, as OpenAI does for a wrong key.
         var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
@@ -160,7 +160,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
         for (var script : List.of(
                 RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).pause(Duration.ofMillis(300)).close(1011, "internal error").build(),
                 RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).error("server_error", "server_error", "The server had an error").build())) {
-            var salon = new StreamFixture(server, new Api(server, json), true);
+            var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
             REALTIME.script(salon.openAiKey, script);
             var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
             try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
@@ -192,7 +192,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void without_a_transfer_number_the_call_ends_politely() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), false);
+        var salon = new StreamFixture(server, new Api(server, json), false, TWILIO);
         var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
             await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
@@ -202,7 +202,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void forged_missing_and_respelled_handshakes_and_a_second_socket_are_refused() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         REALTIME.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(5)).build());
         try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
             var url = call.twiml().flatMap(t -> t.connect()).flatMap(c -> c.streamUrl()).orElseThrow();

@@ -29,12 +29,25 @@ final class StreamFixture {
     final String googleKey = "gemini-test-" + UUID.randomUUID();
     private final EmbeddedServer server;
 
+    /** With the number added by hand (unproven): only for a server without real Twilio credentials. */
     StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer) {
-        this(server, anonymous, withTransfer, "openai");
+        this(server, anonymous, withTransfer, "openai", null);
     }
 
     /** @param provider {@code openai} (gpt-realtime, marin) or {@code google} (gemini-live-2.5-flash-preview, Puck) */
     StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer, String provider) {
+        this(server, anonymous, withTransfer, provider, null);
+    }
+
+    /**
+     * With the number bought on the platform's account at {@code twilio} and imported (proven): a
+     * server with real Twilio credentials refuses calls to unproven numbers.
+     */
+    StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer, FakeTwilioRest twilio) {
+        this(server, anonymous, withTransfer, "openai", twilio);
+    }
+
+    StreamFixture(EmbeddedServer server, Api anonymous, boolean withTransfer, String provider, FakeTwilioRest twilio) {
         this.server = server;
         this.owner = anonymous.newTenant("Salon Lumière");
         boolean google = "google".equals(provider);
@@ -52,7 +65,13 @@ final class StreamFixture {
         var created = owner.post("/api/v1/assistants", assistant);
         if (created.status() != 201) throw new IllegalStateException("assistant: " + created.raw());
         this.number = Fixtures.randomE164();
-        owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", created.json().get("id")));
+        if (twilio == null) {
+            owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", created.json().get("id")));
+        } else {
+            twilio.addNumber(ACCOUNT_SID, number);
+            var imported = owner.post("/api/v1/phone-numbers/import", Map.of("number", number, "assistantId", created.json().get("id")));
+            if (imported.status() != 201) throw new IllegalStateException("number import: " + imported.raw());
+        }
         var hours = new HashMap<String, Object>();
         for (var day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
             hours.put(day, List.of("09:00-19:00"));
