@@ -1,7 +1,10 @@
 package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.modelcall.CallerLine;
 import dev.switchboard.domain.modelcall.StartStreamCall;
+import dev.switchboard.domain.recording.RecordCall;
+import dev.switchboard.domain.recording.RecordedCallerLine;
 import dev.switchboard.domain.telephony.Telephony;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
@@ -29,7 +32,9 @@ import java.util.concurrent.ExecutorService;
  * {@code start} opens the call's conversation with its speech-to-speech model; {@code media} is
  * the caller's audio, forwarded as it comes; {@code mark} says what the caller has heard;
  * {@code dtmf} follows the assistant's key policy; {@code stop} ends it. Bad frames are noted on
- * the timeline and never end the call.
+ * the timeline and never end the call. When the assistant records, the caller's frames (at their
+ * media {@code timestamp}) and what is played to the caller go into the call's recording, which
+ * is finished when the stream stops or the socket closes, whatever the reason.
  */
 @ServerWebSocket(TwilioVoiceWebhook.STREAM_PATH + "/{tenant}/{call}")
 @Secured("isAnonymous()")
@@ -42,9 +47,11 @@ final class MediaStreamSocket {
     private final JsonMapper json;
     private final ExecutorService pool;
     private final Clock clock;
+    private final RecordCall recordCall;
 
     MediaStreamSocket(StartStreamCall startStreamCall, Telephony telephony, CallRepository calls, JsonMapper json,
-                      @Named(TaskExecutors.IO) ExecutorService pool, Clock clock) {
+                      @Named(TaskExecutors.IO) ExecutorService pool, Clock clock, RecordCall recordCall) {
+        this.recordCall = recordCall;
         this.startStreamCall = startStreamCall;
         this.telephony = telephony;
         this.calls = calls;
@@ -97,7 +104,10 @@ final class MediaStreamSocket {
                 var payload = media == null ? null : text(media, "payload");
                 if (conversation != null && payload != null) {
                     try {
-                        conversation.callerAudio(Base64.getDecoder().decode(payload));
+                        var audio = Base64.getDecoder().decode(payload);
+                        var recording = stream.recording;
+                        if (recording != null) recording.callerAudio(streamMillis(media), audio);
+                        conversation.callerAudio(audio);
                     } catch (IllegalArgumentException e) {
                         stream.event("error", Map.of("stage", "stream-socket", "message", "media payload is not base64"));
                     }
@@ -114,6 +124,7 @@ final class MediaStreamSocket {
                 if (conversation != null && digit != null && digit.length() == 1) conversation.keyPressed(digit.charAt(0));
             }
             case "stop" -> {
+                stream.endRecording();
                 if (conversation != null) conversation.callEnded("stop");
                 else stream.event("stream.stopped", Map.of("reason", "stop"));
             }
@@ -146,10 +157,12 @@ final class MediaStreamSocket {
         }
         parameters.remove("tenant");
         parameters.remove("call");
+        stream.recording = recordCall.start(stream.tenantId, stream.callId).orElse(null);
         var line = new TwilioCallerLine(session, streamSid, callSid, start.get("accountSid") == null ? null : text(start, "accountSid"),
                 stream.tenantId, stream.callId, telephony, calls, json, clock);
         stream.line = line;
-        var conversation = startStreamCall.start(stream.tenantId, stream.callId, line, parameters);
+        CallerLine heard = stream.recording == null ? line : new RecordedCallerLine(line, stream.recording);
+        var conversation = startStreamCall.start(stream.tenantId, stream.callId, heard, parameters);
         if (conversation.isEmpty()) {
             stream.event("error", Map.of("stage", "stream-socket", "message", "the call or its assistant no longer exists"));
             line.hangUp("Sorry, this line cannot take your call right now. Goodbye.", "en-US");
@@ -163,10 +176,24 @@ final class MediaStreamSocket {
         session.get(STATE, StreamSession.class).ifPresent(stream -> stream.inbox.execute(() -> {
             var conversation = stream.conversation;
             if (conversation != null) conversation.callEnded("socket closed");
+            stream.endRecording();
             var data = new HashMap<String, Object>();
             data.put("code", reason == null ? -1 : reason.getCode());
             stream.event("stream.socket.closed", data);
         }));
+    }
+
+    /** Twilio's media {@code timestamp} (ms since the stream started, a string); -1 when missing or not a number. */
+    private static long streamMillis(JsonNode media) {
+        var value = media.get("timestamp");
+        if (value == null) return -1;
+        if (value.isNumber()) return value.getLongValue();
+        if (!value.isString()) return -1;
+        try {
+            return Math.max(-1, Long.parseLong(value.getStringValue().strip()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static String text(JsonNode node, String field) {

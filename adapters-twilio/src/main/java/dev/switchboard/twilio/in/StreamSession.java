@@ -4,6 +4,7 @@ import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.modelcall.StreamConversation;
+import dev.switchboard.domain.recording.CallRecording;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Clock;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class StreamSession {
     private final Clock clock;
     volatile TwilioCallerLine line;
     volatile StreamConversation conversation;
+    /** The call's recording when its assistant records; {@code null} otherwise. */
+    volatile CallRecording recording;
 
     StreamSession(TenantId tenantId, CallId callId, Executor pool, CallRepository calls, Clock clock) {
         this.tenantId = tenantId;
@@ -26,6 +29,12 @@ final class StreamSession {
         this.inbox = new SerialExecutor(pool);
         this.calls = calls;
         this.clock = clock;
+    }
+
+    /** Finishes the recording, if any (idempotent); it is stored, and on the timeline, behind the call. */
+    void endRecording() {
+        var r = recording;
+        if (r != null) r.finish();
     }
 
     /** A socket-level stage on the timeline; best effort while the caller is on the line. */

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 /**
  * The assistant as the API writes and reads it. Omitted optional settings take defaults that
  * work out of the box (Deepgram transcription in the assistant's language, Claude Sonnet).
+ * {@code recording} defaults to {@code false} and is refused ({@code recording} field error) on
+ * any runtime but {@code stream}: only there does the call's audio pass through Switchboard.
  */
 final class AssistantJson {
     static final VoiceSettings DEFAULT_VOICE = new VoiceSettings("google", "en-US-Journey-O", 1.0);
@@ -33,7 +35,7 @@ final class AssistantJson {
     private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     /** Domain refusals that name their field: {@code model.model: …}, {@code voice.voiceId: …}. */
-    private static final java.util.regex.Pattern FIELD_MESSAGE = java.util.regex.Pattern.compile("(model|voice)\\.[a-zA-Z]+: ");
+    private static final java.util.regex.Pattern FIELD_MESSAGE = java.util.regex.Pattern.compile("((model|voice)\\.[a-zA-Z]+|recording): ");
 
     private AssistantJson() {}
 
@@ -60,13 +62,15 @@ final class AssistantJson {
         var runtime = body.convert("runtime", body.text("runtime", false), AssistantJson::runtime);
         var interruptible = body.convert("interruptible", body.text("interruptible", false, 16), text -> Interruptibility.parse(text)
                 .orElseThrow(() -> new IllegalArgumentException("must be one of none, dtmf, speech, any")));
+        var recording = body.flag("recording", false);
         if (runtime == Runtime.STREAM && body.object("voice", false) == null && model != null)
             voice = SpeechModels.of(model.provider()).map(SpeechModels::defaultVoice).orElse(voice);
         body.validate();
         try {
             return new Assistant(previous == null ? AssistantId.random() : previous.id(), tenant, name, persona, systemPrompt,
                     firstMessage, language, voice, transcriber, model, tools == null ? null : new HashSet<>(tools), dtmf,
-                    interruptible, transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now);
+                    interruptible, transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now,
+                    Boolean.TRUE.equals(recording));
         } catch (IllegalArgumentException e) {
             var message = e.getMessage();
             if (message.startsWith("unknown tool")) body.reject("tools", message);
@@ -161,6 +165,6 @@ final class AssistantJson {
                         a.model().hasFallback() ? new AssistantView.Fallback(a.model().fallbackProvider(), a.model().fallbackModel()) : null),
                 a.enabledTools().stream().sorted().toList(), Map.copyOf(dtmf),
                 a.interruptible().wireName(), a.transferNumber() == null ? null : a.transferNumber().value(),
-                a.runtime().name().toLowerCase(Locale.ROOT), a.createdAt(), a.updatedAt());
+                a.runtime().name().toLowerCase(Locale.ROOT), a.recording(), a.createdAt(), a.updatedAt());
     }
 }

@@ -45,7 +45,8 @@ class AssistantApiE2eTest {
                 Map.entry("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5", "temperature", 0.2, "maxTokens", 300)),
                 Map.entry("tools", List.of("book_appointment", "transfer_to_human")),
                 Map.entry("dtmfPolicy", Map.of("0", "transfer_to_human", "9", "end_call")),
-                Map.entry("interruptible", "speech"), Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay")));
+                Map.entry("interruptible", "speech"), Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay"),
+                Map.entry("recording", false)));
         assertThat(owner.get("/api/v1/assistants/" + id).json()).isEqualTo(created.json());
 
         var changed = Bodies.assistant("Night line");
@@ -149,6 +150,31 @@ class AssistantApiE2eTest {
         otherProvidersVoice.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
         otherProvidersVoice.put("voice", Map.of("provider", "openai", "voiceId", "Puck"));
         assertThat(fields(owner.post("/api/v1/assistants", otherProvidersVoice))).containsExactly("voice.voiceId");
+    }
+
+    @Test
+    void only_a_stream_assistant_records_its_calls() {
+        var stream = Bodies.assistant("Recorded line");
+        stream.put("runtime", "stream");
+        stream.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
+        stream.remove("voice");
+        stream.put("recording", true);
+        var created = owner.post("/api/v1/assistants", stream);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("recording", true);
+        assertThat(owner.get("/api/v1/assistants/" + created.json().get("id")).json()).containsEntry("recording", true);
+
+        // Relay: Twilio does the speech, no audio passes through Switchboard; Vapi records on its side.
+        for (var runtime : List.of("relay", "vapi")) {
+            var other = Bodies.assistant("x");
+            other.put("runtime", runtime);
+            other.put("recording", true);
+            var refused = owner.post("/api/v1/assistants", other);
+            assertThat(fields(refused)).as(runtime).containsExactly("recording");
+        }
+        var notABoolean = Bodies.assistant("x");
+        notABoolean.put("recording", "yes");
+        assertThat(fields(owner.post("/api/v1/assistants", notABoolean))).containsExactly("recording");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.switchboard.domain.sms.SmsRepository;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import dev.switchboard.domain.recording.RecordingStore;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -55,6 +56,9 @@ class TenantIsolationE2eTest {
     @Inject
     Router router;
 
+    @Inject
+    RecordingStore recordings;
+
     /** Routes whose path variable names the caller's own thing, never another tenant's (PUT sets the caller's own connection). */
     private static final Set<String> OWN_ONLY = Set.of("PUT /api/v1/connections/{provider}");
 
@@ -90,6 +94,10 @@ class TenantIsolationE2eTest {
         var stored = Fixtures.call(aliceTenant, Instant.parse("2026-03-02T09:00:00Z"));
         calls.add(stored);
         call = stored.id().toString();
+        // Alice's call has a recording, so a 404 for Mallory means "not yours", not "none".
+        var recording = recordings.open(aliceTenant, stored.id());
+        recording.callerAudio(0, new byte[160]);
+        recording.finish().toCompletableFuture().join();
         appointment = Fixtures.appointment(aliceTenant, Instant.parse(APPOINTMENT_DAY + "T10:00:00Z"), Duration.ofMinutes(30));
         appointments.add(appointment);
         var text = Sms.received(aliceTenant, "+14155550123", "+14155550100", "Is my order ready?", PhoneNumberId.parse(number),
@@ -119,6 +127,7 @@ class TenantIsolationE2eTest {
                 new Probe("GET", "/api/v1/calls/" + call, null),
                 new Probe("GET", "/api/v1/messages/" + message, null),
                 new Probe("POST", "/api/v1/messages", Map.of("to", "+14155550123", "phoneNumberId", number, "body", "Hijacked")),
+                new Probe("GET", "/api/v1/calls/" + call + "/recording", null),
                 new Probe("GET", "/api/v1/knowledge/" + document, null),
                 new Probe("PUT", "/api/v1/knowledge/" + document, Map.of("title", "Hijacked", "content", "Closed for good.", "language", "en")),
                 new Probe("DELETE", "/api/v1/knowledge/" + document, null),
@@ -134,7 +143,8 @@ class TenantIsolationE2eTest {
     private Map<String, String> alicesRows() {
         var rows = new LinkedHashMap<String, String>();
         for (var path : List.of("/api/v1/assistants/" + assistant, "/api/v1/phone-numbers/" + number, "/api/v1/connections/twilio",
-                "/api/v1/calls/" + call, "/api/v1/messages/" + message, "/api/v1/messages", "/api/v1/knowledge/" + document, "/api/v1/knowledge",
+                "/api/v1/calls/" + call, "/api/v1/calls/" + call + "/recording", "/api/v1/messages/" + message, "/api/v1/messages",
+                "/api/v1/knowledge/" + document, "/api/v1/knowledge",
                 "/api/v1/appointments?from=" + APPOINTMENT_DAY + "&to=" + APPOINTMENT_DAY, "/api/v1/tenant")) {
             var answer = alice.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);

@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * @param language BCP 47 tag of the language the agent speaks, e.g. {@code fr-FR}
  * @param interruptible what may cut the agent off while it speaks ({@code null}: anything)
  * @param transferNumber where a hand-off to a human goes; {@code null} when there is none
+ * @param recording whether its calls are recorded as stereo WAV (caller left, agent right); only the
+ *     stream runtime carries the call's audio through Switchboard, so only a stream assistant may record
  */
 public record Assistant(
         AssistantId id,
@@ -32,7 +34,8 @@ public record Assistant(
         E164Number transferNumber,
         Runtime runtime,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean recording) {
 
     /** The tools an assistant may enable; every runtime offers the same ones. */
     public static final Set<String> KNOWN_TOOLS = Set.of("search_knowledge", "check_availability", "book_appointment",
@@ -63,6 +66,18 @@ public record Assistant(
         });
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (recording && runtime != Runtime.STREAM)
+            throw new IllegalArgumentException("recording: only the stream runtime carries the call's audio through Switchboard; "
+                    + "on relay Twilio does the speech and there is no audio to record, and Vapi records on its side");
+    }
+
+    /** An assistant whose calls are not recorded. */
+    public Assistant(AssistantId id, TenantId tenantId, String name, String persona, String systemPrompt, String firstMessage,
+                     String language, VoiceSettings voice, TranscriberSettings transcriber, ModelSettings model,
+                     Set<String> enabledTools, DtmfPolicy dtmfPolicy, Interruptibility interruptible, E164Number transferNumber,
+                     Runtime runtime, Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
+                dtmfPolicy, interruptible, transferNumber, runtime, createdAt, updatedAt, false);
     }
 
     /** An assistant the caller can interrupt any way (speech or keys), the usual choice. */
@@ -71,6 +86,6 @@ public record Assistant(
                      Set<String> enabledTools, DtmfPolicy dtmfPolicy, E164Number transferNumber, Runtime runtime,
                      Instant createdAt, Instant updatedAt) {
         this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
-                dtmfPolicy, Interruptibility.ANY, transferNumber, runtime, createdAt, updatedAt);
+                dtmfPolicy, Interruptibility.ANY, transferNumber, runtime, createdAt, updatedAt, false);
     }
 }

@@ -322,7 +322,14 @@ public final class StreamCall implements AutoCloseable {
     public List<WebhookExchange> hangUp() {
         if (hungUp) return List.of();
         hungUp = true;
-        clock.shutdownNow();
+        // Not shutdownNow: interrupting a tick mid-send would leave its frame pending, and the JDK
+        // then refuses the stop and close below (one send at a time), so the server never hears the end.
+        clock.shutdown();
+        try {
+            clock.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (socket != null && !serverClosed) {
             send(message("stop", "stop", Map.of("accountSid", caller.accountSid(), "callSid", callSid)));
             try {

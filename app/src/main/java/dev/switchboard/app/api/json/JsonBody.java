@@ -117,6 +117,14 @@ public final class JsonBody {
         return value.getIntValue();
     }
 
+    /** A {@code true}/{@code false} field (no strings or numbers standing in for one). */
+    public Boolean flag(String field, boolean required) {
+        var value = value(field, required);
+        if (value == null) return null;
+        if (!value.isBoolean()) return wrong(field, "must be true or false");
+        return value.getBooleanValue();
+    }
+
     public List<String> strings(String field, boolean required) {
         var value = value(field, required);
         if (value == null) return null;

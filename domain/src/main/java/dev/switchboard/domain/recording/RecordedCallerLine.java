@@ -1,0 +1,41 @@
+package dev.switchboard.domain.recording;
+
+import dev.switchboard.domain.modelcall.CallerLine;
+import dev.switchboard.domain.shared.E164Number;
+
+/**
+ * The caller's line of a recorded call: what is played to the caller also goes into the
+ * recording, and a clear cuts it there too. Everything else is the line's own business.
+ */
+public final class RecordedCallerLine implements CallerLine {
+    private final CallerLine line;
+    private final CallRecording recording;
+
+    public RecordedCallerLine(CallerLine line, CallRecording recording) {
+        this.line = line;
+        this.recording = recording;
+    }
+
+    @Override
+    public void play(byte[] mulaw, String mark) {
+        // Recorded before it is sent: the recording's clock then places it no later than the caller hears it.
+        recording.agentAudio(mulaw.clone());
+        line.play(mulaw, mark);
+    }
+
+    @Override
+    public void clear() {
+        recording.cleared();
+        line.clear();
+    }
+
+    @Override
+    public void transfer(E164Number number, String words, String language) {
+        line.transfer(number, words, language);
+    }
+
+    @Override
+    public void hangUp(String words, String language) {
+        line.hangUp(words, language);
+    }
+}
