@@ -66,6 +66,25 @@ final class AssistantSettingsJson {
         return new DtmfPolicy(actions);
     }
 
+    static Map<String, Object> outbound(dev.switchboard.domain.assistant.OutboundSettings o) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("machineDetection", o.machineDetection());
+        if (o.voicemailMessage() != null) m.put("voicemailMessage", o.voicemailMessage());
+        m.put("retry", Map.of("attempts", o.retry().attempts(), "spacingSeconds", o.retry().spacing().toSeconds()));
+        return m;
+    }
+
+    /** An assistant stored before V20 has {@code {}}: the defaults. */
+    @SuppressWarnings("unchecked")
+    static dev.switchboard.domain.assistant.OutboundSettings outbound(Map<String, Object> m) {
+        if (m == null || m.isEmpty()) return dev.switchboard.domain.assistant.OutboundSettings.DEFAULT;
+        var retry = m.get("retry") instanceof Map<?, ?> r ? (Map<String, Object>) r : null;
+        return new dev.switchboard.domain.assistant.OutboundSettings(Boolean.TRUE.equals(m.get("machineDetection")), text(m, "voicemailMessage"),
+                retry == null ? dev.switchboard.domain.assistant.RetryPolicy.ONCE
+                        : new dev.switchboard.domain.assistant.RetryPolicy(number(retry, "attempts").intValue(),
+                                java.time.Duration.ofSeconds(number(retry, "spacingSeconds").longValue())));
+    }
+
     private static String text(Map<String, Object> m, String key) {
         var value = m.get(key);
         return value == null ? null : value.toString();

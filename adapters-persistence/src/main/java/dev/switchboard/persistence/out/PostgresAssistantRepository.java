@@ -22,10 +22,10 @@ import java.util.Set;
 @Singleton
 final class PostgresAssistantRepository implements AssistantRepository {
     private static final String COLUMNS = "id, tenant_id, name, persona, system_prompt, first_message, language, voice, "
-            + "transcriber, model, enabled_tools, dtmf_policy, transfer_number, runtime, created_at, updated_at, interruptible, recording";
+            + "transcriber, model, enabled_tools, dtmf_policy, transfer_number, runtime, created_at, updated_at, interruptible, recording, outbound";
 
     private static final String UPSERT = "INSERT INTO assistants (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) "
             + """
             ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, persona = EXCLUDED.persona,
                 system_prompt = EXCLUDED.system_prompt, first_message = EXCLUDED.first_message, language = EXCLUDED.language,
@@ -33,7 +33,8 @@ final class PostgresAssistantRepository implements AssistantRepository {
                 enabled_tools = EXCLUDED.enabled_tools, dtmf_policy = EXCLUDED.dtmf_policy,
                 transfer_number = EXCLUDED.transfer_number, runtime = EXCLUDED.runtime,
                 created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, interruptible = EXCLUDED.interruptible,
-                recording = EXCLUDED.recording""";
+                recording = EXCLUDED.recording,
+                outbound = EXCLUDED.outbound""";
 
     private final Database db;
     private final JsonColumns json;
@@ -75,6 +76,7 @@ final class PostgresAssistantRepository implements AssistantRepository {
         Columns.setInstant(ps, 16, a.updatedAt());
         ps.setString(17, a.interruptible().name());
         ps.setBoolean(18, a.recording());
+        ps.setString(19, json.write(AssistantSettingsJson.outbound(a.outbound())));
     }
 
     @Override
@@ -112,6 +114,7 @@ final class PostgresAssistantRepository implements AssistantRepository {
                 Interruptibility.valueOf(rs.getString("interruptible")),
                 transfer == null ? null : new E164Number(transfer),
                 Runtime.valueOf(rs.getString("runtime")),
-                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"), rs.getBoolean("recording"));
+                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"), rs.getBoolean("recording"),
+                AssistantSettingsJson.outbound(json.readObject(rs.getString("outbound"))));
     }
 }

@@ -40,9 +40,11 @@ final class TwilioCallCallbacks {
     private final AssistantRepository assistants;
     private final JsonMapper json;
     private final Clock clock;
+    private final PlacedCalls placed;
 
     TwilioCallCallbacks(CallerNumbers numbers, SignedRequests signatures, RecordCallStatus recordStatus, CallRepository calls,
-                        AssistantRepository assistants, JsonMapper json, Clock clock) {
+                        AssistantRepository assistants, JsonMapper json, Clock clock, PlacedCalls placed) {
+        this.placed = placed;
         this.numbers = numbers;
         this.signatures = signatures;
         this.recordStatus = recordStatus;
@@ -57,6 +59,7 @@ final class TwilioCallCallbacks {
     HttpResponse<Void> status(HttpRequest<?> request, @Body Map<String, String> form) {
         var number = numbers.ours(form);
         if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        placed.confirm(request, form, number);
         var status = CallStatus.parse(form.get("CallStatus"));
         if (number.isEmpty() || status.isEmpty() || form.get("CallSid") == null) {
             LOG.warn("status callback for {} ignored: unknown number or status {}", form.get("CallSid"), form.get("CallStatus"));

@@ -7,6 +7,7 @@ import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.conversation.LiveCalls;
+import dev.switchboard.domain.outbound.AnsweringMachine;
 import dev.switchboard.twilio.config.PublicUrl;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -42,9 +43,14 @@ final class TwilioVoiceWebhook {
     private final Clock clock;
     private final LiveCalls live;
     private final UnprovenNumbers unproven;
+    private final PlacedCalls placed;
+    private final AnsweringMachine machines;
 
     TwilioVoiceWebhook(CallerNumbers numbers, SignedRequests signatures, AnswerCall answerCall, CallRepository calls,
-                       PublicUrl publicUrl, Clock clock, LiveCalls live, UnprovenNumbers unproven) {
+                       PublicUrl publicUrl, Clock clock, LiveCalls live, UnprovenNumbers unproven, PlacedCalls placed,
+                       AnsweringMachine machines) {
+        this.placed = placed;
+        this.machines = machines;
         this.numbers = numbers;
         this.signatures = signatures;
         this.answerCall = answerCall;
@@ -85,16 +91,24 @@ final class TwilioVoiceWebhook {
             LOG.warn("call {} to {} reached no number of ours; answered with a goodbye", callSid, form.get("To"));
             return xml(Twiml.sayAndHangUp("Sorry, this number is not in service. Goodbye.", "en-US"));
         }
+        placed.confirm(request, form, number);
         var direction = CallDirection.parse(form.get("Direction")).orElse(CallDirection.INBOUND);
         var status = CallStatus.parse(form.get("CallStatus")).orElse(CallStatus.RINGING);
-        var answer = answerCall.answer(new AnswerCall.Command(number.get(), form.getOrDefault("From", "unknown"),
+        var answered = answerCall.answer(new AnswerCall.Command(number.get(), form.getOrDefault("From", "unknown"),
                 form.getOrDefault("To", ""), callSid, direction, status, Map.copyOf(form)));
+        var answer = answered instanceof AnswerCall.Answer.Connect c
+                ? new AnswerCall.Answer.Connect(c.call(), placed.personalize(c.call(), c.assistant())) : answered;
         var call = answer.call();
         if (unproven.refuse(number.get(), direction)) {
             // On record, so the operator sees why the line said goodbye (not a call that failed with nothing stored).
             LOG.warn("call {} to unproven number {} of tenant {} refused: {}", callSid, number.get().number(), call.tenantId(), UnprovenNumbers.REASON);
             event(call, "call.refused", Map.of("reason", UnprovenNumbers.REASON));
             return xml(Twiml.sayAndHangUp(UnprovenNumbers.GOODBYE, "en-US"));
+        }
+        if (answer instanceof AnswerCall.Answer.Connect connect) {
+            var verdict = machines.hear(call, connect.assistant(), form.get("AnsweredBy"));
+            if (verdict instanceof AnsweringMachine.Verdict.LeaveMessage message) return xml(Twiml.sayAndHangUp(message.text(), message.language()));
+            if (verdict instanceof AnsweringMachine.Verdict.HangUp) return xml(Twiml.hangUp());
         }
         String twiml;
         if (answer instanceof AnswerCall.Answer.Connect connect && connect.assistant().runtime() == Runtime.RELAY) {

@@ -7,12 +7,15 @@ import dev.switchboard.domain.assistant.DtmfAction;
 import dev.switchboard.domain.assistant.DtmfPolicy;
 import dev.switchboard.domain.assistant.Interruptibility;
 import dev.switchboard.domain.assistant.ModelSettings;
+import dev.switchboard.domain.assistant.OutboundSettings;
+import dev.switchboard.domain.assistant.RetryPolicy;
 import dev.switchboard.domain.assistant.Runtime;
 import dev.switchboard.domain.assistant.SpeechModels;
 import dev.switchboard.domain.assistant.TranscriberSettings;
 import dev.switchboard.domain.assistant.VoiceSettings;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,6 +66,7 @@ final class AssistantJson {
         var interruptible = body.convert("interruptible", body.text("interruptible", false, 16), text -> Interruptibility.parse(text)
                 .orElseThrow(() -> new IllegalArgumentException("must be one of none, dtmf, speech, any")));
         var recording = body.flag("recording", false);
+        var outbound = outbound(body);
         if (runtime == Runtime.STREAM && body.object("voice", false) == null && model != null)
             voice = SpeechModels.of(model.provider()).map(SpeechModels::defaultVoice).orElse(voice);
         body.validate();
@@ -70,7 +74,7 @@ final class AssistantJson {
             return new Assistant(previous == null ? AssistantId.random() : previous.id(), tenant, name, persona, systemPrompt,
                     firstMessage, language, voice, transcriber, model, tools == null ? null : new HashSet<>(tools), dtmf,
                     interruptible, transfer, runtime == null ? Runtime.RELAY : runtime, previous == null ? now : previous.createdAt(), now,
-                    Boolean.TRUE.equals(recording));
+                    Boolean.TRUE.equals(recording), outbound);
         } catch (IllegalArgumentException e) {
             var message = e.getMessage();
             if (message.startsWith("unknown tool")) body.reject("tools", message);
@@ -79,6 +83,21 @@ final class AssistantJson {
             body.validate();
             throw e;
         }
+    }
+
+    /** machineDetection, voicemailMessage and retry {attempts, spacingMinutes}: how the assistant places calls. */
+    private static OutboundSettings outbound(JsonBody body) {
+        var detection = body.bool("machineDetection", false);
+        var voicemail = body.text("voicemailMessage", false, 2000);
+        var retryBody = body.object("retry", false);
+        RetryPolicy retry = RetryPolicy.ONCE;
+        if (retryBody != null) {
+            var attempts = retryBody.integer("attempts", true);
+            var spacing = retryBody.integer("spacingMinutes", false);
+            if (attempts != null) retry = retryBody.convert("attempts", attempts, a -> new RetryPolicy(a, Duration.ofMinutes(spacing == null ? 10 : spacing)));
+            if (retry == null) retry = RetryPolicy.ONCE;
+        }
+        return new OutboundSettings(Boolean.TRUE.equals(detection), voicemail, retry);
     }
 
     private static VoiceSettings voice(JsonBody body) {
@@ -165,6 +184,7 @@ final class AssistantJson {
                         a.model().hasFallback() ? new AssistantView.Fallback(a.model().fallbackProvider(), a.model().fallbackModel()) : null),
                 a.enabledTools().stream().sorted().toList(), Map.copyOf(dtmf),
                 a.interruptible().wireName(), a.transferNumber() == null ? null : a.transferNumber().value(),
-                a.runtime().name().toLowerCase(Locale.ROOT), a.recording(), a.createdAt(), a.updatedAt());
+                a.runtime().name().toLowerCase(Locale.ROOT), a.recording(), a.createdAt(), a.updatedAt(), a.outbound().machineDetection(),
+                a.outbound().voicemailMessage(), new AssistantView.Retry(a.outbound().retry().attempts(), a.outbound().retry().spacing().toMinutes()));
     }
 }

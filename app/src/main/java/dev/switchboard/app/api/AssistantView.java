@@ -9,7 +9,12 @@ import java.util.Map;
 @Serdeable
 record AssistantView(String id, String name, String persona, String systemPrompt, String firstMessage, String language,
                      Voice voice, Transcriber transcriber, Model model, List<String> tools, Map<String, String> dtmfPolicy,
-                     String interruptible, String transferNumber, String runtime, boolean recording, Instant createdAt, Instant updatedAt) {
+                     String interruptible, String transferNumber, String runtime, boolean recording, Instant createdAt, Instant updatedAt,
+                     boolean machineDetection, String voicemailMessage, Retry retry) {
+    /** Tries of outbound calls after busy / no-answer: attempts in all, minutes between. */
+    @Serdeable
+    record Retry(int attempts, long spacingMinutes) {}
+
     @Serdeable
     record Voice(String provider, String voiceId, double speed) {}
 

@@ -9,6 +9,7 @@ import dev.switchboard.domain.call.CallQuery;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
+import dev.switchboard.domain.outbound.DialQueue;
 import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.shared.PageRequest;
 import dev.switchboard.domain.tenant.TenantRepository;
@@ -37,19 +38,25 @@ final class CallController {
     private final CallRecorder recorder;
     private final TenantRepository tenants;
     private final Clock clock;
+    private final DialQueue dials;
 
-    CallController(CallRepository calls, CallRecorder recorder, TenantRepository tenants, Clock clock) {
+    CallController(CallRepository calls, CallRecorder recorder, TenantRepository tenants, Clock clock, DialQueue dials) {
+        this.dials = dials;
         this.calls = calls;
         this.recorder = recorder;
         this.tenants = tenants;
         this.clock = clock;
     }
 
-    /** Filters: status, direction, phoneNumberId, from/to (ISO-8601 instants); paging: offset, limit (default 50). */
+    /**
+     * Filters: status, direction, phoneNumberId, from/to (ISO-8601 instants), reference (of calls we placed); paging: offset,
+     * limit (default 50).
+     */
     @Get
     CallViews.CallPage list(Authentication auth, @Nullable @QueryValue String status, @Nullable @QueryValue String direction,
                             @Nullable @QueryValue String phoneNumberId, @Nullable @QueryValue String from,
-                            @Nullable @QueryValue String to, @Nullable @QueryValue String offset, @Nullable @QueryValue String limit) {
+                            @Nullable @QueryValue String to, @Nullable @QueryValue String offset, @Nullable @QueryValue String limit,
+                            @Nullable @QueryValue String reference) {
         var tenant = Caller.of(auth).tenantId();
         var errors = new ArrayList<FieldError>();
         var query = new CallQuery(
@@ -57,7 +64,8 @@ final class CallController {
                 parse(errors, "direction", direction, s -> CallDirection.parse(s).orElseThrow(() -> new IllegalArgumentException("must be inbound or outbound"))),
                 parse(errors, "phoneNumberId", phoneNumberId, PhoneNumberId::parse),
                 parse(errors, "from", from, CallController::instant),
-                parse(errors, "to", to, CallController::instant));
+                parse(errors, "to", to, CallController::instant),
+                parse(errors, "reference", reference, OutboundCallController::reference));
         Integer off = parse(errors, "offset", offset, Integer::valueOf);
         Integer lim = parse(errors, "limit", limit, Integer::valueOf);
         int first = off == null ? 0 : off;
@@ -93,7 +101,12 @@ final class CallController {
         recorder.flush(FLUSH_WAIT);
         List<CallViews.MessageView> transcript = calls.messages(tenant, callId).stream().map(CallViews::message).toList();
         List<CallViews.EventView> timeline = calls.events(tenant, callId).stream().map(CallViews::event).toList();
-        return new CallViews.CallDetail(CallViews.call(call), transcript, timeline);
+        return new CallViews.CallDetail(CallViews.call(call), outbound(tenant, callId), transcript, timeline);
+    }
+
+    /** What the business asked for, for a call we placed; null for others. */
+    CallViews.OutboundView outbound(dev.switchboard.domain.shared.TenantId tenant, CallId callId) {
+        return dials.order(tenant, callId).map(order -> CallViews.outbound(order, dials.status(tenant, callId).orElse(null))).orElse(null);
     }
 
     private static Instant instant(String text) {

@@ -29,8 +29,28 @@ final class CallViews {
     @Serdeable
     record EventView(Instant at, String type, Map<String, Object> data) {}
 
+    /** A call we placed: what the business asked for and how dialing went; null on inbound calls. */
     @Serdeable
-    record CallDetail(CallView call, List<MessageView> transcript, List<EventView> timeline) {}
+    record CallDetail(CallView call, OutboundView outbound, List<MessageView> transcript, List<EventView> timeline) {}
+
+    /**
+     * @param dialState waiting, dialing, placed, unconfirmed or done
+     * @param error Twilio's refusal (its code and message) or why dialing failed; null when none
+     */
+    @Serdeable
+    record OutboundView(Map<String, Object> context, String reference, int attempt, String firstCallId, Instant notBefore,
+                        int maxAttempts, long retrySpacingSeconds, String dialState, DialErrorView error) {}
+
+    @Serdeable
+    record DialErrorView(Integer code, String message) {}
+
+    static OutboundView outbound(dev.switchboard.domain.outbound.DialOrder order, dev.switchboard.domain.outbound.DialQueue.DialStatus status) {
+        var error = status == null || (status.errorCode() == null && status.errorMessage() == null) ? null
+                : new DialErrorView(status.errorCode(), status.errorMessage());
+        return new OutboundView(order.context().values(), order.reference(), order.attempt(), order.firstCall().toString(), order.notBefore(),
+                order.retry().attempts(), order.retry().spacing().toSeconds(),
+                status == null ? null : status.state().name().toLowerCase(Locale.ROOT), error);
+    }
 
     @Serdeable
     record CallPage(List<CallView> items, long total, int offset, int limit) {}

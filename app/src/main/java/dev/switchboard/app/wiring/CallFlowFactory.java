@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.AnswerCall;
+import dev.switchboard.domain.call.CallContexts;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.EarlyStatuses;
@@ -62,16 +63,17 @@ final class CallFlowFactory {
     StartConversation startConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
                                         CallRecorder recorder, LanguageModel model, Toolbox toolbox,
                                         @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
-                                        EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
+                                        EngineProperties engine, OpeningHoursText openingHours, Clock clock, CallContexts contexts) {
         return new StartConversation(tenants, assistants, calls, recorder, model, toolbox, tools,
-                new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock);
+                new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock, contexts);
     }
 
     /** Stream calls: every speech-to-speech model bean offers itself by provider; tools get the engine's per-call timeout. */
     @Singleton
     StartStreamCall startStreamCall(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
                                     List<RealtimeVoiceModel> models, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
-                                    EngineProperties engine, OpeningHoursText openingHours, Clock clock) {
-        return new StartStreamCall(tenants, assistants, calls, models, toolbox, tools, engine.toolTimeout(), openingHours::describe, clock);
+                                    EngineProperties engine, OpeningHoursText openingHours, Clock clock, CallContexts contexts) {
+        return new StartStreamCall(tenants, assistants, calls, models, toolbox, tools, engine.toolTimeout(), openingHours::describe, clock,
+                contexts);
     }
 }

@@ -46,7 +46,8 @@ class AssistantApiE2eTest {
                 Map.entry("tools", List.of("book_appointment", "transfer_to_human")),
                 Map.entry("dtmfPolicy", Map.of("0", "transfer_to_human", "9", "end_call")),
                 Map.entry("interruptible", "speech"), Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay"),
-                Map.entry("recording", false)));
+                Map.entry("recording", false), Map.entry("machineDetection", false),
+                Map.entry("retry", Map.of("attempts", 1, "spacingMinutes", 10))));
         assertThat(owner.get("/api/v1/assistants/" + id).json()).isEqualTo(created.json());
 
         var changed = Bodies.assistant("Night line");

@@ -16,6 +16,7 @@ import java.util.TreeSet;
  * @param transferNumber where a hand-off to a human goes; {@code null} when there is none
  * @param recording whether its calls are recorded as stereo WAV (caller left, agent right); only the
  *     stream runtime carries the call's audio through Switchboard, so only a stream assistant may record
+ * @param outbound how it places calls (machine detection, voicemail, retries)
  */
 public record Assistant(
         AssistantId id,
@@ -35,7 +36,8 @@ public record Assistant(
         Runtime runtime,
         Instant createdAt,
         Instant updatedAt,
-        boolean recording) {
+        boolean recording,
+        OutboundSettings outbound) {
 
     /** The tools an assistant may enable; every runtime offers the same ones. */
     public static final Set<String> KNOWN_TOOLS = Set.of("search_knowledge", "check_availability", "book_appointment",
@@ -69,15 +71,40 @@ public record Assistant(
         if (recording && runtime != Runtime.STREAM)
             throw new IllegalArgumentException("recording: only the stream runtime carries the call's audio through Switchboard; "
                     + "on relay Twilio does the speech and there is no audio to record, and Vapi records on its side");
+        outbound = outbound == null ? OutboundSettings.DEFAULT : outbound;
+    }
+
+    /** An assistant whose calls are not recorded, with the default outbound settings (no machine detection, no retries). */
+    public Assistant(AssistantId id, TenantId tenantId, String name, String persona, String systemPrompt, String firstMessage,
+                     String language, VoiceSettings voice, TranscriberSettings transcriber, ModelSettings model,
+                     Set<String> enabledTools, DtmfPolicy dtmfPolicy, Interruptibility interruptible, E164Number transferNumber,
+                     Runtime runtime, Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
+                dtmfPolicy, interruptible, transferNumber, runtime, createdAt, updatedAt, false, OutboundSettings.DEFAULT);
+    }
+
+    /** An assistant with the default outbound settings. */
+    public Assistant(AssistantId id, TenantId tenantId, String name, String persona, String systemPrompt, String firstMessage,
+                     String language, VoiceSettings voice, TranscriberSettings transcriber, ModelSettings model,
+                     Set<String> enabledTools, DtmfPolicy dtmfPolicy, Interruptibility interruptible, E164Number transferNumber,
+                     Runtime runtime, Instant createdAt, Instant updatedAt, boolean recording) {
+        this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
+                dtmfPolicy, interruptible, transferNumber, runtime, createdAt, updatedAt, recording, OutboundSettings.DEFAULT);
     }
 
     /** An assistant whose calls are not recorded. */
     public Assistant(AssistantId id, TenantId tenantId, String name, String persona, String systemPrompt, String firstMessage,
                      String language, VoiceSettings voice, TranscriberSettings transcriber, ModelSettings model,
                      Set<String> enabledTools, DtmfPolicy dtmfPolicy, Interruptibility interruptible, E164Number transferNumber,
-                     Runtime runtime, Instant createdAt, Instant updatedAt) {
+                     Runtime runtime, Instant createdAt, Instant updatedAt, OutboundSettings outbound) {
         this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
-                dtmfPolicy, interruptible, transferNumber, runtime, createdAt, updatedAt, false);
+                dtmfPolicy, interruptible, transferNumber, runtime, createdAt, updatedAt, false, outbound);
+    }
+
+    /** The same assistant speaking other words for one call (e.g. its prompts with a call's context filled in). */
+    public Assistant withPrompts(String prompt, String greeting) {
+        return new Assistant(id, tenantId, name, persona, prompt, greeting, language, voice, transcriber, model, enabledTools,
+                dtmfPolicy, interruptible, transferNumber, runtime, createdAt, updatedAt, recording, outbound);
     }
 
     /** An assistant the caller can interrupt any way (speech or keys), the usual choice. */
@@ -86,6 +113,6 @@ public record Assistant(
                      Set<String> enabledTools, DtmfPolicy dtmfPolicy, E164Number transferNumber, Runtime runtime,
                      Instant createdAt, Instant updatedAt) {
         this(id, tenantId, name, persona, systemPrompt, firstMessage, language, voice, transcriber, model, enabledTools,
-                dtmfPolicy, Interruptibility.ANY, transferNumber, runtime, createdAt, updatedAt, false);
+                dtmfPolicy, Interruptibility.ANY, transferNumber, runtime, createdAt, updatedAt, false, OutboundSettings.DEFAULT);
     }
 }

@@ -47,9 +47,10 @@ public final class AnswerCall {
 
     public Answer answer(Command command) {
         var tenant = command.number().tenantId();
-        var assistant = command.number().assistantId() == null ? null
-                : assistants.findById(tenant, command.number().assistantId()).orElse(null);
         var existing = calls.findByProviderCallId(tenant, command.providerCallId());
+        // A call we placed keeps the assistant it was placed with, whichever the number has now.
+        var assistantId = existing.map(Call::assistantId).filter(java.util.Objects::nonNull).orElse(command.number().assistantId());
+        var assistant = assistantId == null ? null : assistants.findById(tenant, assistantId).orElse(null);
         var retry = existing.isPresent();
         Call call;
         if (existing.isPresent()) {

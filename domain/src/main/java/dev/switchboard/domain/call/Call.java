@@ -57,6 +57,11 @@ public record Call(
                 status, at, status == CallStatus.IN_PROGRESS ? at : null, null, null, null, null, null, null);
     }
 
+    /** The customer's number: who called us on an inbound call, whom we called on an outbound one. */
+    public String customer() {
+        return direction == CallDirection.INBOUND ? from : to;
+    }
+
     /**
      * Applies a status the carrier reported at {@code at}. Statuses only move forward: a
      * duplicate or late status leaves the call as it is and says so.

@@ -5,10 +5,17 @@ import java.time.Instant;
 
 /**
  * Filters for listing calls; a {@code null} field does not filter. The date range applies to
- * when the call was created: {@code from} inclusive, {@code to} exclusive.
+ * when the call was created: {@code from} inclusive, {@code to} exclusive. {@code reference} is the
+ * business's reference given when it asked us to place the call.
  */
-public record CallQuery(CallStatus status, CallDirection direction, PhoneNumberId phoneNumberId, Instant from, Instant to) {
+public record CallQuery(CallStatus status, CallDirection direction, PhoneNumberId phoneNumberId, Instant from, Instant to,
+                        String reference) {
+    /** Without the outbound call's {@code reference} filter. */
+    public CallQuery(CallStatus status, CallDirection direction, PhoneNumberId phoneNumberId, Instant from, Instant to) {
+        this(status, direction, phoneNumberId, from, to, null);
+    }
+
     public static CallQuery all() {
-        return new CallQuery(null, null, null, null, null);
+        return new CallQuery(null, null, null, null, null, null);
     }
 }

@@ -141,7 +141,7 @@ public final class ConversationSession {
 
     /** The tool loop: ask, stream, run tools, feed results back — at most maxToolRounds times. */
     private void answer() {
-        var context = new ToolContext(timeline.call().tenantId(), assistant, timeline.call().id(), timeline.call().from());
+        var context = new ToolContext(timeline.call().tenantId(), assistant, timeline.call().id(), timeline.call().customer());
         for (int round = 1; round <= settings.maxToolRounds(); round++) {
             var turn = speaking.begin();
             var reply = new Replying(turn, round, timeline, output, notedKinds).ask(model, request());

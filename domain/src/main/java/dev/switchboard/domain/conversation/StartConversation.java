@@ -3,6 +3,7 @@ package dev.switchboard.domain.conversation;
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRecorder;
+import dev.switchboard.domain.call.CallContexts;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.tenant.Tenant;
@@ -29,11 +30,20 @@ public final class StartConversation {
     private final EngineSettings settings;
     private final Function<Tenant, String> openingHours;
     private final Clock clock;
+    private final CallContexts contexts;
 
     /** @param openingHours describes a tenant's opening hours for the prompt; {@code null} when unknown */
     public StartConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, CallRecorder recorder, LanguageModel model,
                              Toolbox toolbox, ExecutorService toolExecutor, EngineSettings settings,
                              Function<Tenant, String> openingHours, Clock clock) {
+        this(tenants, assistants, calls, recorder, model, toolbox, toolExecutor, settings, openingHours, clock, CallContexts.NONE);
+    }
+
+    /** @param contexts what the business told us about calls it asked us to place (their {@code {{variables}}}) */
+    public StartConversation(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, CallRecorder recorder, LanguageModel model,
+                             Toolbox toolbox, ExecutorService toolExecutor, EngineSettings settings,
+                             Function<Tenant, String> openingHours, Clock clock, CallContexts contexts) {
+        this.contexts = contexts;
         this.tenants = tenants;
         this.assistants = assistants;
         this.calls = calls;
@@ -54,7 +64,8 @@ public final class StartConversation {
         var assistant = assistants.findById(tenantId, call.get().assistantId());
         if (assistant.isEmpty()) return Optional.empty();
         var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
-        return Optional.of(new ConversationSession(assistant.get(), facts, context, new CallTimeline(call.get(), recorder, clock),
+        var personal = OutboundPrompts.personalize(assistant.get(), contexts.of(tenantId, callId));
+        return Optional.of(new ConversationSession(personal, facts, context, new CallTimeline(call.get(), recorder, clock),
                 model, toolbox, toolExecutor, output, settings));
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.call.Call;
-import dev.switchboard.domain.call.CallDirection;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
@@ -121,8 +120,7 @@ public final class ModelDrivenCall {
     /** Where the tools of this call run; empty without an assistant. */
     public Optional<ToolContext> toolContext() {
         if (assistant == null) return Optional.empty();
-        var caller = call.direction() == CallDirection.INBOUND ? call.from() : call.to();
-        return Optional.of(new ToolContext(call.tenantId(), assistant, call.id(), caller));
+        return Optional.of(new ToolContext(call.tenantId(), assistant, call.id(), call.customer()));
     }
 
     /**

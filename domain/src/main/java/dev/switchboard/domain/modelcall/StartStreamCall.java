@@ -2,7 +2,9 @@ package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallContexts;
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.conversation.OutboundPrompts;
 import dev.switchboard.domain.conversation.SystemPrompt;
 import dev.switchboard.domain.conversation.TenantFacts;
 import dev.switchboard.domain.shared.TenantId;
@@ -38,6 +40,7 @@ public final class StartStreamCall {
     private final Duration toolBudget;
     private final Function<Tenant, String> openingHours;
     private final Clock clock;
+    private final CallContexts contexts;
 
     /**
      * @param models the speech-to-speech models, the first that {@link RealtimeVoiceModel#serves} the provider wins
@@ -45,6 +48,14 @@ public final class StartStreamCall {
      */
     public StartStreamCall(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, List<RealtimeVoiceModel> models,
                            Toolbox toolbox, ExecutorService executor, Duration toolBudget, Function<Tenant, String> openingHours, Clock clock) {
+        this(tenants, assistants, calls, models, toolbox, executor, toolBudget, openingHours, clock, CallContexts.NONE);
+    }
+
+    /** @param contexts what the business told us about calls it asked us to place (their {@code {{variables}}}) */
+    public StartStreamCall(TenantRepository tenants, AssistantRepository assistants, CallRepository calls, List<RealtimeVoiceModel> models,
+                           Toolbox toolbox, ExecutorService executor, Duration toolBudget, Function<Tenant, String> openingHours, Clock clock,
+                           CallContexts contexts) {
+        this.contexts = contexts;
         this.tenants = tenants;
         this.assistants = assistants;
         this.calls = calls;
@@ -67,7 +78,7 @@ public final class StartStreamCall {
         if (call.isEmpty() || tenant.isEmpty() || call.get().assistantId() == null) return Optional.empty();
         var assistant = assistants.findById(tenantId, call.get().assistantId());
         if (assistant.isEmpty()) return Optional.empty();
-        var a = assistant.get();
+        var a = OutboundPrompts.personalize(assistant.get(), contexts.of(tenantId, callId));
         var provider = a.model().provider();
         var driven = new ModelDrivenCall(call.get(), a, provider, calls, runner, clock);
         var conversation = new StreamConversation(driven, line, executor, toolBudget);

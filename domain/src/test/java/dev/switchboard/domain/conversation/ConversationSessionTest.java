@@ -100,6 +100,32 @@ class ConversationSessionTest {
     }
 
     @Test
+    void on_a_call_we_placed_tools_see_the_customers_number_not_ours() {
+        var outbound = Call.started(tenant, dev.switchboard.domain.call.CallDirection.OUTBOUND, "+33142000001", "+33612345678",
+                dev.switchboard.domain.assistant.Runtime.RELAY, assistant.id(), null, "CA" + "1".repeat(32),
+                dev.switchboard.domain.call.CallStatus.IN_PROGRESS, Fixtures.T0);
+        calls.add(outbound);
+        var seen = new java.util.concurrent.atomic.AtomicReference<String>();
+        var tools = new Toolbox(List.of(new Tool() {
+            public ToolDefinition definition() {
+                return new ToolDefinition("book_appointment", "test", Map.of("type", "object"));
+            }
+
+            public ToolOutcome run(ToolContext context, Map<String, Object> arguments) {
+                seen.set(context.callerNumber());
+                return new ToolOutcome.Answer("Booked.", Map.of());
+            }
+        }));
+        var session = new ConversationSession(assistant, new TenantFacts("Salon", ZoneId.of("UTC"), null), Map.of(),
+                new CallTimeline(outbound, CallRecorder.direct(calls), clock), model, tools, toolThreads, output, EngineSettings.standard());
+        model.then(callsTools(List.of(), new ToolCall("b1", "book_appointment", Map.of()))).then(says("Done."));
+
+        session.callerSaid("Book me in.");
+
+        assertThat(seen.get()).isEqualTo("+33612345678");
+    }
+
+    @Test
     void runs_tools_and_feeds_results_back_until_the_model_answers() {
         var booking = new ToolCall("call-1", "book_appointment", Map.of("date", "2026-03-03", "time", "10:00"));
         model.then(callsTools(List.of("Je regarde."), booking)).then(says("C'est réservé pour 10 h."));

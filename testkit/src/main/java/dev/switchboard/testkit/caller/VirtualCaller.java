@@ -86,9 +86,19 @@ public final class VirtualCaller {
         return StreamCall.dial(this, audio, callSid);
     }
 
+    /** As {@link #dial()}, for a call Twilio knows as {@code callSid} (e.g. one we asked a fake REST API to place). */
+    public LiveCall dial(String callSid) {
+        return LiveCall.dial(this, callSid);
+    }
+
     /** Dials, plays {@code script}, follows the end of the session and hangs up. */
     public CallResult call(CallScript script) {
-        try (var call = dial()) {
+        return call(script, Sids.random("CA"));
+    }
+
+    /** As {@link #call(CallScript)}, for a call Twilio knows as {@code callSid}. */
+    public CallResult call(CallScript script, String callSid) {
+        try (var call = dial(callSid)) {
             call.play(script);
             return call.hangUp();
         }

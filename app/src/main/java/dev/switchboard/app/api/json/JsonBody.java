@@ -109,6 +109,13 @@ public final class JsonBody {
         return value.getDoubleValue();
     }
 
+    public Boolean bool(String field, boolean required) {
+        var value = value(field, required);
+        if (value == null) return null;
+        if (!value.isBoolean()) return wrong(field, "must be true or false");
+        return value.getBooleanValue();
+    }
+
     public Integer integer(String field, boolean required) {
         var value = value(field, required);
         if (value == null) return null;
