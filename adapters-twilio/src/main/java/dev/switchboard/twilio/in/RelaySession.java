@@ -50,10 +50,11 @@ final class RelaySession implements LiveCalls.Session {
         this.tenantId = tenantId;
         this.callId = callId;
         this.output = output;
-        this.pool = pool;
+        // Every line logged by this call's work names the call (JSON logs: mdc.tenantId, mdc.callId).
+        this.pool = CallLogContext.carrying(tenantId, callId, pool);
         this.retries = retries;
-        this.turns = new SerialExecutor(pool, saturation("turns"));
-        this.inbox = new SerialExecutor(pool, saturation("inbox"));
+        this.turns = new SerialExecutor(this.pool, saturation("turns"));
+        this.inbox = new SerialExecutor(this.pool, saturation("inbox"));
         this.recorder = recorder;
         this.clock = clock;
     }

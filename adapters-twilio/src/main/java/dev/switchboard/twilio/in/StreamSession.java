@@ -26,7 +26,7 @@ final class StreamSession {
     StreamSession(TenantId tenantId, CallId callId, Executor pool, CallRepository calls, Clock clock) {
         this.tenantId = tenantId;
         this.callId = callId;
-        this.inbox = new SerialExecutor(pool);
+        this.inbox = new SerialExecutor(CallLogContext.carrying(tenantId, callId, pool));
         this.calls = calls;
         this.clock = clock;
     }
