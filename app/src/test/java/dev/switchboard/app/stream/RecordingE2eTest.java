@@ -163,7 +163,7 @@ class RecordingE2eTest implements TestPropertyProvider {
     /** A stream salon whose assistant records (or not). */
     @SuppressWarnings("unchecked")
     private StreamFixture recordingSalon(boolean recording) {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         var assistant = new HashMap<>(salon.owner.get("/api/v1/assistants").list().get(0));
         var id = assistant.remove("id");
         assistant.remove("createdAt");
