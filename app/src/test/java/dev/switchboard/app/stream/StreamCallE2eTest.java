@@ -174,7 +174,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void an_unreachable_model_means_an_apology_and_a_transfer_through_twilio() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         // The fake drops the connection before answering the handshake, as a host that cannot be reached does.
         REALTIME.unreachable(salon.openAiKey);
         var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
@@ -220,7 +220,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_socket_for_an_ended_call_is_refused() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true);
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
         REALTIME.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(1)).build());
         String url;
         try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
