@@ -41,24 +41,23 @@ final class BookingSlots {
     static BookingSlots read(List<ChatTurn> history, LocalDate today, boolean phoneRequired) {
         var slots = new BookingSlots(today, phoneRequired);
         for (var turn : history) {
-            if (turn instanceof ChatTurn.CallerTurn caller) slots.heard(Utterance.of(caller.text()));
+            if (turn instanceof ChatTurn.CallerTurn caller) slots.heard(CallerReading.of(caller.text(), today));
             else if (turn instanceof ChatTurn.AgentTurn agent) agent.toolCalls().forEach(slots::asked);
             else if (turn instanceof ChatTurn.ToolResult result) slots.answered(result);
         }
         return slots;
     }
 
-    private void heard(Utterance said) {
+    private void heard(CallerReading said) {
         var expecting = missing().orElse(null);
-        var intent = CallerIntent.of(said);
+        var intent = said.intent();
         advanced = false;
         if (intent == CallerIntent.GOODBYE || intent == CallerIntent.HUMAN || intent == CallerIntent.CANCEL) return;
-        var saidDate = DateTimeExpressions.date(said, today);
-        var saidTime = DateTimeExpressions.time(said);
-        var saidService = SalonService.find(said);
-        var saidName = CallerDetails.name(said)
-                .or(() -> expecting == Missing.NAME && intent == CallerIntent.OTHER ? CallerDetails.nameAnswer(said) : Optional.empty());
-        var saidPhone = CallerDetails.phone(said);
+        var saidDate = said.date();
+        var saidTime = said.time();
+        var saidService = said.service();
+        var saidName = said.name().or(() -> expecting == Missing.NAME && intent == CallerIntent.OTHER ? said.nameAnswer() : Optional.empty());
+        var saidPhone = said.phone();
         var chosen = saidDate.isPresent() ? Optional.<ToolAnswer.Offer>empty() : chosenOffer(said, saidTime);
         if (chosen.isPresent()) {
             saidDate = Optional.ofNullable(chosen.get().date());
@@ -78,10 +77,10 @@ final class BookingSlots {
     }
 
     /** One of the slots just offered, picked by its time ("15 h alors") or by agreeing ("oui" takes the first). */
-    private Optional<ToolAnswer.Offer> chosenOffer(Utterance said, Optional<LocalTime> saidTime) {
+    private Optional<ToolAnswer.Offer> chosenOffer(CallerReading said, Optional<LocalTime> saidTime) {
         if (offered.isEmpty()) return Optional.empty();
         if (saidTime.isPresent()) return offered.stream().filter(o -> o.time().equals(saidTime.get())).findFirst();
-        return CallerIntent.accepts(said) ? Optional.of(offered.get(0)) : Optional.empty();
+        return said.accepts() ? Optional.of(offered.get(0)) : Optional.empty();
     }
 
     private void asked(ToolCall call) {

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -32,46 +32,60 @@ final class DateTimeExpressions {
     private static final String NOT_A_DAY =
             "(?!\\s*(?:h(?![a-z])|heures?\\b|:|[ap]\\.? ?m\\b|o'?clock|of\\b|\\d|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))";
 
-    private record Rule<T>(Pattern pattern, Function<MatchResult, Optional<T>> read) {}
+    /** A pattern and how to read its match, given what the utterance says around it ({@code C}). */
+    private record Rule<C, T>(Pattern pattern, BiFunction<MatchResult, C, Optional<T>> read) {}
+
+    /** Whether the utterance places the time in the afternoon or the morning. */
+    private record DayPart(boolean afternoon, boolean morning) {}
+
+    private static final Pattern NEXT_OR_ON = Pattern.compile("next |on ");
+    private static final Pattern HALF = Pattern.compile("et demie?|trente|thirty|30");
+
+    /*
+     * Compiled once: the rules run on every caller turn of every call, and compiling them per turn
+     * was the largest single cost of the offline model under load (issue 12's profile).
+     */
+    private static final List<Rule<LocalDate, LocalDate>> DATE_RULES = List.of(
+            rule("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", (m, today) -> valid(() -> LocalDate.of(num(m, 1), num(m, 2), num(m, 3)))),
+            rule("\\b(?:apres[- ]?demain|day after tomorrow)\\b", (m, today) -> Optional.of(today.plusDays(2))),
+            rule("(?<!apres-)(?<!apres )(?<!apres)\\bdemain\\b|(?<!after )\\btomorrow\\b", (m, today) -> Optional.of(today.plusDays(1))),
+            rule("\\b(?:aujourd'?hui|today|tonight|ce soir|ce matin|cet apres-midi|this morning|this afternoon|this evening)\\b",
+                    (m, today) -> Optional.of(today)),
+            rule("\\b(?:dans|in) (\\d{1,2}) (?:jours?|days?)\\b", (m, today) -> Optional.of(today.plusDays(num(m, 1)))),
+            rule("\\b(\\d{1,2}|premier)" + ORDINAL + " (?:of )?(" + MONTHS_FR + "|" + MONTHS_EN + ")\\b",
+                    (m, today) -> dayOfMonth(today, m.group(1), month(m.group(2)))),
+            rule("\\b(" + MONTHS_EN + ")(?: the)? (\\d{1,2})(?:st|nd|rd|th)?\\b" + NOT_A_DAY,
+                    (m, today) -> dayOfMonth(today, m.group(2), month(m.group(1)))),
+            rule("\\b(?:le|the) (\\d{1,2}|premier)" + ORDINAL + "\\b" + NOT_A_DAY, (m, today) -> nextDayOfMonth(today, day(m.group(1)))),
+            rule("\\b(ce |cette |this |next |on )?(" + DAYS_FR + "|" + DAYS_EN + ")\\b",
+                    (m, today) -> Optional.of(weekday(today, m.group(2), m.group(1) != null && !NEXT_OR_ON.matcher(m.group(1)).matches()))));
+
+    private static final List<Rule<DayPart, LocalTime>> TIME_RULES = List.of(
+            rule("\\b(\\d{1,2})(?:[:h.](\\d{2}))? ?([ap])\\.? ?m\\b\\.?", (m, part) -> twelveHour(num(m, 1), num(m, 2), m.group(3).equals("p"))),
+            rule("\\b(\\d{1,2}) ?(?:heures?|h)(?![a-z])(?: ?(\\d{2})(?!\\d))?(?: (et demie?|et quart|moins le quart|moins quart))?",
+                    (m, part) -> spoken(num(m, 1), num(m, 2), m.group(3), part)),
+            rule("\\b(\\d{1,2}):(\\d{2})\\b", (m, part) -> spoken(num(m, 1), num(m, 2), null, part)),
+            rule("\\b(\\d{1,2}) ?o'? ?clock\\b", (m, part) -> spoken(num(m, 1), 0, null, part)),
+            rule("\\b(half|quarter) (past|to) (\\d{1,2})\\b", (m, part) -> spoken(num(m, 3), 0,
+                    m.group(1).equals("half") ? "et demie" : m.group(2).equals("past") ? "et quart" : "moins le quart", part)),
+            rule("(?<!apres-)(?<!apres )\\b(?:midi|noon)(?: (et demie?|et quart|trente|thirty|30|quinze|fifteen|15))?\\b",
+                    (m, part) -> spoken(12, 0, m.group(1) == null ? null
+                            : HALF.matcher(m.group(1)).matches() ? "et demie" : "et quart", new DayPart(false, false))),
+            rule("\\b(?:a|at|vers|around|about|for|pour) (\\d{1,2})(?:[ .](\\d{2}))?\\b(?!\\s*(?:h(?![a-z])|heures?|:|[ap]\\.? ?m\\b|o'?clock"
+                    + "|jours?|days?|minutes?|min\\b|personnes?|people|ans\\b|years?|euros?|dollars?|%|\\d"
+                    + "|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))",
+                    (m, part) -> spoken(num(m, 1), num(m, 2), null, part)));
 
     private DateTimeExpressions() {}
 
     static Optional<LocalDate> date(Utterance said, LocalDate today) {
-        return last(said.folded(), List.of(
-                rule("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", m -> valid(() -> LocalDate.of(num(m, 1), num(m, 2), num(m, 3)))),
-                rule("\\b(?:apres[- ]?demain|day after tomorrow)\\b", m -> Optional.of(today.plusDays(2))),
-                rule("(?<!apres-)(?<!apres )(?<!apres)\\bdemain\\b|(?<!after )\\btomorrow\\b", m -> Optional.of(today.plusDays(1))),
-                rule("\\b(?:aujourd'?hui|today|tonight|ce soir|ce matin|cet apres-midi|this morning|this afternoon|this evening)\\b",
-                        m -> Optional.of(today)),
-                rule("\\b(?:dans|in) (\\d{1,2}) (?:jours?|days?)\\b", m -> Optional.of(today.plusDays(num(m, 1)))),
-                rule("\\b(\\d{1,2}|premier)" + ORDINAL + " (?:of )?(" + MONTHS_FR + "|" + MONTHS_EN + ")\\b",
-                        m -> dayOfMonth(today, m.group(1), month(m.group(2)))),
-                rule("\\b(" + MONTHS_EN + ")(?: the)? (\\d{1,2})(?:st|nd|rd|th)?\\b" + NOT_A_DAY,
-                        m -> dayOfMonth(today, m.group(2), month(m.group(1)))),
-                rule("\\b(?:le|the) (\\d{1,2}|premier)" + ORDINAL + "\\b" + NOT_A_DAY, m -> nextDayOfMonth(today, day(m.group(1)))),
-                rule("\\b(ce |cette |this |next |on )?(" + DAYS_FR + "|" + DAYS_EN + ")\\b",
-                        m -> Optional.of(weekday(today, m.group(2), m.group(1) != null && !m.group(1).matches("next |on "))))));
+        return last(said.folded(), DATE_RULES, today);
     }
 
     static Optional<LocalTime> time(Utterance said) {
-        var text = said.folded();
-        boolean afternoon = said.has("apres-midi", "apres midi", "du soir", "ce soir", "afternoon", "evening", "tonight");
-        boolean morning = said.has("matin", "morning");
-        return last(text, List.of(
-                rule("\\b(\\d{1,2})(?:[:h.](\\d{2}))? ?([ap])\\.? ?m\\b\\.?", m -> twelveHour(num(m, 1), num(m, 2), m.group(3).equals("p"))),
-                rule("\\b(\\d{1,2}) ?(?:heures?|h)(?![a-z])(?: ?(\\d{2})(?!\\d))?(?: (et demie?|et quart|moins le quart|moins quart))?",
-                        m -> spoken(num(m, 1), num(m, 2), m.group(3), afternoon, morning)),
-                rule("\\b(\\d{1,2}):(\\d{2})\\b", m -> spoken(num(m, 1), num(m, 2), null, afternoon, morning)),
-                rule("\\b(\\d{1,2}) ?o'? ?clock\\b", m -> spoken(num(m, 1), 0, null, afternoon, morning)),
-                rule("\\b(half|quarter) (past|to) (\\d{1,2})\\b", m -> spoken(num(m, 3), 0,
-                        m.group(1).equals("half") ? "et demie" : m.group(2).equals("past") ? "et quart" : "moins le quart", afternoon, morning)),
-                rule("(?<!apres-)(?<!apres )\\b(?:midi|noon)(?: (et demie?|et quart|trente|thirty|30|quinze|fifteen|15))?\\b",
-                        m -> spoken(12, 0, m.group(1) == null ? null
-                                : m.group(1).matches("et demie?|trente|thirty|30") ? "et demie" : "et quart", false, false)),
-                rule("\\b(?:a|at|vers|around|about|for|pour) (\\d{1,2})(?:[ .](\\d{2}))?\\b(?!\\s*(?:h(?![a-z])|heures?|:|[ap]\\.? ?m\\b|o'?clock"
-                        + "|jours?|days?|minutes?|min\\b|personnes?|people|ans\\b|years?|euros?|dollars?|%|\\d"
-                        + "|(?:" + MONTHS_FR + "|" + MONTHS_EN + ")\\b))",
-                        m -> spoken(num(m, 1), num(m, 2), null, afternoon, morning))));
+        var part = new DayPart(said.has("apres-midi", "apres midi", "du soir", "ce soir", "afternoon", "evening", "tonight"),
+                said.has("matin", "morning"));
+        return last(said.folded(), TIME_RULES, part);
     }
 
     private static Optional<LocalTime> twelveHour(int hour, int minute, boolean pm) {
@@ -80,7 +94,7 @@ final class DateTimeExpressions {
     }
 
     /** A 24-hour clock reading, with "et demie"-style minutes and the afternoon guess for 1 to 7. */
-    private static Optional<LocalTime> spoken(int hour, int minute, String fraction, boolean afternoon, boolean morning) {
+    private static Optional<LocalTime> spoken(int hour, int minute, String fraction, DayPart part) {
         if (fraction != null) {
             if (fraction.startsWith("et demi")) minute = 30;
             else if (fraction.equals("et quart")) minute = 15;
@@ -89,8 +103,8 @@ final class DateTimeExpressions {
                 minute = 45;
             }
         }
-        if (hour < 12 && afternoon) hour += 12;
-        else if (hour >= 1 && hour <= 7 && !morning) hour += 12;
+        if (hour < 12 && part.afternoon()) hour += 12;
+        else if (hour >= 1 && hour <= 7 && !part.morning()) hour += 12;
         int h = hour, min = minute;
         return valid(() -> LocalTime.of(h, min));
     }
@@ -137,18 +151,18 @@ final class DateTimeExpressions {
         }
     }
 
-    private static <T> Rule<T> rule(String regex, Function<MatchResult, Optional<T>> read) {
+    private static <C, T> Rule<C, T> rule(String regex, BiFunction<MatchResult, C, Optional<T>> read) {
         return new Rule<>(Pattern.compile(regex), read);
     }
 
     /** The value of the match that starts last; at the same place, the earlier rule wins. */
-    private static <T> Optional<T> last(String text, List<Rule<T>> rules) {
+    private static <C, T> Optional<T> last(String text, List<Rule<C, T>> rules, C context) {
         int at = -1;
         Optional<T> found = Optional.empty();
         for (var rule : rules) {
             var m = rule.pattern().matcher(text);
             while (m.find()) {
-                var value = rule.read().apply(m.toMatchResult());
+                var value = rule.read().apply(m.toMatchResult(), context);
                 if (value.isPresent() && m.start() > at) {
                     at = m.start();
                     found = value;

@@ -4,6 +4,7 @@ import dev.switchboard.domain.conversation.ChatTurn;
 import dev.switchboard.domain.conversation.ModelRequest;
 import dev.switchboard.domain.tool.ToolCall;
 import dev.switchboard.domain.tool.ToolDefinition;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,11 @@ final class ReplyPlanner {
     private final Map<String, ToolDefinition> tools;
     private final OfflineReplies say;
     private final BookingSlots slots;
+    private final LocalDate today;
 
     ReplyPlanner(ModelRequest request) {
         var facts = PromptFacts.read(request.systemPrompt());
+        this.today = facts.now().toLocalDate();
         this.history = request.history();
         this.tools = request.tools().stream().collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
         this.say = new OfflineReplies(facts.french());
@@ -37,12 +40,13 @@ final class ReplyPlanner {
     Plan plan() {
         var last = history.isEmpty() ? null : history.get(history.size() - 1);
         if (last instanceof ChatTurn.ToolResult result) return afterTool(result);
-        if (last instanceof ChatTurn.CallerTurn caller) return afterCaller(Utterance.of(caller.text()));
+        if (last instanceof ChatTurn.CallerTurn caller) return afterCaller(CallerReading.of(caller.text(), today));
         return speak(say.greeting());
     }
 
-    private Plan afterCaller(Utterance said) {
-        var intent = CallerIntent.of(said);
+    private Plan afterCaller(CallerReading reading) {
+        var said = reading.said();
+        var intent = reading.intent();
         switch (intent) {
             case GOODBYE:
                 return tool(say.goodbye(), "end_call", Map.of("reason", "caller said goodbye")).orElse(speak(say.goodbye()));

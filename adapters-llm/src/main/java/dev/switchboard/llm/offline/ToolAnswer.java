@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,27 @@ record ToolAnswer(Kind kind, List<Offer> offers) {
             Pattern.compile("(?:(\\d{4}-\\d{2}-\\d{2})(?: ?\\([a-z]+\\))?[ T,]+)?(\\d{1,2}):(\\d{2})(?:\\s*-\\s*\\d{1,2}:\\d{2})?");
     private static final Pattern OFFER_CUE = Pattern.compile("instead|alternative|nearest|free|available|open slot|options?|try");
 
+    /** Bounds the memory; beyond it, reading starts over. */
+    private static final int REMEMBERED = 20_000;
+    private static final Map<Key, ToolAnswer> READ = new ConcurrentHashMap<>();
+
+    private record Key(ToolResult result, LocalDate askedDate, LocalTime askedTime) {}
+
+    /**
+     * What the result says about the slot asked for. Read once: the model re-reads every earlier
+     * tool result of the call on each request, and a knowledge passage is long to fold (issue 12).
+     */
     static ToolAnswer read(ToolResult result, LocalDate askedDate, LocalTime askedTime) {
+        var key = new Key(result, askedDate, askedTime);
+        var known = READ.get(key);
+        if (known != null) return known;
+        var answer = reading(result, askedDate, askedTime);
+        if (READ.size() >= REMEMBERED) READ.clear();
+        READ.put(key, answer);
+        return answer;
+    }
+
+    private static ToolAnswer reading(ToolResult result, LocalDate askedDate, LocalTime askedTime) {
         var text = Utterance.of(result.content());
         var offers = offers(text.folded(), askedDate, askedTime);
         if (result.isError()) return new ToolAnswer(Kind.FAILED, List.of());

@@ -38,10 +38,12 @@ final class PostgresAssistantRepository implements AssistantRepository {
 
     private final Database db;
     private final JsonColumns json;
+    private final ConfigurationCache cache;
 
-    PostgresAssistantRepository(Database db, JsonColumns json) {
+    PostgresAssistantRepository(Database db, JsonColumns json, ConfigurationCache cache) {
         this.db = db;
         this.json = json;
+        this.cache = cache;
     }
 
     @Override
@@ -55,6 +57,7 @@ final class PostgresAssistantRepository implements AssistantRepository {
                 throw e;
             }
         });
+        cache.changed(a.tenantId());
     }
 
     private void bind(PreparedStatement ps, Assistant a) throws SQLException {
@@ -81,10 +84,11 @@ final class PostgresAssistantRepository implements AssistantRepository {
 
     @Override
     public Optional<Assistant> findById(TenantId tenantId, AssistantId id) {
-        return db.first("find an assistant", "SELECT " + COLUMNS + " FROM assistants WHERE tenant_id = ? AND id = ?", ps -> {
-            ps.setObject(1, tenantId.value());
-            ps.setObject(2, id.value());
-        }, this::assistant);
+        return cache.read(new ConfigurationCache.Key("assistants", tenantId, id),
+                () -> db.first("find an assistant", "SELECT " + COLUMNS + " FROM assistants WHERE tenant_id = ? AND id = ?", ps -> {
+                    ps.setObject(1, tenantId.value());
+                    ps.setObject(2, id.value());
+                }, this::assistant));
     }
 
     @Override
@@ -95,10 +99,12 @@ final class PostgresAssistantRepository implements AssistantRepository {
 
     @Override
     public boolean delete(TenantId tenantId, AssistantId id) {
-        return db.update("delete an assistant", "DELETE FROM assistants WHERE tenant_id = ? AND id = ?", ps -> {
+        boolean deleted = db.update("delete an assistant", "DELETE FROM assistants WHERE tenant_id = ? AND id = ?", ps -> {
             ps.setObject(1, tenantId.value());
             ps.setObject(2, id.value());
         }) > 0;
+        cache.changed(tenantId);
+        return deleted;
     }
 
     private Assistant assistant(ResultSet rs) throws SQLException {

@@ -11,16 +11,19 @@ import java.util.Optional;
 final class PostgresAvailabilityRepository implements AvailabilityRepository {
     private final Database db;
     private final JsonColumns json;
+    private final ConfigurationCache cache;
 
-    PostgresAvailabilityRepository(Database db, JsonColumns json) {
+    PostgresAvailabilityRepository(Database db, JsonColumns json, ConfigurationCache cache) {
         this.db = db;
         this.json = json;
+        this.cache = cache;
     }
 
     @Override
     public Optional<AvailabilityRules> find(TenantId tenantId) {
-        return db.first("find availability rules", "SELECT rules FROM availability_rules WHERE tenant_id = ?",
-                ps -> ps.setObject(1, tenantId.value()), rs -> AvailabilityRulesJson.read(json.readObject(rs.getString("rules"))));
+        return cache.read(new ConfigurationCache.Key("availability_rules", tenantId, tenantId),
+                () -> db.first("find availability rules", "SELECT rules FROM availability_rules WHERE tenant_id = ?",
+                        ps -> ps.setObject(1, tenantId.value()), rs -> AvailabilityRulesJson.read(json.readObject(rs.getString("rules")))));
     }
 
     @Override
@@ -31,5 +34,6 @@ final class PostgresAvailabilityRepository implements AvailabilityRepository {
             ps.setObject(1, tenantId.value());
             ps.setString(2, json.write(AvailabilityRulesJson.write(rules)));
         });
+        cache.changed(tenantId);
     }
 }

@@ -23,10 +23,12 @@ final class PostgresConnectionRepository implements ConnectionRepository {
 
     private final Database db;
     private final JsonColumns json;
+    private final ConfigurationCache cache;
 
-    PostgresConnectionRepository(Database db, JsonColumns json) {
+    PostgresConnectionRepository(Database db, JsonColumns json, ConfigurationCache cache) {
         this.db = db;
         this.json = json;
+        this.cache = cache;
     }
 
     @Override
@@ -42,14 +44,16 @@ final class PostgresConnectionRepository implements ConnectionRepository {
             ps.setString(4, json.write(ciphertexts));
             Columns.setInstant(ps, 5, connection.updatedAt());
         });
+        cache.changed(connection.tenantId());
     }
 
     @Override
     public Optional<Connection> find(TenantId tenantId, Provider provider) {
-        return db.first("find a connection", "SELECT " + COLUMNS + " FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
-            ps.setObject(1, tenantId.value());
-            ps.setString(2, provider.name());
-        }, this::connection);
+        return cache.read(new ConfigurationCache.Key("connections", tenantId, provider),
+                () -> db.first("find a connection", "SELECT " + COLUMNS + " FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
+                    ps.setObject(1, tenantId.value());
+                    ps.setString(2, provider.name());
+                }, this::connection));
     }
 
     @Override
@@ -60,12 +64,14 @@ final class PostgresConnectionRepository implements ConnectionRepository {
 
     @Override
     public List<Connection> findBySetting(Provider provider, String name, String value) {
-        return db.list("find connections by a setting", "SELECT " + COLUMNS + " FROM connections WHERE provider = ? AND settings ->> ? = ? "
-                + "ORDER BY tenant_id", ps -> {
-            ps.setString(1, provider.name());
-            ps.setString(2, name);
-            ps.setString(3, value);
-        }, this::connection);
+        // Across tenants, and the value comes from a request (an AccountSid): only found ones are kept.
+        return cache.read(new ConfigurationCache.Key("connections", null, List.of(provider, name, value)),
+                () -> db.list("find connections by a setting", "SELECT " + COLUMNS + " FROM connections WHERE provider = ? "
+                        + "AND settings ->> ? = ? ORDER BY tenant_id", ps -> {
+                    ps.setString(1, provider.name());
+                    ps.setString(2, name);
+                    ps.setString(3, value);
+                }, this::connection), found -> !found.isEmpty());
     }
 
     @Override
@@ -76,10 +82,12 @@ final class PostgresConnectionRepository implements ConnectionRepository {
 
     @Override
     public boolean delete(TenantId tenantId, Provider provider) {
-        return db.update("delete a connection", "DELETE FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
+        boolean deleted = db.update("delete a connection", "DELETE FROM connections WHERE tenant_id = ? AND provider = ?", ps -> {
             ps.setObject(1, tenantId.value());
             ps.setString(2, provider.name());
         }) > 0;
+        cache.changed(tenantId);
+        return deleted;
     }
 
     private Connection connection(ResultSet rs) throws SQLException {

@@ -48,9 +48,11 @@ final class PostgresKnowledgeRepository implements KnowledgeRepository {
             LIMIT ?""".formatted(HEADLINE);
 
     private final Database db;
+    private final ConfigurationCache cache;
 
-    PostgresKnowledgeRepository(Database db) {
+    PostgresKnowledgeRepository(Database db, ConfigurationCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     @Override
@@ -75,6 +77,7 @@ final class PostgresKnowledgeRepository implements KnowledgeRepository {
                 throw e;
             }
         });
+        cache.changed(d.tenantId());
     }
 
     @Override
@@ -93,16 +96,25 @@ final class PostgresKnowledgeRepository implements KnowledgeRepository {
 
     @Override
     public boolean delete(TenantId tenantId, KnowledgeDocumentId id) {
-        return db.update("delete a knowledge document", "DELETE FROM knowledge_documents WHERE tenant_id = ? AND id = ?", ps -> {
+        boolean deleted = db.update("delete a knowledge document", "DELETE FROM knowledge_documents WHERE tenant_id = ? AND id = ?", ps -> {
             ps.setObject(1, tenantId.value());
             ps.setObject(2, id.value());
         }) > 0;
+        cache.changed(tenantId);
+        return deleted;
     }
 
     @Override
     public List<KnowledgePassage> search(TenantId tenantId, String query, String language, int limit) {
         if (limit < 1 || limit > MAX_RESULTS) throw new IllegalArgumentException("limit must be 1.." + MAX_RESULTS + ": " + limit);
         if (query == null || query.isBlank()) return List.of();
+        // Callers ask the same few questions ("what are your hours?"): a search is kept until the
+        // tenant's documents change.
+        return cache.read(new ConfigurationCache.Key("knowledge_documents", tenantId, List.of(query.strip(), String.valueOf(language), limit)),
+                () -> List.copyOf(search(query, tenantId, language, limit)));
+    }
+
+    private List<KnowledgePassage> search(String query, TenantId tenantId, String language, int limit) {
         return db.list("search knowledge", SEARCH, ps -> {
             ps.setString(1, query.strip());
             ps.setObject(2, tenantId.value());

@@ -20,9 +20,11 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
             + "twilio_account_sid, proven_at";
 
     private final Database db;
+    private final ConfigurationCache cache;
 
-    PostgresPhoneNumberRepository(Database db) {
+    PostgresPhoneNumberRepository(Database db, ConfigurationCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     @Override
@@ -54,6 +56,7 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
                 throw e;
             }
         });
+        cache.changed(n.tenantId());
     }
 
     @Override
@@ -67,8 +70,11 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
     /** Deliberately not tenant-scoped: routing an incoming call is how we learn the tenant. */
     @Override
     public Optional<PhoneNumber> findByNumber(E164Number number) {
-        return db.first("route a phone number", "SELECT " + COLUMNS + " FROM phone_numbers WHERE number = ?",
-                ps -> ps.setString(1, number.value()), PostgresPhoneNumberRepository::number);
+        // Unknown numbers are not kept: whoever calls chooses them.
+        return cache.read(new ConfigurationCache.Key("phone_numbers", null, number),
+                () -> db.first("route a phone number", "SELECT " + COLUMNS + " FROM phone_numbers WHERE number = ?",
+                        ps -> ps.setString(1, number.value()), PostgresPhoneNumberRepository::number),
+                Optional::isPresent);
     }
 
     @Override
@@ -80,10 +86,12 @@ final class PostgresPhoneNumberRepository implements PhoneNumberRepository {
 
     @Override
     public boolean delete(TenantId tenantId, PhoneNumberId id) {
-        return db.update("delete a phone number", "DELETE FROM phone_numbers WHERE tenant_id = ? AND id = ?", ps -> {
+        boolean deleted = db.update("delete a phone number", "DELETE FROM phone_numbers WHERE tenant_id = ? AND id = ?", ps -> {
             ps.setObject(1, tenantId.value());
             ps.setObject(2, id.value());
         }) > 0;
+        cache.changed(tenantId);
+        return deleted;
     }
 
     private static PhoneNumber number(ResultSet rs) throws SQLException {

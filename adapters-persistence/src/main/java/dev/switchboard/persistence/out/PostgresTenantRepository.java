@@ -13,9 +13,11 @@ import java.util.Optional;
 @Singleton
 final class PostgresTenantRepository implements TenantRepository {
     private final Database db;
+    private final ConfigurationCache cache;
 
-    PostgresTenantRepository(Database db) {
+    PostgresTenantRepository(Database db, ConfigurationCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     @Override
@@ -28,12 +30,14 @@ final class PostgresTenantRepository implements TenantRepository {
             ps.setString(3, tenant.timezone().getId());
             Columns.setInstant(ps, 4, tenant.createdAt());
         });
+        cache.changed(tenant.id());
     }
 
     @Override
     public Optional<Tenant> findById(TenantId id) {
-        return db.first("find a tenant", "SELECT id, name, timezone, created_at FROM tenants WHERE id = ?",
-                ps -> ps.setObject(1, id.value()), PostgresTenantRepository::tenant);
+        return cache.read(new ConfigurationCache.Key("tenants", id, id),
+                () -> db.first("find a tenant", "SELECT id, name, timezone, created_at FROM tenants WHERE id = ?",
+                        ps -> ps.setObject(1, id.value()), PostgresTenantRepository::tenant));
     }
 
     @Override

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Issue 12's curve: a fresh server (the packaged jar, embedded PostgreSQL) in one process, the load
+# client (./switchboard load) in another, on this machine; one warm-up run, then one run per N.
+#   bench/load-curve.sh [N ...]            default: 100 300 1000 2000 5000
+# Environment: SERVER_JAVA (java for the server, e.g. a newer JDK), SERVER_OPTS, DURATION (plateau
+# seconds, default 20), RAMP (calls/s, default 25), THINK (ms, default 3000), PORT (default 18091).
+# Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=app/target/switchboard.jar
+[ -f "$jar" ] || { echo "no $jar: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 2; }
+port=${PORT:-18091}
+data=$(mktemp -d /tmp/switchboard-load.XXXXXX)
+out=${OUT:-$data}
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100 300 1000 2000 5000)
+server_java=${SERVER_JAVA:-java}
+
+PORT=$port SWITCHBOARD_DATA_DIR=$data/data "$server_java" ${SERVER_OPTS:-} -Xlog:gc:file=$out/gc.log -jar "$jar" > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 120); do curl -fs "http://localhost:$port/health" >/dev/null 2>&1 && break; sleep 1; done
+postmaster=$(pgrep -f "postgres -D $data/data" | head -1 || true)
+pids=(--server-pid "$server"); [ -n "$postmaster" ] && pids+=(--server-pid "$postmaster")
+echo "server $server ($("$server_java" -version 2>&1 | head -1)), postgres ${postmaster:-?}, $(nproc) cores, logs in $out" >&2
+
+first=1
+for n in "${sizes[@]}"; do
+  warm=(); [ $first = 1 ] && warm=(--warmup 100)
+  first=0
+  echo "== $n calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  SWITCHBOARD_DATA_DIR=$data/data java -Xss256k -jar "$jar" load --url "http://localhost:$port" --calls "$n" \
+      --ramp "${RAMP:-25}" --think "${THINK:-3000}" --duration "${DURATION:-20}" "${warm[@]}" "${pids[@]}" | tee "$out/load-$n.txt" || true
+  sleep 5
+done
