@@ -4,8 +4,17 @@ import dev.switchboard.app.bootstrap.SecondStart;
 import dev.switchboard.app.bootstrap.TerminationSignals;
 import dev.switchboard.app.cli.SwitchboardCli;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Starts the Switchboard server, or runs a command-line tool ({@code simulate}) instead. */
+@OpenAPIDefinition(info = @Info(title = "Switchboard API", version = "v1",
+        description = "AI agents on phone lines. Sign up (POST /api/v1/signup) or log in (POST /api/v1/auth/login) for a bearer "
+                + "token, then send it as 'Authorization: Bearer <token>'. Errors are application/problem+json; a 400 names every bad field."))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "The access_token of sign-up or login (HS256 JWT, valid one hour), or a token of the configured identity provider.")
 public final class Switchboard {
     private Switchboard() {}
 

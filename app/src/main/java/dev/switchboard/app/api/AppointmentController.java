@@ -30,12 +30,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * Appointments, mostly booked by the agent: list a range of days and cancel one. Days and times
  * are the tenant's wall clock; {@code startsAt}/{@code endsAt} give the instants too.
  */
 @Controller("/api/v1/appointments")
+@Tag(name = "Appointments")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AppointmentController {
     static final int MAX_DAYS = 92;
@@ -53,6 +62,7 @@ final class AppointmentController {
     }
 
     @Serdeable
+    @Schema(name = "Appointment")
     record AppointmentView(String id, String status, String clientName, String clientPhone, String serviceType, String date,
                            String start, String end, Instant startsAt, Instant endsAt, String callId, Instant createdAt) {
         static AppointmentView of(Appointment a, ZoneId zone) {
@@ -69,6 +79,8 @@ final class AppointmentController {
      * default: today and the six days after it), earliest first, canceled ones included.
      */
     @Get
+    @Operation(operationId = "listAppointments", summary = "Appointments of a range of days, earliest first")
+    @ProblemAnswers.Invalid
     List<AppointmentView> list(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         var tenant = Caller.of(auth).tenantId();
         var zone = tenants.findById(tenant).map(t -> t.timezone()).orElse(ZoneOffset.UTC);
@@ -86,6 +98,9 @@ final class AppointmentController {
 
     /** Cancels a booked appointment: 200 with it, 404 if unknown, 409 if already canceled. */
     @Post("/{id}/cancel")
+    @Operation(operationId = "cancelAppointment", summary = "Cancel a booked appointment")
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     AppointmentView cancel(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         var command = new CancelAppointment.Command.ById(tenant, NotFound.id("appointment", id, AppointmentId::parse));

@@ -15,10 +15,13 @@ import dev.switchboard.domain.assistant.TranscriberSettings;
 import dev.switchboard.domain.assistant.VoiceSettings;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +44,43 @@ final class AssistantJson {
     private static final java.util.regex.Pattern FIELD_MESSAGE = java.util.regex.Pattern.compile("((model|voice)\\.[a-zA-Z]+|recording): ");
 
     private AssistantJson() {}
+
+    /**
+     * The body {@link #read} accepts, for the OpenAPI document ({@link JsonBody} reads the request
+     * field by field to name every bad field, so this record is never deserialized).
+     */
+    @Schema(name = "AssistantRequest", description = "An assistant to create, or to replace whole. Unknown fields are refused.")
+    record Request(
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = NAME_LENGTH, example = "Salon receptionist") String name,
+            @Schema(maxLength = PROMPT_LENGTH, example = "Warm, brief, never pushy.") String persona,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = PROMPT_LENGTH,
+                    example = "You answer the phone for Salon Lumière. Book haircuts with book_appointment.") String systemPrompt,
+            @Schema(maxLength = PROMPT_LENGTH, example = "Salon Lumière, hello! How can I help?") String firstMessage,
+            @Schema(description = "BCP 47 tag; default en-US", example = "fr-FR") String language,
+            @Schema(description = "default: google en-US-Journey-O at speed 1.0") AssistantView.Voice voice,
+            @Schema(description = "default: deepgram nova-3 in the assistant's language") AssistantView.Transcriber transcriber,
+            @Schema(description = "default: anthropic claude-sonnet-4-5, temperature 0.3, 400 tokens") ModelRequest model,
+            @Schema(description = "tool names the agent may use", example = "[\"check_availability\", \"book_appointment\"]") List<String> tools,
+            @Schema(description = "DTMF digit → transfer_to_human, repeat_last_message or end_call", example = "{\"0\": \"transfer_to_human\"}")
+            Map<String, String> dtmfPolicy,
+            @Schema(description = "E.164 number a transfer_to_human dials", example = "+33612345678") String transferNumber,
+            @Schema(allowableValues = {"relay", "stream", "vapi"}, description = "default relay") String runtime,
+            @Schema(allowableValues = {"none", "dtmf", "speech", "any"}) String interruptible,
+            @Schema(description = "record calls (stream runtime only); default false") Boolean recording,
+            @Schema(description = "outbound calls: detect answering machines") Boolean machineDetection,
+            @Schema(maxLength = 2000, description = "outbound calls: left on an answering machine") String voicemailMessage,
+            @Schema(description = "outbound calls: tries after busy or no answer") RetryRequest retry) {}
+
+    @Schema(name = "AssistantModelRequest")
+    record ModelRequest(@Schema(requiredMode = RequiredMode.REQUIRED, example = "anthropic") String provider,
+                        @Schema(requiredMode = RequiredMode.REQUIRED, example = "claude-sonnet-4-5") String model,
+                        @Schema(minimum = "0", maximum = "2", example = "0.3") Double temperature,
+                        @Schema(minimum = "1", maximum = "32000", example = "400") Integer maxTokens,
+                        @Schema(description = "model used when the first one fails") AssistantView.Fallback fallback) {}
+
+    @Schema(name = "RetryRequest")
+    record RetryRequest(@Schema(requiredMode = RequiredMode.REQUIRED, description = "tries in all", example = "3") Integer attempts,
+                        @Schema(description = "minutes between tries; default 10", example = "10") Integer spacingMinutes) {}
 
     static String languageTag(String text) {
         if (!LANGUAGE_TAG.matcher(text.strip()).matches())

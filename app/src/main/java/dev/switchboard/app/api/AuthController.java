@@ -2,6 +2,7 @@ package dev.switchboard.app.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.app.api.json.JsonBody;
+import dev.switchboard.app.api.problem.ProblemAnswers;
 import dev.switchboard.app.security.AccessToken;
 import dev.switchboard.app.security.ClientAddress;
 import dev.switchboard.app.security.HashingSlots;
@@ -14,12 +15,12 @@ import dev.switchboard.domain.tenant.User;
 import dev.switchboard.domain.tenant.UserRepository;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -27,6 +28,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -34,6 +41,7 @@ import java.time.ZoneId;
 /** Sign-up (a new tenant and its owner) and login (e-mail + password → bearer token). */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Sign-up and login")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AuthController {
     private static final int MIN_PASSWORD = 10;
@@ -66,9 +74,32 @@ final class AuthController {
         this.decoyHash = hasher.hash("decoy-password-never-used");
     }
 
-    /** Body: {tenantName, email, password, timezone?}. Answers 201 with a token for the owner. */
+    /** The body of {@code POST /signup}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "SignUpRequest")
+    record SignUpRequest(@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200, example = "Salon Lumière") String tenantName,
+                         @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 320, example = "owner@salon-lumiere.fr") String email,
+                         @Schema(requiredMode = RequiredMode.REQUIRED, minLength = MIN_PASSWORD, maxLength = 1000, example = "correct horse battery")
+                         String password,
+                         @Schema(description = "IANA timezone; default UTC", example = "Europe/Paris") String timezone) {}
+
+    /** The body of {@code POST /auth/login}, for the OpenAPI document. */
+    @Schema(name = "LoginRequest")
+    record LoginRequest(@Schema(requiredMode = RequiredMode.REQUIRED, example = "owner@salon-lumiere.fr") String email,
+                        @Schema(requiredMode = RequiredMode.REQUIRED, example = "correct horse battery") String password) {}
+
+    /**
+     * Creates a tenant and its owner, and answers 201 with a token for the owner. 403 when sign-up is
+     * switched off on this server; 409 when the e-mail already has an account.
+     */
     @Post(uri = "/signup", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<SignedUp> signup(HttpRequest<?> request, @Body String raw) {
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "signUp", summary = "Sign up: a new tenant, its owner, and a bearer token")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.TooMany
+    SignedUp signup(HttpRequest<?> request,
+                    @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SignUpRequest.class))) String raw) {
         if (!signupEnabled) throw new HttpStatusException(HttpStatus.FORBIDDEN, "sign-up is switched off on this server");
         var body = JsonBody.parse(json, raw);
         var tenantName = body.text("tenantName", true, 200);
@@ -85,20 +116,27 @@ final class AuthController {
             var command = new SignUp.Command(tenantName, timezone == null ? ZoneId.of("UTC") : timezone, email, password);
             var owner = hashing.run(() -> signUp.signUp(command));
             var token = tokens.issue(owner);
-            return HttpResponse.created(new SignedUp(owner.tenantId().toString(), owner.id().toString(), owner.email(),
-                    token.accessToken(), token.tokenType(), token.expiresIn()));
+            return new SignedUp(owner.tenantId().toString(), owner.id().toString(), owner.email(),
+                    token.accessToken(), token.tokenType(), token.expiresIn());
         } catch (UserRepository.EmailAlreadyUsed e) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "email: this e-mail address already has an account");
         }
     }
 
     /**
-     * Body: {email, password}. Answers {access_token, token_type, expires_in}, 401, 429 after
-     * repeated failures (see {@link LoginThrottle}), or 503 when too many passwords are being
-     * checked at once.
+     * Answers {access_token, token_type, expires_in}, 401, 429 after repeated failures (see
+     * {@link LoginThrottle}), or 503 when too many passwords are being checked at once.
      */
     @Post(uri = "/auth/login", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<AccessToken> login(HttpRequest<?> request, @Body String raw) {
+    @Operation(operationId = "logIn", summary = "Log in with e-mail and password for a bearer token")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Unauthorized
+    @ProblemAnswers.TooMany
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "Too many passwords being checked at once; try again",
+            content = @Content(mediaType = dev.switchboard.app.api.problem.Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = dev.switchboard.app.api.problem.Problem.class)))
+    AccessToken login(HttpRequest<?> request,
+                      @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LoginRequest.class))) String raw) {
         var body = JsonBody.parse(json, raw);
         var email = body.text("email", true, 320);
         var password = body.text("password", true, 1_000);
@@ -115,7 +153,7 @@ final class AuthController {
         }
         if (user == null) throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "wrong e-mail or password");
         attempt.succeeded();
-        return HttpResponse.ok(tokens.issue(user));
+        return tokens.issue(user);
     }
 
     /** The user whose password this is, or null; as slow for an unknown e-mail as for a wrong password. */
@@ -144,6 +182,7 @@ final class AuthController {
 
     /** What sign-up answers: the new ids and a token to start with. */
     @Serdeable
+    @Schema(name = "SignedUp")
     record SignedUp(String tenantId, String userId, String email,
                     @JsonProperty("access_token") String accessToken,
                     @JsonProperty("token_type") String tokenType,

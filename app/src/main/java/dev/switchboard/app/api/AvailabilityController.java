@@ -24,12 +24,22 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * When the tenant takes appointments ({@link AvailabilityJson} shape, in the tenant's timezone),
  * and the free slots of a day as the {@code check_availability} tool sees them.
  */
 @Controller("/api/v1/availability")
+@Tag(name = "Availability")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AvailabilityController {
     private final AvailabilityRepository availability;
@@ -47,6 +57,8 @@ final class AvailabilityController {
 
     /** The rules; 404 until the tenant has set some. */
     @Get
+    @Operation(operationId = "getAvailability", summary = "The tenant's opening hours and appointment rules")
+    @ProblemAnswers.NotFound
     AvailabilityJson.View get(Authentication auth) {
         var tenant = Caller.of(auth).tenantId();
         var rules = availability.find(tenant).orElseThrow(() -> NotFound.of("availability rules of tenant", tenant.toString()));
@@ -55,7 +67,11 @@ final class AvailabilityController {
 
     /** Replaces the rules whole. */
     @Put(consumes = MediaType.APPLICATION_JSON)
-    AvailabilityJson.View replace(Authentication auth, @Body String raw) {
+    @Operation(operationId = "replaceAvailability", summary = "Replace the opening hours and appointment rules whole")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    AvailabilityJson.View replace(Authentication auth,
+                                  @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AvailabilityJson.Request.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var rules = AvailabilityJson.read(JsonBody.parse(json, raw));
         availability.save(tenant, rules);
@@ -63,10 +79,13 @@ final class AvailabilityController {
     }
 
     @Serdeable
+    @Schema(name = "FreeSlots")
     record SlotsView(String date, String result, String serviceType, Long durationMinutes, List<String> freeSlots, String nextOpenDay) {}
 
     /** {@code date} (yyyy-MM-dd, required) and {@code service} (optional): result open, closed, in_the_past or not_configured. */
     @Get("/slots")
+    @Operation(operationId = "listFreeSlots", summary = "The free slots of a day, as the check_availability tool sees them")
+    @ProblemAnswers.Invalid
     SlotsView slots(Authentication auth, @Nullable @QueryValue String date, @Nullable @QueryValue String service) {
         var tenant = Caller.of(auth).tenantId();
         if (date == null || date.isBlank()) throw new InvalidInput("date", "is required");

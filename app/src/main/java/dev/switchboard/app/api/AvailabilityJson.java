@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * Availability rules as the API writes and reads them:
@@ -27,7 +29,19 @@ final class AvailabilityJson {
 
     private AvailabilityJson() {}
 
+    /** The body {@link #read} accepts, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "AvailabilityRequest", description = "Opening hours and appointment rules; days left out are closed.")
+    record Request(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "weekday (english, any case) → intervals HH:mm-HH:mm",
+                    example = "{\"tuesday\": [\"09:00-12:00\", \"14:00-19:00\"], \"saturday\": [\"09:00-17:00\"]}")
+            Map<String, List<String>> openingHours,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "720", example = "45") Integer defaultDurationMinutes,
+            @Schema(description = "service → minutes (1..720)", example = "{\"haircut\": 30, \"coloring\": 90}") Map<String, Integer> serviceDurations,
+            @Schema(minimum = "5", maximum = "240", description = "default 30", example = "30") Integer slotMinutes,
+            @Schema(description = "yyyy-MM-dd", example = "[\"2026-12-25\"]") List<String> closedDates) {}
+
     @Serdeable
+    @Schema(name = "Availability")
     record View(String timezone, Map<String, List<String>> openingHours, long defaultDurationMinutes,
                 Map<String, Long> serviceDurations, long slotMinutes, List<String> closedDates, String summary) {}
 

@@ -27,9 +27,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** Calls of every runtime: list with filters, one call with transcript and timeline, statistics. */
 @Controller("/api/v1/calls")
+@Tag(name = "Calls")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CallController {
     /** How long showing a call waits for this instance's queued records of live calls. */
@@ -53,6 +61,8 @@ final class CallController {
      * limit (default 50).
      */
     @Get
+    @Operation(operationId = "listCalls", summary = "The tenant's calls, newest first, with filters and paging")
+    @ProblemAnswers.Invalid
     CallViews.CallPage list(Authentication auth, @Nullable @QueryValue String status, @Nullable @QueryValue String direction,
                             @Nullable @QueryValue String phoneNumberId, @Nullable @QueryValue String from,
                             @Nullable @QueryValue String to, @Nullable @QueryValue String offset, @Nullable @QueryValue String limit,
@@ -79,6 +89,8 @@ final class CallController {
 
     /** Counts and durations over [from, to) (default: the last 30 days), days in the tenant's timezone. */
     @Get("/stats")
+    @Operation(operationId = "getCallStats", summary = "Call counts and durations over a period, per status, direction and day")
+    @ProblemAnswers.Invalid
     CallViews.StatsView stats(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         var tenantId = Caller.of(auth).tenantId();
         var errors = new ArrayList<FieldError>();
@@ -92,7 +104,10 @@ final class CallController {
         return CallViews.stats(calls.stats(tenantId, since, until, zone), since, until, zone.getId());
     }
 
+    /** The call, its transcript and its timeline (every stage recorded: webhook, socket, model, tools, status callbacks). */
     @Get("/{id}")
+    @Operation(operationId = "getCall", summary = "One call with its transcript and timeline")
+    @ProblemAnswers.NotFound
     CallViews.CallDetail get(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         var callId = NotFound.id("call", id, CallId::parse);

@@ -13,6 +13,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /api/v1/calls/{id}/recording}: the call's stereo WAV (caller left, agent right,
@@ -20,6 +26,9 @@ import java.io.UncheckedIOException;
  * call and a call without a (finished) recording are all 404.
  */
 @Controller("/api/v1/calls")
+@Tag(name = "Calls")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CallRecordingController {
     private static final MediaType WAV = new MediaType("audio/wav");
@@ -32,6 +41,10 @@ final class CallRecordingController {
     }
 
     @Get(uri = "/{id}/recording", produces = "audio/wav")
+    @Operation(operationId = "getCallRecording", summary = "The call's recording as a stereo WAV (caller left, agent right)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "8 kHz PCM16 stereo WAV",
+            content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
+    @ProblemAnswers.NotFound
     StreamedFile recording(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         var callId = NotFound.id("call", id, CallId::parse);

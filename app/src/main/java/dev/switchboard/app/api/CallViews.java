@@ -12,25 +12,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.annotation.Status;
 
 /** How calls, their timeline, transcript and statistics appear in the API. */
 final class CallViews {
     private CallViews() {}
 
     @Serdeable
+    @Schema(name = "Call")
     record CallView(String id, String direction, String from, String to, String runtime, String assistantId,
                     String phoneNumberId, String providerCallId, String status, Instant createdAt, Instant answeredAt,
                     Instant endedAt, Integer durationSeconds, BigDecimal cost, String costCurrency, String endedReason,
                     String recordingUrl, String summary) {}
 
     @Serdeable
+    @Schema(name = "TranscriptLine")
     record MessageView(String speaker, String text, Instant at, boolean interrupted) {}
 
     @Serdeable
-    record EventView(Instant at, String type, Map<String, Object> data) {}
+    @Schema(name = "TimelineEvent")
+    record EventView(Instant at, String type,
+                     @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                             description = "what the stage recorded; its fields depend on the type") Map<String, Object> data) {}
 
     /** A call we placed: what the business asked for and how dialing went; null on inbound calls. */
     @Serdeable
+    @Schema(name = "CallDetail")
     record CallDetail(CallView call, OutboundView outbound, List<MessageView> transcript, List<EventView> timeline) {}
 
     /**
@@ -38,10 +46,12 @@ final class CallViews {
      * @param error Twilio's refusal (its code and message) or why dialing failed; null when none
      */
     @Serdeable
-    record OutboundView(Map<String, Object> context, String reference, int attempt, String firstCallId, Instant notBefore,
+    @Schema(name = "OutboundOrder")
+    record OutboundView(@Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> context, String reference, int attempt, String firstCallId, Instant notBefore,
                         int maxAttempts, long retrySpacingSeconds, String dialState, DialErrorView error) {}
 
     @Serdeable
+    @Schema(name = "DialError")
     record DialErrorView(Integer code, String message) {}
 
     static OutboundView outbound(dev.switchboard.domain.outbound.DialOrder order, dev.switchboard.domain.outbound.DialQueue.DialStatus status) {
@@ -53,12 +63,15 @@ final class CallViews {
     }
 
     @Serdeable
+    @Schema(name = "CallPage")
     record CallPage(List<CallView> items, long total, int offset, int limit) {}
 
     @Serdeable
+    @Schema(name = "CallDay")
     record DayView(LocalDate date, long calls, long durationSeconds) {}
 
     @Serdeable
+    @Schema(name = "CallStats")
     record StatsView(Instant from, Instant to, String timezone, long total, Map<String, Long> byStatus,
                      Map<String, Long> byDirection, long totalDurationSeconds, double averageDurationSeconds, List<DayView> perDay) {}
 

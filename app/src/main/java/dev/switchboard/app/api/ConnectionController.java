@@ -15,7 +15,6 @@ import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.telephony.Telephony;
 import dev.switchboard.domain.telephony.TelephonyResult;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -35,12 +34,24 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * A tenant's provider credentials. Write-only for secrets: they are sealed on arrival and the
  * API only ever says which secret fields are set, never their value.
  */
 @Controller("/api/v1/connections")
+@Tag(name = "Connections")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConnectionController {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionController.class);
@@ -62,7 +73,16 @@ final class ConnectionController {
     }
 
     /** A connection as shown back: its non-secret settings and the names of the secrets it holds. */
+    /** The body of {@code PUT /connections/{provider}}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "ConnectionRequest", description = "twilio: accountSid and authToken; vapi: apiKey and webhookSecret; "
+            + "anthropic, openai, google: apiKey. Fields of other providers are refused. Secrets are write-only.")
+    record ConnectionRequest(@Schema(description = "twilio", example = "AC0123456789abcdef0123456789abcdef") String accountSid,
+                             @Schema(description = "twilio (secret)", example = "your-auth-token") String authToken,
+                             @Schema(description = "vapi, anthropic, openai, google (secret)", example = "sk-…") String apiKey,
+                             @Schema(description = "vapi (secret)") String webhookSecret) {}
+
     @Serdeable
+    @Schema(name = "Connection")
     record ConnectionView(String provider, boolean configured, Map<String, String> settings, List<String> secretsSet, Instant updatedAt) {
         static ConnectionView of(Connection c) {
             return new ConnectionView(c.provider().wireName(), true, c.settings(), List.copyOf(new TreeSet<>(c.secrets().keySet())), c.updatedAt());
@@ -70,11 +90,14 @@ final class ConnectionController {
     }
 
     @Get
+    @Operation(operationId = "listConnections", summary = "The tenant's provider connections (secrets never shown)")
     List<ConnectionView> list(Authentication auth) {
         return connections.list(Caller.of(auth).tenantId()).stream().map(ConnectionView::of).toList();
     }
 
     @Get("/{provider}")
+    @Operation(operationId = "getConnection", summary = "One provider's connection: twilio, vapi, anthropic, openai or google")
+    @ProblemAnswers.NotFound
     ConnectionView get(Authentication auth, String provider) {
         var tenant = Caller.of(auth).tenantId();
         return connections.find(tenant, provider(provider)).map(ConnectionView::of)
@@ -86,7 +109,13 @@ final class ConnectionController {
      * anthropic / openai / google: {apiKey}. Replaces any previous connection.
      */
     @Put(uri = "/{provider}", consumes = MediaType.APPLICATION_JSON)
-    ConnectionView put(Authentication auth, String provider, @Body String raw) {
+    @Operation(operationId = "putConnection", summary = "Set a provider's credentials (Twilio's are verified with Twilio first)")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Upstream
+    ConnectionView put(Authentication auth, String provider,
+                       @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConnectionRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var which = provider(provider);
         var body = JsonBody.parse(json, raw);
@@ -108,10 +137,13 @@ final class ConnectionController {
     }
 
     @Delete("/{provider}")
-    HttpResponse<Void> delete(Authentication auth, String provider) {
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteConnection", summary = "Forget a provider's credentials")
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    void delete(Authentication auth, String provider) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         if (!connections.delete(tenant, provider(provider))) throw NotFound.of("connection", provider);
-        return HttpResponse.noContent();
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.switchboard.domain.tenant.ExternalIdentityRepository;
 import dev.switchboard.domain.tenant.Role;
 import dev.switchboard.domain.tenant.UserId;
 import dev.switchboard.domain.tenant.UserRepository;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -25,6 +24,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * Which subjects of the external identity provider ({@code SWITCHBOARD_JWKS_URL}) sign in as which
@@ -32,6 +40,10 @@ import java.util.List;
  * user's role, so an admin could otherwise lend itself the owner's.
  */
 @Controller("/api/v1/external-identities")
+@Tag(name = "External identities")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
+@ProblemAnswers.Forbidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ExternalIdentityController {
     private final ExternalIdentityRepository links;
@@ -49,7 +61,14 @@ final class ExternalIdentityController {
         this.clock = clock;
     }
 
+    /** The body of {@code POST /external-identities}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "LinkRequest")
+    record LinkRequest(@Schema(requiredMode = RequiredMode.REQUIRED, description = "the identity provider's sub", example = "auth0|5f7c8ec7c33c6c004bbafe82")
+                       String subject,
+                       @Schema(description = "the user it signs in as; default the caller") String userId) {}
+
     @Serdeable
+    @Schema(name = "ExternalIdentity")
     record LinkView(String issuer, String subject, String userId, Instant linkedAt) {
         static LinkView of(ExternalIdentity x) {
             return new LinkView(x.issuer(), x.subject(), x.userId().toString(), x.linkedAt());
@@ -57,13 +76,18 @@ final class ExternalIdentityController {
     }
 
     @Get
+    @Operation(operationId = "listExternalIdentities", summary = "Which identity-provider subjects sign in as which users")
     List<LinkView> list(Authentication auth) {
         return links.list(Caller.of(auth).tenantId()).stream().map(LinkView::of).toList();
     }
 
     /** Body: {subject, userId?}: the provider's {@code sub}, and the user it signs in as (default: the caller). */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<LinkView> link(Authentication auth, @Body String raw) {
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "linkExternalIdentity", summary = "Let an identity-provider subject sign in as a user (owner only)")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Conflict
+    LinkView link(Authentication auth, @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LinkRequest.class))) String raw) {
         var caller = owner(auth);
         var body = JsonBody.parse(json, raw);
         var subject = body.text("subject", true, ExternalIdentity.MAX_SUBJECT);
@@ -82,15 +106,17 @@ final class ExternalIdentityController {
         } catch (ExternalIdentityRepository.SubjectAlreadyLinked e) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "subject: " + subject + " is already linked to a user");
         }
-        return HttpResponse.created(LinkView.of(link));
+        return LinkView.of(link);
     }
 
     @Delete("/{subject}")
-    HttpResponse<Void> unlink(Authentication auth, String subject) {
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "unlinkExternalIdentity", summary = "Unlink an identity-provider subject (owner only)")
+    @ProblemAnswers.NotFound
+    void unlink(Authentication auth, String subject) {
         var caller = owner(auth);
         if (!provider.configured() || !links.unlink(caller.tenantId(), provider.issuer(), subject))
             throw NotFound.of("external identity", subject);
-        return HttpResponse.noContent();
     }
 
     private static Caller owner(Authentication auth) {

@@ -9,7 +9,6 @@ import dev.switchboard.domain.knowledge.KnowledgeDocumentId;
 import dev.switchboard.domain.knowledge.KnowledgeRepository;
 import dev.switchboard.domain.shared.TenantId;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -27,12 +26,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * What the agent knows: the tenant's knowledge documents ({title, content, language}) and the
  * same full-text search the {@code search_knowledge} tool runs.
  */
 @Controller("/api/v1/knowledge")
+@Tag(name = "Knowledge")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class KnowledgeController {
     private final KnowledgeRepository knowledge;
@@ -45,7 +57,14 @@ final class KnowledgeController {
         this.clock = clock;
     }
 
+    /** The body of create and replace, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "KnowledgeDocumentRequest")
+    record DocumentRequest(@Schema(requiredMode = RequiredMode.REQUIRED, example = "Prices") String title,
+                           @Schema(requiredMode = RequiredMode.REQUIRED, example = "A women's haircut is 45 euros; a men's is 28.") String content,
+                           @Schema(requiredMode = RequiredMode.REQUIRED, description = "BCP 47", example = "en") String language) {}
+
     @Serdeable
+    @Schema(name = "KnowledgeDocument")
     record DocumentView(String id, String title, String content, String language, Instant createdAt, Instant updatedAt) {
         static DocumentView of(KnowledgeDocument d) {
             return new DocumentView(d.id().toString(), d.title(), d.content(), d.language(), d.createdAt(), d.updatedAt());
@@ -53,15 +72,19 @@ final class KnowledgeController {
     }
 
     @Serdeable
+    @Schema(name = "KnowledgePassage")
     record PassageView(String documentId, String title, String passage, double rank) {}
 
     @Get
+    @Operation(operationId = "listKnowledgeDocuments", summary = "The tenant's knowledge documents")
     List<DocumentView> list(Authentication auth) {
         return knowledge.list(Caller.of(auth).tenantId()).stream().map(DocumentView::of).toList();
     }
 
     /** {@code q} in everyday words; {@code language} (BCP 47) keeps to documents in that language; {@code limit} 1..20, default 5. */
     @Get("/search")
+    @Operation(operationId = "searchKnowledge", summary = "Full-text search, as the search_knowledge tool runs it")
+    @ProblemAnswers.Invalid
     List<PassageView> search(Authentication auth, @Nullable @QueryValue String q, @Nullable @QueryValue String language,
                              @Nullable @QueryValue String limit) {
         var tenant = Caller.of(auth).tenantId();
@@ -86,6 +109,8 @@ final class KnowledgeController {
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getKnowledgeDocument", summary = "One knowledge document")
+    @ProblemAnswers.NotFound
     DocumentView get(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         return knowledge.findById(tenant, NotFound.id("knowledge document", id, KnowledgeDocumentId::parse)).map(DocumentView::of)
@@ -93,15 +118,25 @@ final class KnowledgeController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<DocumentView> create(Authentication auth, @Body String raw) {
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "createKnowledgeDocument", summary = "Add a knowledge document")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    DocumentView create(Authentication auth,
+                        @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DocumentRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var document = read(JsonBody.parse(json, raw), tenant, null);
         knowledge.save(document);
-        return HttpResponse.created(DocumentView.of(document));
+        return DocumentView.of(document);
     }
 
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    DocumentView replace(Authentication auth, String id, @Body String raw) {
+    @Operation(operationId = "replaceKnowledgeDocument", summary = "Replace a knowledge document whole")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    DocumentView replace(Authentication auth, String id,
+                         @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DocumentRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var previous = knowledge.findById(tenant, NotFound.id("knowledge document", id, KnowledgeDocumentId::parse))
                 .orElseThrow(() -> NotFound.of("knowledge document", id));
@@ -111,11 +146,14 @@ final class KnowledgeController {
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(Authentication auth, String id) {
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteKnowledgeDocument", summary = "Delete a knowledge document")
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    void delete(Authentication auth, String id) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         if (!knowledge.delete(tenant, NotFound.id("knowledge document", id, KnowledgeDocumentId::parse)))
             throw NotFound.of("knowledge document", id);
-        return HttpResponse.noContent();
     }
 
     /** Body: {title, content, language}, all required; {@code previous} keeps id and creation time. */

@@ -16,7 +16,6 @@ import dev.switchboard.domain.sms.SmsRepository;
 import dev.switchboard.domain.sms.SmsStatus;
 import dev.switchboard.domain.telephony.OutgoingSms;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -34,6 +33,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * Text messages on the tenant's numbers: send one, list them with filters, read one. Sending
@@ -42,6 +50,9 @@ import java.util.function.Function;
  * bound (docs/sms.md).
  */
 @Controller("/api/v1/messages")
+@Tag(name = "Messages")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class MessageController {
     private final SendSms sendSms;
@@ -54,7 +65,15 @@ final class MessageController {
         this.json = json;
     }
 
+    /** The body of {@code POST /messages}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "SendMessageRequest")
+    record SendRequest(@Schema(requiredMode = RequiredMode.REQUIRED, description = "E.164", example = "+33612345678") String to,
+                       @Schema(requiredMode = RequiredMode.REQUIRED, description = "the tenant's number to send from") String phoneNumberId,
+                       @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = OutgoingSms.MAX_BODY,
+                               example = "See you Saturday at 10:00 — Salon Lumière") String body) {}
+
     @Serdeable
+    @Schema(name = "Message")
     record MessageView(String id, String direction, String from, String to, String body, String status, String phoneNumberId,
                        String twilioSid, Integer errorCode, String errorMessage, String callId, Instant createdAt, Instant updatedAt) {
         static MessageView of(Sms m) {
@@ -65,15 +84,20 @@ final class MessageController {
     }
 
     @Serdeable
+    @Schema(name = "MessagePage")
     record MessagePage(List<MessageView> items, long total, int offset, int limit) {}
 
     /**
-     * Body: {to (E.164), phoneNumberId (one of the tenant's numbers), body (1–1,600 characters)}.
      * Bad input → 400 naming the field; unknown number → 404; a recipient who replied STOP, or no
      * Twilio account at all → 422. Nothing is sent in those cases.
      */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<MessageView> send(Authentication auth, @Body String raw) {
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(operationId = "sendMessage", summary = "Send a text message from one of the tenant's numbers")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Unprocessable
+    MessageView send(Authentication auth, @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SendRequest.class))) String raw) {
         var tenant = Caller.of(auth).tenantId();
         var body = JsonBody.parse(json, raw);
         var to = body.convert("to", body.text("to", true, 40), MessageController::e164);
@@ -82,7 +106,7 @@ final class MessageController {
         var numberId = body.convert("phoneNumberId", numberText, PhoneNumberId::parse);
         body.validate();
         var result = sendSms.send(new SendSms.Command(tenant, numberId, to, text, null));
-        if (result instanceof SendSms.Result.Sent sent) return HttpResponse.accepted().body(MessageView.of(sent.sms()));
+        if (result instanceof SendSms.Result.Sent sent) return MessageView.of(sent.sms());
         if (result instanceof SendSms.Result.UnknownNumber) throw NotFound.of("phone number", numberText);
         if (result instanceof SendSms.Result.OptedOut optedOut)
             throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "to: the recipient " + optedOut.to()
@@ -93,6 +117,8 @@ final class MessageController {
 
     /** Filters: direction, status, number (either end, E.164), from/to (ISO-8601 instants); paging: offset, limit (default 50). */
     @Get
+    @Operation(operationId = "listMessages", summary = "The tenant's text messages, newest first, with filters and paging")
+    @ProblemAnswers.Invalid
     MessagePage list(Authentication auth, @Nullable @QueryValue String direction, @Nullable @QueryValue String status,
                      @Nullable @QueryValue String number, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                      @Nullable @QueryValue String offset, @Nullable @QueryValue String limit) {
@@ -117,6 +143,8 @@ final class MessageController {
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getMessage", summary = "One text message")
+    @ProblemAnswers.NotFound
     MessageView get(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         return messages.findById(tenant, NotFound.id("message", id, SmsId::parse)).map(MessageView::of)

@@ -33,6 +33,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /api/v1/calls}: the business asks us to call a customer; {@code POST …/{id}/cancel}
@@ -40,6 +49,9 @@ import java.util.Map;
  * answer never waits on Twilio (docs/outbound-calls.md).
  */
 @Controller("/api/v1/calls")
+@Tag(name = "Calls")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OutboundCallController {
     static final int REFERENCE_LENGTH = 200;
@@ -61,12 +73,33 @@ final class OutboundCallController {
         this.contextMaxBytes = contextMaxBytes;
     }
 
+    /** The body of {@code POST /api/v1/calls}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "PlaceCallRequest")
+    record PlaceCallRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "E.164", example = "+33612345678") String to,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "the tenant's number to call from") String phoneNumberId,
+            @Schema(description = "default: the number's assistant") String assistantId,
+            @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    description = "any JSON object the agent is given (at most 16 KiB by default)",
+                    example = "{\"customerName\": \"Ada\", \"appointment\": \"2026-03-14T10:00\"}") Map<String, Object> context,
+            @Schema(maxLength = REFERENCE_LENGTH, description = "your own reference; the call list filters on it", example = "order-1042")
+            String reference,
+            @Schema(format = "date-time", description = "not before this instant; default now", example = "2026-03-14T09:00:00Z") String at,
+            @Schema(description = "tries after busy or no answer; default the assistant's") AssistantJson.RetryRequest retry) {}
+
     /**
-     * Body: {to, phoneNumberId, assistantId?, context?, reference?, at?, retry?: {attempts, spacingMinutes}}; header
-     * {@code Idempotency-Key} optional. 202 with the queued call (the same call again for a key used in the last 24 h).
+     * Queues a call to a customer and answers 202 with it; the header {@code Idempotency-Key}
+     * (optional) makes a repeat within 24 h answer the same call again.
      */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<CallViews.CallDetail> placeCall(Authentication auth, @Body String raw, @Nullable @Header("Idempotency-Key") String key) {
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(operationId = "placeCall", summary = "Place an outbound call: queued now, dialed by the dialer")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    CallViews.CallDetail placeCall(Authentication auth,
+            @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlaceCallRequest.class))) String raw,
+            @Nullable @Header("Idempotency-Key") String key) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var body = JsonBody.parse(json, raw);
         var to = body.convert("to", body.text("to", true, 32), text -> {
@@ -92,8 +125,8 @@ final class OutboundCallController {
                 key == null ? null : key.strip()));
         if (result instanceof PlaceOutboundCall.Result.Queued queued) {
             var call = queued.call();
-            return HttpResponse.<CallViews.CallDetail>status(HttpStatus.ACCEPTED).body(new CallViews.CallDetail(CallViews.call(call),
-                    details.outbound(tenant, call.id()), List.of(), calls.events(tenant, call.id()).stream().map(CallViews::event).toList()));
+            return new CallViews.CallDetail(CallViews.call(call), details.outbound(tenant, call.id()), List.of(),
+                    calls.events(tenant, call.id()).stream().map(CallViews::event).toList());
         }
         if (result instanceof PlaceOutboundCall.Result.UnknownNumber) throw NotFound.of("phone number", numberId.toString());
         if (result instanceof PlaceOutboundCall.Result.UnknownAssistant) throw NotFound.of("assistant", String.valueOf(assistantId));
@@ -102,7 +135,16 @@ final class OutboundCallController {
         throw new InvalidInput("assistantId", "outbound calls for vapi assistants are not supported yet");
     }
 
+    /** 200 when the call was still waiting and is canceled; 202 while Twilio is told to cancel it; 409 when it is too late. */
     @Post("/{id}/cancel")
+    @Operation(operationId = "cancelCall", summary = "Cancel an outbound call nobody answered yet")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Canceled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallViews.CallView.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Being canceled at Twilio",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallViews.CallView.class)))
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     HttpResponse<CallViews.CallView> cancelCall(Authentication auth, String id) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var callId = NotFound.id("call", id, CallId::parse);

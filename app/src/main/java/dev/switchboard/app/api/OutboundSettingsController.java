@@ -18,12 +18,23 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * The caller's tenant's limits on placing calls: {@code maxConcurrentOutboundCalls},
  * {@code callsPerSecond} and {@code callingHours} {start, end} ("HH:mm", the tenant's timezone).
  */
 @Controller("/api/v1/outbound-settings")
+@Tag(name = "Outbound settings")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OutboundSettingsController {
     private final OutboundLimitsRepository limits;
@@ -36,21 +47,35 @@ final class OutboundSettingsController {
         this.json = json;
     }
 
+    /** The body of {@code PUT /outbound-settings}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "OutboundSettingsRequest", description = "Any of the fields; the rest stays.")
+    record LimitsRequest(@Schema(example = "5") Integer maxConcurrentOutboundCalls, @Schema(example = "1") Integer callsPerSecond,
+                         HoursRequest callingHours) {}
+
+    @Schema(name = "CallingHoursRequest")
+    record HoursRequest(@Schema(requiredMode = RequiredMode.REQUIRED, example = "09:00") String start,
+                        @Schema(requiredMode = RequiredMode.REQUIRED, example = "19:00") String end) {}
+
     @Serdeable
+    @Schema(name = "CallingHours")
     record HoursView(String start, String end) {}
 
     @Serdeable
+    @Schema(name = "OutboundSettings")
     record LimitsView(int maxConcurrentOutboundCalls, int callsPerSecond, HoursView callingHours, boolean platformDefaults) {}
 
     @Get
+    @Operation(operationId = "getOutboundSettings", summary = "The tenant's limits on placing calls")
     LimitsView get(Authentication auth) {
         var tenant = Caller.of(auth).tenantId();
         return view(tenant);
     }
 
-    /** Body: any of {maxConcurrentOutboundCalls, callsPerSecond, callingHours: {start, end}}; the rest stays. */
     @Put(consumes = MediaType.APPLICATION_JSON)
-    LimitsView update(Authentication auth, @Body String raw) {
+    @Operation(operationId = "updateOutboundSettings", summary = "Change some of the limits on placing calls; the rest stays")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    LimitsView update(Authentication auth, @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LimitsRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var current = limits.find(tenant).orElse(defaults);
         var body = JsonBody.parse(json, raw);

@@ -15,7 +15,6 @@ import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -33,12 +32,24 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * A tenant's phone numbers and the assistant answering each. The assistant must be one of the
  * tenant's own; a number already registered anywhere on the platform is refused (409).
  */
 @Controller("/api/v1/phone-numbers")
+@Tag(name = "Phone numbers")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PhoneNumberController {
     private final PhoneNumberRepository numbers;
@@ -64,7 +75,28 @@ final class PhoneNumberController {
      * A number as shown back. {@code proven}: a Twilio account of the tenant was shown to hold it;
      * {@code twilio}: a live read at Twilio (only on the single-number reads, import and configure).
      */
+    /** The body of {@code POST /phone-numbers/import}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "ImportPhoneNumberRequest", description = "The number (E.164) or its twilioSid, not both.")
+    record ImportRequest(@Schema(description = "E.164", example = "+14155550123") String number,
+                         @Schema(description = "Twilio's PN… id of the number") String twilioSid,
+                         @Schema(description = "the assistant answering it") String assistantId,
+                         @Schema(maxLength = 200, example = "Front desk") String label) {}
+
+    /** The body of {@code POST /phone-numbers}, for the OpenAPI document. */
+    @Schema(name = "PhoneNumberRequest")
+    record CreateRequest(@Schema(requiredMode = RequiredMode.REQUIRED, description = "E.164", example = "+14155550123") String number,
+                         @Schema(maxLength = 200, example = "Front desk") String label,
+                         @Schema(description = "the assistant answering it") String assistantId,
+                         @Schema(description = "Twilio's PN… id of the number") String twilioSid) {}
+
+    /** The body of {@code PUT /phone-numbers/{id}}, for the OpenAPI document. */
+    @Schema(name = "PhoneNumberUpdate", description = "A field left out keeps its value; the number itself never changes.")
+    record UpdateRequest(@Schema(maxLength = 200, example = "Front desk") String label,
+                         @Schema(nullable = true, description = "null detaches the assistant") String assistantId,
+                         @Schema(description = "accepted only when unchanged") String number) {}
+
     @Serdeable
+    @Schema(name = "PhoneNumber")
     record PhoneNumberView(String id, String number, String label, String assistantId, String twilioSid,
                            String vapiPhoneNumberId, Instant createdAt, boolean proven, String twilioAccountSid, TwilioView twilio) {
         static PhoneNumberView of(PhoneNumber n) {
@@ -80,6 +112,7 @@ final class PhoneNumberController {
 
     /** Whether the number's webhooks at Twilio point at us; {@code configured} null when it could not be read. */
     @Serdeable
+    @Schema(name = "TwilioNumberConfiguration")
     record TwilioView(Boolean configured, List<String> mismatches, String note) {
         static TwilioView of(TwilioNumberStatus status) {
             return new TwilioView(status.configured(), status.mismatches(), status.note());
@@ -87,11 +120,15 @@ final class PhoneNumberController {
     }
 
     @Get
+    @Operation(operationId = "listPhoneNumbers", summary = "The tenant's phone numbers")
     List<PhoneNumberView> list(Authentication auth) {
         return numbers.list(Caller.of(auth).tenantId()).stream().map(PhoneNumberView::of).toList();
     }
 
+    /** With a live read of the number's webhooks at Twilio ({@code twilio.configured}, {@code twilio.mismatches}). */
     @Get("/{id}")
+    @Operation(operationId = "getPhoneNumber", summary = "One phone number, and whether Twilio points it at us")
+    @ProblemAnswers.NotFound
     PhoneNumberView get(Authentication auth, String id) {
         var number = find(Caller.of(auth).tenantId(), id);
         return PhoneNumberView.of(number, TwilioView.of(checkNumber.check(number)));
@@ -104,7 +141,15 @@ final class PhoneNumberController {
      * not in any account → 400 naming the field; no Twilio credentials → 422; another tenant's → 409.
      */
     @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<PhoneNumberView> importNumber(Authentication auth, @Body String raw) {
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "importPhoneNumber", summary = "Import a number of the tenant's Twilio account and point its webhooks at us")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Upstream
+    PhoneNumberView importNumber(Authentication auth,
+                                 @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ImportRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var body = JsonBody.parse(json, raw);
         var number = body.has("number") ? body.convert("number", body.text("number", true), E164Number::new) : null;
@@ -117,7 +162,7 @@ final class PhoneNumberController {
         var result = importNumber.handle(new ImportPhoneNumber.Command(tenant, number, number == null ? twilioSid : null, label, assistant));
         if (result instanceof ImportPhoneNumber.Result.Imported imported) {
             var mismatches = imported.mismatches();
-            return HttpResponse.created(PhoneNumberView.of(imported.number(), new TwilioView(mismatches.isEmpty(), mismatches, null)));
+            return PhoneNumberView.of(imported.number(), new TwilioView(mismatches.isEmpty(), mismatches, null));
         }
         if (result instanceof ImportPhoneNumber.Result.NotInAccount missing)
             throw new InvalidInput(number != null ? "number" : "twilioSid", "no Twilio account of this tenant (nor the platform's) holds " + missing.what());
@@ -131,6 +176,12 @@ final class PhoneNumberController {
 
     /** Points an imported number's webhooks at us again and reads them back. */
     @Post("/{id}/configure")
+    @Operation(operationId = "configurePhoneNumber", summary = "Point an imported number's webhooks at us again, and read them back")
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Upstream
     PhoneNumberView configure(Authentication auth, String id) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var number = find(tenant, id);
@@ -142,9 +193,15 @@ final class PhoneNumberController {
         throw new HttpStatusException(HttpStatus.CONFLICT, "only an imported number can be configured: import it with POST /api/v1/phone-numbers/import");
     }
 
-    /** Body: {number (E.164), label?, assistantId?, twilioSid?}. */
+    /** Adds a number without asking Twilio (unproven: calls to it are refused where real Twilio credentials are set). */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<PhoneNumberView> create(Authentication auth, @Body String raw) {
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "createPhoneNumber", summary = "Add a number without asking Twilio (unproven)")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.Conflict
+    PhoneNumberView create(Authentication auth,
+                           @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var body = JsonBody.parse(json, raw);
         var number = body.convert("number", body.text("number", true), E164Number::new);
@@ -154,15 +211,20 @@ final class PhoneNumberController {
         body.validate();
         var created = new PhoneNumber(PhoneNumberId.random(), tenant, number, label, assistant, twilioSid, null, clock.instant());
         save(created);
-        return HttpResponse.created(PhoneNumberView.of(created));
+        return PhoneNumberView.of(created);
     }
 
     /**
-     * Body: {label?, assistantId?}; a field left out keeps its value, {@code "assistantId": null}
-     * detaches the assistant. The number itself never changes (delete and add instead).
+     * A field left out keeps its value, {@code "assistantId": null} detaches the assistant. The
+     * number itself never changes (delete and add instead).
      */
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    PhoneNumberView update(Authentication auth, String id, @Body String raw) {
+    @Operation(operationId = "updatePhoneNumber", summary = "Change a number's label or assistant")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    PhoneNumberView update(Authentication auth, String id,
+                           @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var existing = find(tenant, id);
         var body = JsonBody.parse(json, raw);
@@ -178,10 +240,13 @@ final class PhoneNumberController {
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(Authentication auth, String id) {
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deletePhoneNumber", summary = "Remove a phone number")
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    void delete(Authentication auth, String id) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         if (!numbers.delete(tenant, NotFound.id("phone number", id, PhoneNumberId::parse))) throw NotFound.of("phone number", id);
-        return HttpResponse.noContent();
     }
 
     private PhoneNumber find(TenantId tenant, String id) {

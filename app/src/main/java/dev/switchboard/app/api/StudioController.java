@@ -23,6 +23,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * The Studio's Vapi sync. {@code POST /sync-vapi} answers 200 only when Vapi confirmed every
@@ -31,6 +39,9 @@ import java.util.LinkedHashMap;
  * synced" can never be shown for a sync that did not happen.
  */
 @Controller("/api/v1/studio")
+@Tag(name = "Vapi sync")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class StudioController {
     static final String PROBLEM_BASE = "https://switchboard.dev/problems/";
@@ -44,9 +55,28 @@ final class StudioController {
         this.json = json;
     }
 
-    /** Body (optional): {@code {"assistantId": "…"}}; also accepted as a query parameter. Without one: every Vapi assistant. */
+    /** The optional body of {@code POST /sync-vapi}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "SyncVapiRequest")
+    record SyncRequest(@Schema(description = "the assistant to sync; default every Vapi assistant") String assistantId) {}
+
+    /**
+     * The assistant may also be named as a query parameter; without one, every Vapi assistant is
+     * synced. A failed step answers problem+json with the failed {@code step} and the whole
+     * {@code report}.
+     */
     @Post(uri = "/sync-vapi", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
-    HttpResponse<?> syncVapi(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String assistantId, @Nullable @Body String raw) {
+    @Operation(operationId = "syncVapi", summary = "Push assistants to Vapi and confirm every step by reading it back")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Vapi confirmed every step",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudioViews.ReportView.class)))
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.TooMany
+    @ProblemAnswers.Upstream
+    HttpResponse<?> syncVapi(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String assistantId,
+                             @Nullable @Body @RequestBody(content = @Content(schema = @Schema(implementation = SyncRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var id = assistantId;
         if (raw != null && !raw.isBlank()) {
@@ -69,6 +99,8 @@ final class StudioController {
 
     /** The stored state of each Vapi assistant plus a live drift check against Vapi. */
     @Get("/sync-vapi/status")
+    @Operation(operationId = "getVapiSyncStatus", summary = "Each Vapi assistant's stored sync state, and a live drift check")
+    @ProblemAnswers.NotFound
     StudioViews.StatusView status(Authentication auth, @Nullable @QueryValue String assistantId) {
         var tenant = Caller.of(auth).tenantId();
         var target = assistantId == null ? null : NotFound.id("assistant", assistantId, AssistantId::parse);

@@ -7,6 +7,7 @@ import dev.switchboard.domain.studio.SyncReport;
 import dev.switchboard.domain.studio.SyncStep;
 import dev.switchboard.domain.studio.VapiSyncState;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,26 +17,33 @@ final class StudioViews {
     private StudioViews() {}
 
     @Serdeable
+    @Schema(name = "VapiSyncDifference")
     record DifferenceView(String field, String expected, String actual) {}
 
     @Serdeable
+    @Schema(name = "VapiSyncStep")
     record StepView(String step, String target, String action, String error, String failure, List<DifferenceView> differences) {}
 
     @Serdeable
+    @Schema(name = "VapiSyncAssistant")
     record AssistantView(String assistantId, String name, String status, String vapiAssistantId, String configVersion,
                          String configHash, List<StepView> steps) {}
 
     @Serdeable
+    @Schema(name = "VapiSyncReport")
     record ReportView(String status, List<AssistantView> assistants) {}
 
     @Serdeable
+    @Schema(name = "VapiSyncState")
     record StateView(String status, Instant at, String error, String vapiAssistantId, String configVersion, String configHash) {}
 
     @Serdeable
+    @Schema(name = "VapiSyncCheck")
     record CheckView(String assistantId, String name, StateView stored, String live, boolean changedSinceSync,
                      List<DifferenceView> differences, String error) {}
 
     @Serdeable
+    @Schema(name = "VapiSyncStatus")
     record StatusView(List<CheckView> assistants) {}
 
     static ReportView report(SyncReport report) {

@@ -15,9 +15,19 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** The caller's own tenant: read it, rename it, set its timezone. */
 @Controller("/api/v1/tenant")
+@Tag(name = "Tenant")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TenantController {
     private final TenantRepository tenants;
@@ -28,10 +38,17 @@ final class TenantController {
         this.json = json;
     }
 
+    /** The body of {@code PUT /tenant}, for the OpenAPI document ({@link JsonBody} reads it). */
+    @Schema(name = "TenantRequest")
+    record TenantRequest(@Schema(maxLength = 200, example = "Salon Lumière") String name,
+                         @Schema(description = "IANA timezone", example = "Europe/Paris") String timezone) {}
+
     @Serdeable
+    @Schema(name = "Tenant")
     record TenantView(String id, String name, String timezone, String role, Instant createdAt) {}
 
     @Get
+    @Operation(operationId = "getTenant", summary = "The caller's tenant, and the caller's role in it")
     TenantView get(Authentication auth) {
         var caller = Caller.of(auth);
         return view(find(caller), caller);
@@ -42,7 +59,10 @@ final class TenantController {
      * times mean for the agent, so it must be an IANA name (e.g. Europe/Paris).
      */
     @Put(consumes = MediaType.APPLICATION_JSON)
-    TenantView update(Authentication auth, @Body String raw) {
+    @Operation(operationId = "updateTenant", summary = "Rename the tenant or set its timezone")
+    @ProblemAnswers.Invalid
+    @ProblemAnswers.Forbidden
+    TenantView update(Authentication auth, @Body @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TenantRequest.class))) String raw) {
         var caller = Caller.of(auth).requireConfigure();
         var tenant = find(caller);
         var body = JsonBody.parse(json, raw);

@@ -123,9 +123,22 @@ final class SimulateCommand implements Callable<Integer> {
             if (keyboard) converse(call, out);
             // A transfer's "end" often follows the agent's last words: give it a moment.
             call.awaitEnd(Duration.ofMillis(1500));
-            var verdict = Verdict.of(call.hangUp(), url);
+            var result = call.hangUp();
+            var verdict = Verdict.of(result, url);
             (verdict.exitCode() == 0 ? out : err).println(verdict.message());
+            if (result.voiceWebhook().ok()) link(result.callSid(), verdict.exitCode() == 0 ? out : err);
             return verdict.exitCode();
+        }
+    }
+
+    /** The API's id of the call and the curl that shows it, when a token to look it up is at hand. */
+    private void link(String callSid, PrintWriter to) {
+        try {
+            CallLink.find(url, readerToken(), callSid).ifPresentOrElse(link -> link.lines().forEach(to::println),
+                    () -> to.println("(to see the call in the API: GET " + url.replaceAll("/$", "") + "/api/v1/calls with a token of the number's tenant,"
+                            + " or pass --api-token)"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

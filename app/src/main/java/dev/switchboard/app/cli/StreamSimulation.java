@@ -105,16 +105,12 @@ final class StreamSimulation {
             return 0;
         }
         try {
-            JsonNode detail = null;
-            for (int attempt = 0; attempt < 20 && detail == null; attempt++) {
-                for (var item : get("/api/v1/calls?limit=20", token).path("items"))
-                    if (callSid.equals(item.path("providerCallId").asText())) detail = get("/api/v1/calls/" + item.path("id").asText(), token);
-                if (detail == null) Thread.sleep(100);
-            }
-            if (detail == null) {
+            var link = CallLink.find(url, token, callSid);
+            if (link.isEmpty()) {
                 out.println("\n(the call is not among the tenant's calls; is the token for the number's tenant?)");
                 return 1;
             }
+            JsonNode detail = get("/api/v1/calls/" + link.get().callId(), token);
             out.println("\nTranscript, as the server recorded it:");
             for (var message : detail.path("transcript"))
                 out.printf(Locale.ROOT, "  %-7s %s%s%n", message.path("speaker").asText() + ":", message.path("text").asText(),
@@ -134,6 +130,7 @@ final class StreamSimulation {
             }
             out.println(booked != null ? "Booked:   " + booked : "Nothing was booked.");
             out.println("Status:   " + detail.path("call").path("status").asText());
+            link.get().lines().forEach(out::println);
             return 0;
         } catch (IOException e) {
             out.println("\n(could not read the call's record: " + e.getMessage() + ")");

@@ -88,6 +88,12 @@ class RestartE2eTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Timeline: no key for openai: answering with the offline speech model",
                 "agent:  Hello, Demo Salon, how can I help you today?", "caller: [pressed 1]", "agent:  You are booked for", "Booked:   ");
+        // Issue 13, a new user's path: the API's id of the call, and the curl that shows it.
+        var id = java.util.regex.Pattern.compile("API call id: ([0-9a-f-]{36})").matcher(out.toString());
+        assertThat(id.find()).as(out.toString()).isTrue();
+        assertThat(out.toString()).contains("curl -H \"Authorization: Bearer $TOKEN\" " + server.getURL().toString().replaceAll("/$", "")
+                + "/api/v1/calls/" + id.group(1));
+        assertThat(api.get("/api/v1/calls/" + id.group(1)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/appointments").list()).extracting(a -> a.get("clientName")).containsExactlyInAnyOrder("Marie Dupont", "Phone caller");
     }
 

@@ -1,0 +1,80 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.Api;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records API exchanges as they went over the wire (method, path with query, request body, whether a
+ * bearer token was sent; status, content type, response body), so a test can replay them against
+ * the OpenAPI document afterwards.
+ */
+final class Exchanges {
+    /** One request and its answer. */
+    record Exchange(String method, String path, String requestBody, boolean bearer, int status, String contentType, String responseBody) {
+        @Override
+        public String toString() {
+            return method + " " + path + " → " + status;
+        }
+    }
+
+    private final List<Exchange> recorded = new ArrayList<>();
+    private final JsonMapper json;
+
+    Exchanges(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<Exchange> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    /** A client whose every request is recorded here. */
+    Client through(Api api) {
+        return new Client(api);
+    }
+
+    final class Client {
+        private final Api api;
+
+        private Client(Api api) {
+            this.api = api;
+        }
+
+        Client as(String bearer) {
+            return new Client(api.as(bearer));
+        }
+
+        Api.Answer get(String path) {
+            return send("GET", path, null);
+        }
+
+        Api.Answer delete(String path) {
+            return send("DELETE", path, null);
+        }
+
+        Api.Answer post(String path, Object body) {
+            return send("POST", path, body);
+        }
+
+        Api.Answer put(String path, Object body) {
+            return send("PUT", path, body);
+        }
+
+        Api.Answer send(String method, String path, Object body) {
+            String text;
+            try {
+                text = body == null ? null : body instanceof String s ? s : new String(json.writeValueAsBytes(body), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var answer = api.send(method, path, text);
+            recorded.add(new Exchange(method, path, text, api.token() != null, answer.status(), answer.contentType(), answer.raw()));
+            return answer;
+        }
+    }
+}
