@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,6 +144,26 @@ final class PostgresSmsRepository implements SmsRepository {
     public boolean advance(TenantId tenant, SmsId id, SmsStatus status, Integer errorCode, String errorMessage, Instant at) {
         return db.update("move a text message forward", ADVANCE + "id = ?",
                 ps -> bindAdvance(ps, tenant, status, errorCode, errorMessage, at, id.value())) == 1;
+    }
+
+    @Override
+    public List<Sms> claimUnreported(Instant now, Duration olderThan, Duration recheckAfter, Duration giveUpAfter, int limit) {
+        return db.write("claim text messages without delivery reports", c -> Database.list(c,
+                "UPDATE sms_messages SET checked_at = ? WHERE (tenant_id, id) IN ("
+                + """
+                SELECT tenant_id, id FROM sms_messages
+                WHERE direction = 'OUTBOUND' AND status IN ('QUEUED', 'SENDING') AND provider_message_id IS NOT NULL
+                  AND created_at < ? AND created_at > ? AND (checked_at IS NULL OR checked_at < ?)
+                ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING\s""" + COLUMNS, ps -> {
+                    Columns.setInstant(ps, 1, now);
+                    Columns.setInstant(ps, 2, now.minus(olderThan));
+                    Columns.setInstant(ps, 3, now.minus(giveUpAfter));
+                    Columns.setInstant(ps, 4, now.minus(recheckAfter));
+                    ps.setInt(5, limit);
+                }, PostgresSmsRepository::read)).stream()
+                // RETURNING follows no ORDER BY.
+                .sorted(java.util.Comparator.comparing(Sms::createdAt)).toList();
     }
 
     private static void bindAdvance(PreparedStatement ps, TenantId tenant, SmsStatus status, Integer errorCode, String errorMessage,

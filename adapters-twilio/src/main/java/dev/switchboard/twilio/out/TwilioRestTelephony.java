@@ -110,6 +110,14 @@ final class TwilioRestTelephony implements Telephony {
     }
 
     @Override
+    public TelephonyResult<TelephonyMessage> fetchSms(TelephonyAccount account, String messageSid) {
+        var creds = credentials.resolve(account);
+        var client = client(creds);
+        return attempts.run("read message " + messageSid, Operation.READ,
+                () -> TwilioResources.message(Message.fetcher(creds.accountSid(), messageSid).fetch(client)));
+    }
+
+    @Override
     public Optional<IncomingNumber> findNumber(TenantId tenant, E164Number number) {
         for (var creds : credentials.all(tenant)) {
             var client = client(creds);

@@ -9,6 +9,7 @@ import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.call.StatusChange;
+import dev.switchboard.domain.outbound.DialQueue;
 import dev.switchboard.domain.phone.PhoneNumber;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
 import dev.switchboard.domain.shared.E164Number;
@@ -48,6 +49,10 @@ import java.util.function.UnaryOperator;
  * of one message run in parallel within one budget (Vapi waits 20 s for the answer, PROTOCOLS.md
  * §8.1); every item is answered, a tool that overruns or cannot run with an error item.
  *
+ * <p>A call we placed through Vapi ({@code dev.switchboard.domain.outbound.DialThroughVapi}) is the
+ * queued call, never a new one: found by Vapi's id once stored, or before that by our id in the
+ * call's metadata — which also confirms a dial whose answer was lost.
+ *
  * <p>Which tenant: the one in the webhook path ({@code /webhooks/vapi/<tenant>}, which synced
  * assistants use); else the tenant in the assistant's metadata; else the owner of the called
  * number. Whichever it is, that tenant's secret must match.
@@ -85,6 +90,7 @@ public final class IngestVapiMessage {
     private final ToolRunner tools;
     private final Duration toolBudget;
     private final DeliveryLedger ledger;
+    private final DialQueue dials;
     private final Clock clock;
 
     /**
@@ -94,7 +100,8 @@ public final class IngestVapiMessage {
     public IngestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                              VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
                              DeliveryLedger ledger, dev.switchboard.domain.tool.Toolbox toolbox,
-                             java.util.concurrent.ExecutorService toolExecutor, Duration toolBudget, Clock clock) {
+                             java.util.concurrent.ExecutorService toolExecutor, Duration toolBudget, DialQueue dials, Clock clock) {
+        this.dials = dials;
         this.calls = calls;
         this.assistants = assistants;
         this.numbers = numbers;
@@ -305,6 +312,8 @@ public final class IngestVapiMessage {
     private Call findOrCreate(TenantId tenant, VapiCallRef ref, VapiMessage message) {
         var existing = calls.findByProviderCallId(tenant, ref.vapiCallId());
         if (existing.isPresent()) return existing.get();
+        var placed = placedCall(tenant, ref, message);
+        if (placed.isPresent()) return placed.get();
         var number = numberOf(tenant, ref);
         var direction = ref.direction() == null ? CallDirection.INBOUND : ref.direction();
         var ours = ref.phoneNumber() != null ? ref.phoneNumber() : number.map(n -> n.number().value()).orElse("unknown");
@@ -330,6 +339,25 @@ public final class IngestVapiMessage {
             // Another delivery for the same call created it first: use that one.
             return calls.findByProviderCallId(tenant, ref.vapiCallId()).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * The call we queued and placed through Vapi, found by our id in the call's metadata when
+     * Vapi's id is not on it yet — the message came before Vapi's answer to our {@code POST /call}
+     * was stored, or that answer was lost to a timeout. The message proves Vapi has the call: its
+     * id is stored and the call is never dialed again, as a Twilio webhook naming a call does.
+     */
+    private Optional<Call> placedCall(TenantId tenant, VapiCallRef ref, VapiMessage message) {
+        if (ref.placedCallId() == null) return Optional.empty();
+        var ours = calls.findById(tenant, ref.placedCallId())
+                .filter(c -> c.direction() == CallDirection.OUTBOUND && c.runtime() == Runtime.VAPI);
+        // Another Vapi call already holds it (a dial tried again after a silent timeout): keep the two apart.
+        if (ours.isEmpty() || (ours.get().providerCallId() != null && !ours.get().providerCallId().equals(ref.vapiCallId())))
+            return Optional.empty();
+        if (dials.confirm(tenant, ours.get().id(), ref.vapiCallId()))
+            calls.appendEvent(CallEvent.of(ours.get(), clock.instant(), "dial.confirmed",
+                    Map.of("vapiCallId", ref.vapiCallId(), "by", "vapi." + message.envelope().type())));
+        return calls.findByProviderCallId(tenant, ref.vapiCallId());
     }
 
     /** Moves the status forward (compare-and-set, so racing deliveries cannot move it back). */

@@ -2,6 +2,7 @@ package dev.switchboard.vapi.in;
 
 import dev.switchboard.domain.assistant.AssistantId;
 import dev.switchboard.domain.call.CallDirection;
+import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.shared.TenantId;
 
 /**
@@ -13,6 +14,8 @@ import dev.switchboard.domain.shared.TenantId;
  * @param vapiAssistantId the Vapi assistant carrying the call, when known
  * @param metadataTenant / metadataAssistant our ids from the assistant's metadata, when present
  * @param carrierCallId Twilio's CallSid ({@code phoneCallProviderId}), when Twilio carries the call
+ * @param placedCallId our call, when we placed it through Vapi (our id in the call's metadata)
  */
 public record VapiCallRef(String vapiCallId, CallDirection direction, String customerNumber, String phoneNumber,
-                          String vapiAssistantId, TenantId metadataTenant, AssistantId metadataAssistant, String carrierCallId) {}
+                          String vapiAssistantId, TenantId metadataTenant, AssistantId metadataAssistant, String carrierCallId,
+                          CallId placedCallId) {}

@@ -2,9 +2,11 @@ package dev.switchboard.vapi.in;
 
 import dev.switchboard.domain.assistant.AssistantId;
 import dev.switchboard.domain.call.CallDirection;
+import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.studio.HostedAssistantSpec;
+import dev.switchboard.domain.studio.HostedCall;
 import dev.switchboard.domain.tool.ToolCall;
 import dev.switchboard.vapi.in.VapiMessage.Envelope;
 import dev.switchboard.domain.modelcall.SpokenTurn;
@@ -170,15 +172,19 @@ final class VapiMessageJson {
         var assistant = map(message.get("assistant"));
         var metadata = map(assistant.get("metadata"));
         if (metadata.isEmpty()) metadata = map(map(call.get("assistant")).get("metadata"));
+        // A call we placed carries our ids in its per-call overrides (DialThroughVapi); Vapi echoes them on the call.
+        var placed = map(map(call.get("assistantOverrides")).get("metadata"));
         var type = first(text(call.get("type")), "");
         var direction = type.startsWith("outbound") ? CallDirection.OUTBOUND : CallDirection.INBOUND;
         return new VapiCallRef(text(call.get("id")), direction,
                 first(text(customer.get("number")), text(map(call.get("customer")).get("number"))),
                 first(text(phoneNumber.get("number")), text(map(call.get("phoneNumber")).get("number"))),
                 first(text(call.get("assistantId")), text(assistant.get("id"))),
-                parse(text(metadata.get(HostedAssistantSpec.TENANT_KEY)), TenantId::parse),
-                parse(text(metadata.get(HostedAssistantSpec.ASSISTANT_KEY)), AssistantId::parse),
-                text(call.get("phoneCallProviderId")));
+                parse(first(text(metadata.get(HostedAssistantSpec.TENANT_KEY)), text(placed.get(HostedAssistantSpec.TENANT_KEY))), TenantId::parse),
+                parse(first(text(metadata.get(HostedAssistantSpec.ASSISTANT_KEY)), text(placed.get(HostedAssistantSpec.ASSISTANT_KEY))),
+                        AssistantId::parse),
+                text(call.get("phoneCallProviderId")),
+                parse(first(text(placed.get(HostedCall.CALL_KEY)), text(metadata.get(HostedCall.CALL_KEY))), CallId::parse));
     }
 
     /** A few identifying fields of a message we do not handle, for the timeline (never the whole payload). */

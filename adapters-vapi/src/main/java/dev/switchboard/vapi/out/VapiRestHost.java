@@ -4,6 +4,7 @@ import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.PortFailure;
 import dev.switchboard.domain.studio.HostedAssistant;
 import dev.switchboard.domain.studio.HostedAssistantSpec;
+import dev.switchboard.domain.studio.HostedCall;
 import dev.switchboard.domain.studio.HostedNumber;
 import dev.switchboard.domain.studio.HostedServer;
 import dev.switchboard.domain.studio.TwilioAccount;
@@ -139,6 +140,47 @@ final class VapiRestHost implements VoiceAgentHost {
     public HostedNumber assignNumber(VapiAccount account, String numberId, String assistantId) {
         var what = "assign phone number " + numberId;
         return number(object(what, send(what, account, HttpRequest.PATCH("/phone-number/" + numberId, write(Map.of("assistantId", assistantId))))));
+    }
+
+    @Override
+    public String placeCall(VapiAccount account, HostedCall call) {
+        var what = "place a call to " + call.customer();
+        var body = object(what, send(what, account, HttpRequest.POST("/call", write(callBody(call)))));
+        var id = body.get("id");
+        if (id == null) throw new PortFailure(PortFailure.Category.UNAVAILABLE, what + ": Vapi answered a call without an id");
+        return String.valueOf(id);
+    }
+
+    /** {@code POST /call}'s body (Vapi's CreateCallDTO); holds the Twilio token when the line is not imported, so never logged. */
+    static Map<String, Object> callBody(HostedCall call) {
+        var body = new LinkedHashMap<String, Object>();
+        if (call.assistantId() != null) body.put("assistantId", call.assistantId());
+        else body.put("assistant", VapiAssistantJson.write(call.assistant()));
+        if (call.phoneNumberId() != null) {
+            body.put("phoneNumberId", call.phoneNumberId());
+        } else {
+            // A transient line: Vapi dials through the Twilio account that holds our number.
+            var line = new LinkedHashMap<String, Object>();
+            line.put("twilioPhoneNumber", call.from().value());
+            line.put("twilioAccountSid", call.twilio().accountSid());
+            line.put("twilioAuthToken", call.twilio().authToken());
+            body.put("phoneNumber", line);
+        }
+        body.put("customer", Map.of("number", call.customer().value()));
+        var overrides = new LinkedHashMap<String, Object>();
+        if (!call.variableValues().isEmpty()) overrides.put("variableValues", call.variableValues());
+        if (call.prompt() != null) {
+            // Same provider and model as synced: Vapi changes only what is sent, and a system message replaces the saved prompt.
+            var model = new LinkedHashMap<String, Object>();
+            model.put("provider", call.prompt().modelProvider());
+            model.put("model", call.prompt().model());
+            model.put("messages", List.of(Map.of("role", "system", "content", call.prompt().systemPrompt())));
+            overrides.put("model", model);
+            if (call.prompt().firstMessage() != null) overrides.put("firstMessage", call.prompt().firstMessage());
+        }
+        if (!call.metadata().isEmpty()) overrides.put("metadata", call.metadata());
+        if (!overrides.isEmpty()) body.put("assistantOverrides", overrides);
+        return body;
     }
 
     private HostedAssistant assistant(String raw) {

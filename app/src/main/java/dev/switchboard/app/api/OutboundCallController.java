@@ -132,7 +132,9 @@ final class OutboundCallController {
         if (result instanceof PlaceOutboundCall.Result.UnknownAssistant) throw NotFound.of("assistant", String.valueOf(assistantId));
         if (result instanceof PlaceOutboundCall.Result.NoAssistant)
             throw new InvalidInput("assistantId", "is required: the phone number has no assistant");
-        throw new InvalidInput("assistantId", "outbound calls for vapi assistants are not supported yet");
+        if (result instanceof PlaceOutboundCall.Result.NotReady notReady) throw new InvalidInput(notReady.field(), notReady.reason());
+        throw new InvalidInput("assistantId", "this server cannot place calls for " + ((PlaceOutboundCall.Result.UnsupportedRuntime) result)
+                .runtime().name().toLowerCase(java.util.Locale.ROOT) + " assistants");
     }
 
     /** 200 when the call was still waiting and is canceled; 202 while Twilio is told to cancel it; 409 when it is too late. */

@@ -8,6 +8,11 @@ import dev.switchboard.domain.outbound.CallingHours;
 import dev.switchboard.domain.outbound.CancelOutboundCall;
 import dev.switchboard.domain.outbound.DialOutboundCalls;
 import dev.switchboard.domain.outbound.DialQueue;
+import dev.switchboard.domain.outbound.DialThroughVapi;
+import dev.switchboard.domain.studio.VapiCredentials;
+import dev.switchboard.domain.studio.VapiSpecs;
+import dev.switchboard.domain.studio.VapiSyncStateRepository;
+import dev.switchboard.domain.studio.VoiceAgentHost;
 import dev.switchboard.domain.outbound.OutboundLimits;
 import dev.switchboard.domain.outbound.OutboundLimitsRepository;
 import dev.switchboard.domain.outbound.PlaceOutboundCall;
@@ -31,18 +36,24 @@ class OutboundFactory {
 
     @Singleton
     PlaceOutboundCall placeOutboundCall(PhoneNumberRepository numbers, AssistantRepository assistants, DialQueue queue,
-                                        CallRepository calls, Clock clock, OutboundProperties properties) {
-        return new PlaceOutboundCall(numbers, assistants, queue, calls, clock, properties.idempotencyKeyLifetime());
+                                        CallRepository calls, Clock clock, OutboundProperties properties, DialThroughVapi vapi) {
+        return new PlaceOutboundCall(numbers, assistants, queue, calls, clock, properties.idempotencyKeyLifetime(), vapi);
+    }
+
+    @Singleton
+    DialThroughVapi dialThroughVapi(AssistantRepository assistants, PhoneNumberRepository numbers, VapiSyncStateRepository states,
+                                    VapiCredentials credentials, VapiSpecs specs, VoiceAgentHost host) {
+        return new DialThroughVapi(assistants, numbers, states, credentials, specs, host);
     }
 
     @Singleton
     DialOutboundCalls dialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
                                         AssistantRepository assistants, OutboundLimitsRepository limits, Clock clock,
-                                        OutboundProperties properties, OutboundLimits defaults,
+                                        OutboundProperties properties, OutboundLimits defaults, DialThroughVapi vapi,
                                         @Value("${switchboard.public-url}") String publicUrl) {
         return new DialOutboundCalls(queue, telephony, calls, tenants, assistants, limits, clock,
                 new DialOutboundCalls.Settings(publicUrl.strip().replaceAll("/+$", ""), properties.lease(), properties.batch(),
-                        properties.confirmWindow(), properties.maxTries(), defaults));
+                        properties.confirmWindow(), properties.maxTries(), defaults), vapi);
     }
 
     @Singleton

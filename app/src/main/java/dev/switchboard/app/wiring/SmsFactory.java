@@ -4,6 +4,7 @@ import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
 import dev.switchboard.domain.sms.OptOuts;
 import dev.switchboard.domain.sms.ReceiveSms;
+import dev.switchboard.domain.sms.RecheckStuckSms;
 import dev.switchboard.domain.sms.RecordSmsStatus;
 import dev.switchboard.domain.sms.SendSms;
 import dev.switchboard.domain.sms.SmsRepository;
@@ -40,6 +41,13 @@ final class SmsFactory {
     @Singleton
     RecordSmsStatus recordSmsStatus(SmsRepository messages, Clock clock) {
         return new RecordSmsStatus(messages, clock);
+    }
+
+    @Singleton
+    RecheckStuckSms recheckStuckSms(SmsRepository messages, PhoneNumberRepository numbers, Telephony telephony, Clock clock,
+                                    ReconcileProperties reconcile) {
+        return new RecheckStuckSms(messages, numbers, telephony, clock, new RecheckStuckSms.Settings(reconcile.smsAfter(),
+                reconcile.smsRecheckAfter(), reconcile.smsGiveUpAfter(), reconcile.batch()));
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package dev.switchboard.app.wiring;
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.SecretVault;
+import dev.switchboard.domain.outbound.DialQueue;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
 import dev.switchboard.domain.studio.CheckVapiSync;
 import dev.switchboard.domain.studio.SyncAssistantToVapi;
@@ -70,8 +71,8 @@ final class VapiFactory {
                                         VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
                                         DeliveryLedger ledger, @Nullable Toolbox toolbox,
                                         @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
-                                        @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, Clock clock) {
+                                        @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, DialQueue dials, Clock clock) {
         return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs, ledger,
-                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, clock);
+                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, dials, clock);
     }
 }

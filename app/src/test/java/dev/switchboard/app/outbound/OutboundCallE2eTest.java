@@ -225,7 +225,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         var vapi = new OutboundFixture(server, new Api(server, json), TWILIO, Map.of("runtime", "vapi"));
         var refused = vapi.place(Map.of());
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.raw()).contains("outbound calls for vapi assistants are not supported yet");
+        assertThat(refused.raw()).contains("assistantId").contains("connect Vapi first");
 
         dialer.run();
         assertThat(dials()).isEmpty();

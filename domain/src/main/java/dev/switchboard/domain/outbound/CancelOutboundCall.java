@@ -1,5 +1,6 @@
 package dev.switchboard.domain.outbound;
 
+import dev.switchboard.domain.assistant.Runtime;
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallDirection;
 import dev.switchboard.domain.call.CallEvent;
@@ -58,6 +59,9 @@ public final class CancelOutboundCall {
             return new Result.TooLate(call, "the call is " + call.status().wireName());
         var dial = queue.status(tenant, id);
         if (dial.isPresent() && dial.get().state() == DialState.DIALING) return new Result.BeingDialed(call);
+        if (call.runtime() == Runtime.VAPI && call.providerCallId() != null)
+            // Vapi carries it from here; we have no way yet to stop a call Vapi is ringing.
+            return new Result.TooLate(call, "Vapi is already placing the call; only a call not yet dialed can be cancelled");
         queue.requestCancel(tenant, id);
         if (call.providerCallId() == null) {
             var change = call.advance(CallStatus.CANCELED, clock.instant());

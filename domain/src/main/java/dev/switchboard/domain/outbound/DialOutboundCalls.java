@@ -1,6 +1,7 @@
 package dev.switchboard.domain.outbound;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.assistant.Runtime;
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallDirection;
 import dev.switchboard.domain.call.CallEvent;
@@ -35,6 +36,10 @@ import java.util.Map;
  * at once: it waits {@code confirmWindow} (doubling per try) for a webhook naming it (our URLs
  * carry the call's id), and only when none came is it dialed again, at most {@code maxTries} in
  * all, then failed. Busy and no-answer are tried again as new calls per the retry policy.
+ *
+ * <p>A call whose assistant runs on Vapi is placed through Vapi's call API instead
+ * ({@link DialThroughVapi}), under the same queue, limits, calling hours and confirm window; Vapi's
+ * messages naming the call (our id in its metadata) confirm it like Twilio's webhooks.
  */
 public final class DialOutboundCalls {
     /**
@@ -58,9 +63,19 @@ public final class DialOutboundCalls {
     private final OutboundLimitsRepository limits;
     private final Clock clock;
     private final Settings settings;
+    private final DialThroughVapi vapi;
 
+    /** A dialer for Twilio-carried assistants only: calls of {@code vapi} assistants fail. */
     public DialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
                              AssistantRepository assistants, OutboundLimitsRepository limits, Clock clock, Settings settings) {
+        this(queue, telephony, calls, tenants, assistants, limits, clock, settings, null);
+    }
+
+    /** @param vapi places the calls of assistants whose runtime is {@code vapi}; {@code null} when there is none */
+    public DialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
+                             AssistantRepository assistants, OutboundLimitsRepository limits, Clock clock, Settings settings,
+                             DialThroughVapi vapi) {
+        this.vapi = vapi;
         this.queue = queue;
         this.telephony = telephony;
         this.calls = calls;
@@ -93,11 +108,12 @@ public final class DialOutboundCalls {
         if (pending.state() == DialState.DIALING) {
             // The previous holder stopped mid-request: Twilio may have the call. Wait for its webhooks first.
             queue.release(tenant, call.id(), DialState.UNCONFIRMED, now.plus(settings.confirmWindow()), true);
-            event(call, "dial.unconfirmed", Map.of("reason", "the instance dialing it stopped before Twilio answered"));
+            event(call, "dial.unconfirmed", Map.of("reason", "the instance dialing it stopped before " + carrier(call) + " answered"));
             return 4;
         }
         if (pending.state() == DialState.UNCONFIRMED && pending.failedTries() >= settings.maxTries()) {
-            fail(call, "Twilio did not answer our request to place the call (" + pending.failedTries() + " tries)", Map.of("tries", pending.failedTries()));
+            fail(call, carrier(call) + " did not answer our request to place the call (" + pending.failedTries() + " tries)",
+                    Map.of("tries", pending.failedTries()));
             return 5;
         }
         var zone = tenants.findById(tenant).map(t -> t.timezone()).orElse(ZoneOffset.UTC);
@@ -130,6 +146,7 @@ public final class DialOutboundCalls {
     private int place(PendingDial pending, Instant now) {
         var call = pending.call();
         var tenant = call.tenantId();
+        if (call.runtime() == Runtime.VAPI) return placeThroughVapi(pending);
         var assistant = call.assistantId() == null ? null : assistants.findById(tenant, call.assistantId()).orElse(null);
         var request = OutboundCall.of(new E164Number(call.to()), new E164Number(call.from()),
                 URI.create(settings.publicUrl() + "/webhooks/twilio/voice?call=" + call.id()),
@@ -156,13 +173,51 @@ public final class DialOutboundCalls {
         return 2;
     }
 
+    /** A {@code vapi} assistant's call goes through Vapi's call API; Vapi's webhooks then carry it on this record. */
+    private int placeThroughVapi(PendingDial pending) {
+        var call = pending.call();
+        if (vapi == null) {
+            fail(call, "this server cannot place calls through Vapi", Map.of("via", "vapi"));
+            return 5;
+        }
+        DialThroughVapi.Outcome outcome;
+        try {
+            outcome = vapi.dial(call, pending.order());
+        } catch (PortFailure e) {
+            return switch (e.category()) {
+                case TIMEOUT, UNAVAILABLE, RATE_LIMITED -> failedRequest(pending, e);
+                default -> {
+                    // Vapi refused (validation, unknown assistant or number, key rejected): nothing was placed.
+                    queue.done(call.tenantId(), call.id(), null, e.getMessage());
+                    event(call, "dial.refused", Map.of("via", "vapi", "category", e.category().name(), "message", String.valueOf(e.getMessage())));
+                    moveToFailed(call, "Vapi refused the call: " + e.getMessage());
+                    yield 2;
+                }
+            };
+        }
+        if (outcome instanceof DialThroughVapi.Outcome.Placed placed) {
+            queue.placed(call.tenantId(), call.id(), placed.vapiCallId());
+            var shown = new LinkedHashMap<String, Object>(placed.shown());
+            shown.put("attempt", pending.order().attempt());
+            event(call, "dial.placed", shown);
+            return 1;
+        }
+        var notPossible = (DialThroughVapi.Outcome.NotPossible) outcome;
+        fail(call, notPossible.field() + ": " + notPossible.reason(), Map.of("via", "vapi"));
+        return 5;
+    }
+
+    private static String carrier(Call call) {
+        return call.runtime() == Runtime.VAPI ? "Vapi" : "Twilio";
+    }
+
     private int failedRequest(PendingDial pending, PortFailure e) {
         var call = pending.call();
         var now = clock.instant();
         var data = Map.<String, Object>of("category", e.category().name(), "message", String.valueOf(e.getMessage()));
         switch (e.category()) {
             case TIMEOUT, UNAVAILABLE -> {
-                // Ambiguous: Twilio may have created the call. Wait for a webhook naming it before dialing again.
+                // Ambiguous: Twilio (or Vapi) may have created the call. Wait for a webhook naming it before dialing again.
                 var wait = settings.confirmWindow().multipliedBy(1L << Math.min(pending.failedTries(), 6));
                 queue.release(call.tenantId(), call.id(), DialState.UNCONFIRMED, now.plus(wait), true);
                 var shown = new LinkedHashMap<String, Object>(data);
@@ -173,7 +228,7 @@ public final class DialOutboundCalls {
             case RATE_LIMITED -> {
                 // Twilio said it did not process the request: safe to repeat, after a pause.
                 if (pending.failedTries() + 1 >= settings.maxTries()) {
-                    fail(call, "Twilio kept refusing for rate limits: " + e.getMessage(), data);
+                    fail(call, carrier(call) + " kept refusing for rate limits: " + e.getMessage(), data);
                     return 5;
                 }
                 queue.release(call.tenantId(), call.id(), DialState.WAITING, now.plus(settings.confirmWindow()), true);

@@ -24,7 +24,8 @@ import java.util.Objects;
 /**
  * The business asks us to call a customer: checks the number and the assistant are the tenant's,
  * and queues the call ({@link DialQueue}). Nothing is sent to Twilio here — the dialer does that
- * ({@link DialOutboundCalls}), so the request never waits on Twilio.
+ * ({@link DialOutboundCalls}), so the request never waits on Twilio (or Vapi, for an assistant whose
+ * runtime is {@code vapi}).
  */
 public final class PlaceOutboundCall {
     /**
@@ -53,8 +54,11 @@ public final class PlaceOutboundCall {
         /** Neither the request nor the number names an assistant. */
         record NoAssistant() implements Result {}
 
-        /** The assistant's runtime cannot place calls yet. */
+        /** The assistant's runtime cannot place calls on this server. */
         record UnsupportedRuntime(Runtime runtime) implements Result {}
+
+        /** A {@code vapi} assistant's call cannot go through Vapi with the tenant's setup: {@code reason} says what to do. */
+        record NotReady(String field, String reason) implements Result {}
     }
 
     private final PhoneNumberRepository numbers;
@@ -63,9 +67,18 @@ public final class PlaceOutboundCall {
     private final CallRepository calls;
     private final Clock clock;
     private final Duration keyLifetime;
+    private final DialThroughVapi vapi;
 
+    /** Without Vapi: calls for {@code vapi} assistants are refused as an unsupported runtime. */
     public PlaceOutboundCall(PhoneNumberRepository numbers, AssistantRepository assistants, DialQueue queue, CallRepository calls,
                              Clock clock, Duration keyLifetime) {
+        this(numbers, assistants, queue, calls, clock, keyLifetime, null);
+    }
+
+    /** @param vapi checks that a {@code vapi} assistant's call can go through Vapi; {@code null} refuses them */
+    public PlaceOutboundCall(PhoneNumberRepository numbers, AssistantRepository assistants, DialQueue queue, CallRepository calls,
+                             Clock clock, Duration keyLifetime, DialThroughVapi vapi) {
+        this.vapi = vapi;
         this.numbers = numbers;
         this.assistants = assistants;
         this.queue = queue;
@@ -82,7 +95,12 @@ public final class PlaceOutboundCall {
         var assistant = assistants.findById(command.tenant(), assistantId);
         if (assistant.isEmpty()) return new Result.UnknownAssistant();
         Assistant a = assistant.get();
-        if (a.runtime() == Runtime.VAPI) return new Result.UnsupportedRuntime(a.runtime());
+        if (a.runtime() == Runtime.VAPI) {
+            if (vapi == null) return new Result.UnsupportedRuntime(a.runtime());
+            // Checked again when dialing; refusing here spares the business a call that can only fail.
+            var unready = vapi.check(command.tenant(), number.get());
+            if (unready.isPresent()) return new Result.NotReady(unready.get().field(), unready.get().reason());
+        }
         var now = clock.instant();
         var call = Call.started(command.tenant(), CallDirection.OUTBOUND, number.get().number().value(), command.to().value(),
                 a.runtime(), a.id(), number.get().id(), null, CallStatus.QUEUED, now);

@@ -3,7 +3,9 @@ package dev.switchboard.domain.sms;
 import dev.switchboard.domain.shared.Page;
 import dev.switchboard.domain.shared.PageRequest;
 import dev.switchboard.domain.shared.TenantId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,14 @@ public interface SmsRepository {
      * @return whether the message changed
      */
     boolean advance(TenantId tenant, String providerMessageId, SmsStatus status, Integer errorCode, String errorMessage, Instant at);
+
+    /**
+     * Claims up to {@code limit} sent messages, of any tenant, that Twilio took (they have a SID)
+     * but that are still queued or sending: sent before {@code now - olderThan} and after
+     * {@code now - giveUpAfter}, and not claimed since {@code now - recheckAfter}. Each is marked
+     * claimed at {@code now}, so nobody takes it again before {@code recheckAfter}; oldest first.
+     */
+    List<Sms> claimUnreported(Instant now, Duration olderThan, Duration recheckAfter, Duration giveUpAfter, int limit);
 
     /** The same, for a message Twilio never gave a SID (refused, or unreachable). */
     boolean advance(TenantId tenant, SmsId id, SmsStatus status, Integer errorCode, String errorMessage, Instant at);

@@ -46,4 +46,16 @@ public interface VoiceAgentHost {
 
     /** Points an imported number at an assistant. */
     HostedNumber assignNumber(VapiAccount account, String numberId, String assistantId);
+
+    /**
+     * Places an outbound phone call ({@code POST /call}); the host then reports its progress in
+     * server messages that carry {@link HostedCall#metadata()}. Never repeated by the adapter: a
+     * second request could ring the customer twice.
+     *
+     * @return the host's id for the call
+     * @throws dev.switchboard.domain.shared.PortFailure BAD_REQUEST, NOT_FOUND or REJECTED_CREDENTIALS
+     *     when the host refused it (nothing was placed, the message says why in the host's words);
+     *     TIMEOUT or UNAVAILABLE when the answer was lost (the call may exist); RATE_LIMITED
+     */
+    String placeCall(VapiAccount account, HostedCall call);
 }

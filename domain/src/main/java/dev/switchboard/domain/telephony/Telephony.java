@@ -66,6 +66,15 @@ public interface Telephony {
     TelephonyResult<TelephonyMessage> sendSms(TelephonyAccount account, OutgoingSms sms);
 
     /**
+     * Reads a message as Twilio has it ({@code GET Messages/{sid}.json}): its status and error code
+     * now — for a message whose delivery reports never arrived.
+     *
+     * @param messageSid Twilio's message SID ({@code SM…})
+     * @return the message, or a refusal with code 20404 when the account has no such message
+     */
+    TelephonyResult<TelephonyMessage> fetchSms(TelephonyAccount account, String messageSid);
+
+    /**
      * Looks the number up among the numbers the tenant's Twilio accounts hold
      * ({@code GET IncomingPhoneNumbers.json?PhoneNumber=…}): its own connection's first, then the
      * platform's.

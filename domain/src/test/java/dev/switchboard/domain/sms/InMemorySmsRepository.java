@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemorySmsRepository implements SmsRepository, OptOuts {
     private final Map<SmsId, Sms> messages = new LinkedHashMap<>();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+    private final Map<SmsId, Instant> checked = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean add(Sms sms) {
@@ -76,6 +77,19 @@ public final class InMemorySmsRepository implements SmsRepository, OptOuts {
                 m.providerMessageId(), errorCode != null ? errorCode : m.errorCode(), errorMessage != null ? errorMessage : m.errorMessage(),
                 m.callId(), m.createdAt(), at));
         return true;
+    }
+
+    @Override
+    public synchronized java.util.List<Sms> claimUnreported(Instant now, java.time.Duration olderThan, java.time.Duration recheckAfter,
+                                                           java.time.Duration giveUpAfter, int limit) {
+        var claimed = messages.values().stream()
+                .filter(m -> m.direction() == SmsDirection.OUTBOUND && m.providerMessageId() != null)
+                .filter(m -> m.status() == SmsStatus.QUEUED || m.status() == SmsStatus.SENDING)
+                .filter(m -> m.createdAt().isBefore(now.minus(olderThan)) && m.createdAt().isAfter(now.minus(giveUpAfter)))
+                .filter(m -> !checked.containsKey(m.id()) || checked.get(m.id()).isBefore(now.minus(recheckAfter)))
+                .sorted(Comparator.comparing(Sms::createdAt)).limit(limit).toList();
+        claimed.forEach(m -> checked.put(m.id(), now));
+        return claimed;
     }
 
     @Override

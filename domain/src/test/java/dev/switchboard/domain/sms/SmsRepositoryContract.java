@@ -81,6 +81,37 @@ public abstract class SmsRepositoryContract {
     }
 
     @Test
+    void sent_messages_without_reports_are_claimed_once_per_recheck_interval_and_not_after_they_moved_on() {
+        var now = Fixtures.T0.plus(Duration.ofHours(1));
+        var stuck = outgoing("+14155550123", Fixtures.T0);
+        var sending = outgoing("+14155550124", Fixtures.T0.plusSeconds(1));
+        var delivered = outgoing("+14155550125", Fixtures.T0);
+        var fresh = outgoing("+14155550126", now.minusSeconds(60));
+        var ancient = outgoing("+14155550127", now.minus(Duration.ofDays(10)));
+        var refused = outgoing("+14155550128", Fixtures.T0);
+        for (var sms : java.util.List.of(stuck, sending, delivered, fresh, ancient, refused)) messages().add(sms);
+        for (var sms : java.util.List.of(stuck, sending, delivered, fresh, ancient))
+            messages().accepted(tenant, sms.id(), sid(), SmsStatus.QUEUED, sms.createdAt());
+        messages().advance(tenant, sending.id(), SmsStatus.SENDING, null, null, Fixtures.T0);
+        messages().advance(tenant, delivered.id(), SmsStatus.DELIVERED, null, null, Fixtures.T0);
+        messages().advance(tenant, refused.id(), SmsStatus.FAILED, 21211, "Invalid 'To' Phone Number", Fixtures.T0);
+
+        var first = mine(messages().claimUnreported(now, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofDays(3), 100));
+        var again = mine(messages().claimUnreported(now.plusSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofDays(3), 100));
+        var later = mine(messages().claimUnreported(now.plus(Duration.ofMinutes(31)), Duration.ofMinutes(10), Duration.ofMinutes(30),
+                Duration.ofDays(3), 100));
+
+        assertThat(first).extracting(Sms::id).containsExactly(stuck.id(), sending.id());
+        assertThat(again).isEmpty();
+        assertThat(later).extracting(Sms::id).containsExactly(stuck.id(), sending.id(), fresh.id());
+    }
+
+    /** Other tests' messages (a shared database) are not this test's. */
+    private java.util.List<Sms> mine(java.util.List<Sms> claimed) {
+        return claimed.stream().filter(m -> m.tenantId().equals(tenant)).toList();
+    }
+
+    @Test
     void a_message_twilio_never_took_fails_by_its_id() {
         var sms = outgoing("+14155550123", Fixtures.T0);
         messages().add(sms);

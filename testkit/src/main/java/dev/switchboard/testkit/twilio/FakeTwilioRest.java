@@ -157,6 +157,22 @@ public final class FakeTwilioRest implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The message moves on at Twilio without telling us (a delivery report lost): {@code sent},
+     * {@code delivered}, or {@code undelivered} / {@code failed} with Twilio's error code and text.
+     */
+    public synchronized void setMessageStatus(String messageSid, String status, Integer errorCode, String errorMessage) {
+        for (var a : accounts.values()) {
+            var m = a.messages.get(messageSid);
+            if (m == null) continue;
+            m.put("status", status);
+            if (errorCode != null) m.put("error_code", errorCode);
+            if (errorMessage != null) m.put("error_message", errorMessage);
+            return;
+        }
+        throw new IllegalArgumentException("no message " + messageSid);
+    }
+
     public synchronized void fail(TwilioRoute route, TwilioFault fault) {
         faults.put(route, fault);
     }

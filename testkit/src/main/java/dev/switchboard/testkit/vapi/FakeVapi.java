@@ -31,14 +31,17 @@ import java.util.regex.Pattern;
  * bearer-key check, strict validation of the whole body, nested objects included ({@link AssistantSchema}:
  * unknown or ill-typed fields anywhere in {@code model}, {@code model.tools[]}, {@code destinations},
  * {@code voice}, {@code transcriber}, {@code server}; Twilio imports without credentials → 400 in
- * Vapi's NestJS error shape), per-endpoint error
+ * Vapi's NestJS error shape), {@code POST /call} for outbound phone calls (an assistant by id or
+ * transient, an imported number by id or a transient Twilio line whose credentials must be ones
+ * Vapi accepts, {@code customer.number} in E.164, {@code assistantOverrides} checked field by field;
+ * answers 201 with the call, {@code outboundPhoneCall}, {@code queued}), per-endpoint error
  * injection (any status, or a hang past the client's timeout), and dashboard edits to test drift.
  * Thread-safe.
  */
 public final class FakeVapi implements AutoCloseable {
     /** The endpoints failures can be injected into. */
     public enum Endpoint { CREATE_ASSISTANT, LIST_ASSISTANTS, GET_ASSISTANT, UPDATE_ASSISTANT, DELETE_ASSISTANT,
-        CREATE_PHONE_NUMBER, LIST_PHONE_NUMBERS, GET_PHONE_NUMBER, UPDATE_PHONE_NUMBER, DELETE_PHONE_NUMBER }
+        CREATE_PHONE_NUMBER, LIST_PHONE_NUMBERS, GET_PHONE_NUMBER, UPDATE_PHONE_NUMBER, DELETE_PHONE_NUMBER, CREATE_CALL, GET_CALL }
 
     /**
      * An injected failure: an HTTP status with Vapi's error body, or no answer for {@code hang}.
@@ -71,6 +74,14 @@ public final class FakeVapi implements AutoCloseable {
             "twilioApiKey", "twilioApiSecret", "name", "assistantId", "squadId", "workflowId", "server", "smsEnabled",
             "fallbackDestination", "hooks");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+    private static final Set<String> CALL_FIELDS = Set.of("assistantId", "assistant", "assistantOverrides", "squadId", "squad",
+            "workflowId", "workflow", "phoneNumberId", "phoneNumber", "customer", "customerId", "name", "schedulePlan", "transport");
+    private static final Set<String> LINE_FIELDS = Set.of("twilioPhoneNumber", "twilioAccountSid", "twilioAuthToken", "twilioApiKey",
+            "twilioApiSecret", "name", "smsEnabled");
+    private static final Set<String> OVERRIDE_FIELDS = Set.of("variableValues", "metadata", "model", "firstMessage", "firstMessageMode",
+            "voice", "transcriber", "voicemailMessage", "endCallMessage", "endCallPhrases", "maxDurationSeconds", "server", "serverMessages");
+    private static final Set<String> OVERRIDE_MODEL_FIELDS = Set.of("provider", "model", "messages", "temperature", "maxTokens", "tools",
+            "toolIds");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -78,6 +89,7 @@ public final class FakeVapi implements AutoCloseable {
     private final String orgId = UUID.randomUUID().toString();
     private final Map<String, ObjectNode> assistants = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ObjectNode> numbers = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, ObjectNode> calls = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Endpoint, Failure> failures = Collections.synchronizedMap(new EnumMap<>(Endpoint.class));
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Map<String, String> twilioAccounts = Map.of();
@@ -176,6 +188,13 @@ public final class FakeVapi implements AutoCloseable {
     public List<JsonNode> phoneNumbers() {
         synchronized (numbers) {
             return numbers.values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
+        }
+    }
+
+    /** The calls placed with {@code POST /call}, oldest first, as Vapi answered them. */
+    public List<JsonNode> calls() {
+        synchronized (calls) {
+            return calls.values().stream().map(c -> (JsonNode) c.deepCopy()).toList();
         }
     }
 
@@ -322,6 +341,12 @@ public final class FakeVapi implements AutoCloseable {
                 }
                 send(exchange, 200, updated);
             }
+            case CREATE_CALL -> createCall(exchange, body);
+            case GET_CALL -> {
+                var found = calls.get(id);
+                if (found == null) send(exchange, 404, error(404, "Not Found", "Call Not Found"));
+                else send(exchange, 200, found.deepCopy());
+            }
             case DELETE_PHONE_NUMBER -> {
                 var removed = numbers.remove(id);
                 if (removed == null) send(exchange, 404, error(404, "Not Found", "Phone Number Not Found"));
@@ -364,6 +389,83 @@ public final class FakeVapi implements AutoCloseable {
         }
     }
 
+    /** {@code POST /call} (Vapi's CreateCallDTO, an outbound phone call). */
+    private void createCall(HttpExchange exchange, JsonNode body) throws IOException {
+        var problems = new ArrayList<>(unknownFields(body, CALL_FIELDS));
+        if (body == null) {
+            send(exchange, 400, error(400, "Bad Request", problems));
+            return;
+        }
+        var customer = body.path("customer").path("number").asText("");
+        if (!E164.matcher(customer).matches()) problems.add("customer.number must be a valid phone number in the E.164 format");
+        if (body.has("assistantId") == body.has("assistant")) problems.add("exactly one of assistantId or assistant must be provided");
+        if (body.path("assistantId").isTextual() && !assistants.containsKey(body.get("assistantId").asText()))
+            problems.add("Assistant " + body.get("assistantId").asText() + " not found");
+        if (body.has("assistant")) AssistantSchema.problems(body.get("assistant")).forEach(p -> problems.add("assistant." + p));
+        if (body.has("phoneNumberId") == body.has("phoneNumber")) problems.add("exactly one of phoneNumberId or phoneNumber must be provided");
+        if (body.path("phoneNumberId").isTextual() && !numbers.containsKey(body.get("phoneNumberId").asText()))
+            problems.add("Phone Number " + body.get("phoneNumberId").asText() + " not found");
+        var line = body.path("phoneNumber");
+        if (body.has("phoneNumber")) {
+            unknownFields(line, LINE_FIELDS).forEach(p -> problems.add("phoneNumber." + p));
+            if (!E164.matcher(line.path("twilioPhoneNumber").asText("")).matches())
+                problems.add("phoneNumber.twilioPhoneNumber must be a valid phone number in the E.164 format");
+        }
+        if (body.has("assistantOverrides")) problems.addAll(overrideProblems(body.get("assistantOverrides")));
+        if (!problems.isEmpty()) {
+            send(exchange, 400, error(400, "Bad Request", problems));
+            return;
+        }
+        if (body.has("phoneNumber")) {
+            var sid = line.path("twilioAccountSid").asText("");
+            if (!line.path("twilioAuthToken").asText("").equals(twilioAccounts.get(sid))) {
+                send(exchange, 400, error(400, "Bad Request", "Twilio Error: Authenticate. Check twilioAccountSid and twilioAuthToken."));
+                return;
+            }
+        }
+        var created = json.createObjectNode();
+        var id = UUID.randomUUID().toString();
+        var now = Instant.now().toString();
+        created.put("id", id).put("orgId", orgId).put("type", "outboundPhoneCall").put("status", "queued")
+                .put("phoneCallProvider", "twilio").put("phoneCallTransport", "pstn");
+        if (body.has("assistantId")) created.set("assistantId", body.get("assistantId").deepCopy());
+        if (body.has("phoneNumberId")) created.set("phoneNumberId", body.get("phoneNumberId").deepCopy());
+        if (body.has("phoneNumber")) {
+            // Vapi keeps the transient line, never its secret.
+            var kept = line.deepCopy();
+            ((ObjectNode) kept).remove(List.of("twilioAuthToken", "twilioApiSecret"));
+            created.set("phoneNumber", kept);
+        }
+        created.set("customer", body.get("customer").deepCopy());
+        if (body.has("assistantOverrides")) created.set("assistantOverrides", body.get("assistantOverrides").deepCopy());
+        created.put("createdAt", now).put("updatedAt", now);
+        calls.put(id, created);
+        send(exchange, 201, created.deepCopy());
+    }
+
+    private static List<String> overrideProblems(JsonNode overrides) {
+        var problems = new ArrayList<String>();
+        if (!overrides.isObject()) return List.of("assistantOverrides must be an object");
+        unknownFields(overrides, OVERRIDE_FIELDS).forEach(p -> problems.add("assistantOverrides." + p));
+        for (var field : List.of("variableValues", "metadata"))
+            if (overrides.has(field) && !overrides.get(field).isObject()) problems.add("assistantOverrides." + field + " must be an object");
+        if (overrides.has("firstMessage") && !overrides.get("firstMessage").isTextual())
+            problems.add("assistantOverrides.firstMessage must be a string");
+        if (overrides.has("model")) {
+            var model = overrides.get("model");
+            unknownFields(model, OVERRIDE_MODEL_FIELDS).forEach(p -> problems.add("assistantOverrides.model." + p));
+            if (!model.path("provider").isTextual()) problems.add("assistantOverrides.model.provider must be a string");
+            if (!model.path("model").isTextual()) problems.add("assistantOverrides.model.model must be a string");
+            if (model.has("messages")) {
+                if (!model.get("messages").isArray()) problems.add("assistantOverrides.model.messages must be an array");
+                else for (var message : model.get("messages"))
+                    if (!message.path("role").isTextual() || !message.path("content").isTextual())
+                        problems.add("assistantOverrides.model.messages each need a role and a content");
+            }
+        }
+        return problems;
+    }
+
     private static List<String> validateAssistant(JsonNode body) {
         return AssistantSchema.problems(body);
     }
@@ -394,6 +496,13 @@ public final class FakeVapi implements AutoCloseable {
                 case "GET" -> one ? Endpoint.GET_ASSISTANT : Endpoint.LIST_ASSISTANTS;
                 case "PATCH" -> one ? Endpoint.UPDATE_ASSISTANT : null;
                 case "DELETE" -> one ? Endpoint.DELETE_ASSISTANT : null;
+                default -> null;
+            };
+        }
+        if (segments[0].equals("call")) {
+            return switch (method) {
+                case "POST" -> one ? null : Endpoint.CREATE_CALL;
+                case "GET" -> one ? Endpoint.GET_CALL : null;
                 default -> null;
             };
         }

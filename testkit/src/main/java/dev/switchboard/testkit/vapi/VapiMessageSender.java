@@ -130,6 +130,19 @@ public final class VapiMessageSender {
                 vapiAssistantId, metadata, start);
     }
 
+    /**
+     * A call we placed with {@code POST /call}, as Vapi's messages describe it: {@code placed} is
+     * Vapi's answer (the fake's {@link FakeVapi#calls()} entry) — its id, customer and the per-call
+     * overrides Vapi echoes on the call — from {@code ourNumber}, by {@code vapiAssistantId}.
+     */
+    public static Call outbound(JsonNode placed, String ourNumber, String vapiAssistantId, Map<String, String> metadata, Instant start) {
+        var call = new Call(placed.path("id").asText(), "CA" + UUID.randomUUID().toString().replace("-", ""), ourNumber,
+                placed.path("customer").path("number").asText(), vapiAssistantId, metadata, start);
+        call.type = "outboundPhoneCall";
+        call.overrides = placed.has("assistantOverrides") ? (ObjectNode) placed.get("assistantOverrides").deepCopy() : null;
+        return call;
+    }
+
     /** Builds the messages of one call; each message is stamped {@code offsetSeconds} after the start. */
     public static final class Call {
         private final String id;
@@ -141,6 +154,8 @@ public final class VapiMessageSender {
         private final Instant start;
         private final String phoneNumberId = UUID.randomUUID().toString();
         private final String orgId = UUID.randomUUID().toString();
+        private String type = "inboundPhoneCall";
+        private ObjectNode overrides;
 
         Call(String id, String twilioSid, String ourNumber, String customer, String vapiAssistantId, Map<String, String> metadata, Instant start) {
             this.id = id;
@@ -271,11 +286,12 @@ public final class VapiMessageSender {
 
         private ObjectNode base(String type, double offsetSeconds, String callStatus, boolean withAssistant) {
             var message = JSON.createObjectNode().put("type", type).put("timestamp", millis(offsetSeconds));
-            var call = message.putObject("call").put("id", id).put("orgId", orgId).put("type", "inboundPhoneCall")
+            var call = message.putObject("call").put("id", id).put("orgId", orgId).put("type", type)
                     .put("status", callStatus).put("phoneCallProvider", "twilio").put("phoneCallTransport", "pstn")
                     .put("phoneCallProviderId", twilioSid).put("phoneNumberId", phoneNumberId)
                     .put("createdAt", start.toString());
             if (withAssistant && vapiAssistantId != null) call.put("assistantId", vapiAssistantId);
+            if (overrides != null) call.set("assistantOverrides", overrides.deepCopy());
             call.putObject("customer").put("number", customer);
             message.putObject("phoneNumber").put("id", phoneNumberId).put("provider", "twilio").put("number", ourNumber);
             message.putObject("customer").put("number", customer);
