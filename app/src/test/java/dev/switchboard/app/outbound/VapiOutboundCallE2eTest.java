@@ -313,7 +313,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         assertThat((String) OutboundFixture.call(failed).get("endedReason")).startsWith("Vapi refused the call: ")
                 .contains("Twilio Error: Number +33612345678 is not allowed.");
         assertThat(map(failed.get("outbound"))).containsEntry("dialState", "done");
-        assertThat(types(failed)).containsSubsequence("dial.queued", "dial.refused", "status.changed");
+        assertThat(types(failed)).containsSubsequence("dial.queued", "dial.refused");
     }
 
     @Test
