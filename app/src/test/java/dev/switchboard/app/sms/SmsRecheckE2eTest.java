@@ -30,9 +30,9 @@ import org.junit.jupiter.api.TestInstance;
  * Texts whose delivery reports never came (no status callback arrived) are read back from the
  * fake Twilio REST API ({@code GET Messages/{sid}.json}) after a while and moved forward to what
  * Twilio says — never back. The scheduled job is off; the test runs the re-check itself on a
- * clock set ahead.
+ * clock set ahead. Not transactional: the re-check writes on the test thread and the API reads on another.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmsRecheckE2eTest implements TestPropertyProvider {
     private static final String CUSTOMER = "+14155550123";
