@@ -54,6 +54,12 @@ public final class GeminiLiveModel implements RealtimeVoiceModel {
         return keys.available(tenant, Provider.GOOGLE, platformKey);
     }
 
+    /** The tenant has no {@code google} key of its own and the platform's pays: the call counts against the tenant's daily quota. */
+    @Override
+    public boolean paidByPlatform(dev.switchboard.domain.shared.TenantId tenant) {
+        return keys.paidByPlatform(tenant, Provider.GOOGLE, platformKey);
+    }
+
     @Override
     public VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener) {
         var session = new GeminiLiveSession(request, listener, json, properties);

@@ -1,6 +1,7 @@
 package dev.switchboard.llm.realtime;
 
 import dev.switchboard.domain.modelcall.VoiceModelFailure;
+import dev.switchboard.domain.modelcall.ModelUsage;
 import dev.switchboard.domain.modelcall.VoiceModelListener;
 import dev.switchboard.domain.modelcall.VoiceSession;
 import dev.switchboard.domain.modelcall.VoiceSessionRequest;
@@ -72,6 +73,10 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private int agentTurn = 1;
     private int callerTurn = 1;
     private boolean agentTurnStarted;
+    /** Usage: Gemini reports its own counts; else our estimate of the turns not yet reported. */
+    private boolean providerCounts;
+    private long turnAudioBytes;
+    private long estimate;
 
     GeminiLiveSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, GeminiLiveProperties properties) {
         this.request = request;
@@ -231,6 +236,8 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private void handle(JsonNode message) {
         if (failed) return;
         if (message.get("setupComplete") != null) setupComplete();
+        var usage = message.get("usageMetadata");
+        if (usage != null && usage.isObject()) usageReported(usage);
         var content = message.get("serverContent");
         if (content != null) serverContent(content);
         var toolCall = message.get("toolCall");
@@ -301,16 +308,56 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     }
 
     private void agentAudio(byte[] mulaw) {
+        turnAudioBytes += mulaw.length;
         listener.agentAudio(agentItem(), mulaw);
+    }
+
+    /**
+     * Gemini's count for a turn ({@code usageMetadata}: {@code responseTokenCount} plus any
+     * {@code thoughtsTokenCount}, both billed as output). Once Gemini reports usage, this session
+     * trusts its counts only and drops its own estimates.
+     */
+    private void usageReported(JsonNode usage) {
+        long tokens = number(usage, "responseTokenCount") + number(usage, "thoughtsTokenCount");
+        providerCounts = true;
+        estimate = 0;
+        if (tokens > 0) listener.used(new ModelUsage(tokens, false));
+    }
+
+    /**
+     * A turn Gemini has not (yet) counted: 32 tokens per second of audio (Gemini's documented
+     * audio rate) plus a token per four characters of words. Held until the next turn starts or the
+     * session ends, so a {@code usageMetadata} arriving just after {@code turnComplete} replaces it.
+     */
+    private void estimateTurn() {
+        long audioMs = turnAudioBytes / 8;
+        long chars = agentWords.length();
+        turnAudioBytes = 0;
+        if (!providerCounts) estimate += audioMs * 32 / 1000 + (chars + 3) / 4;
+    }
+
+    private void reportEstimate() {
+        long tokens = estimate;
+        estimate = 0;
+        if (tokens > 0 && !providerCounts) listener.used(new ModelUsage(tokens, true));
+    }
+
+    private static long number(JsonNode node, String field) {
+        var value = node.get(field);
+        return value != null && value.isNumber() ? Math.max(0, value.getLongValue()) : 0;
     }
 
     /** The model starts (or goes on with) its turn: what the caller said before it is stored first. */
     private void agentSpeaks() {
-        if (!agentTurnStarted) callerTurnEnds();
+        if (!agentTurnStarted) {
+            callerTurnEnds();
+            reportEstimate();
+        }
         agentTurnStarted = true;
     }
 
     private void agentTurnEnds() {
+        estimateTurn();
         var words = normalized(agentWords);
         agentWords.setLength(0);
         if (!words.isEmpty()) listener.agentSaid(agentItem(), words);
@@ -364,7 +411,11 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (closing) return null;
+        if (closing) {
+            // We ended it (the call is over): the last turn's estimate still counts.
+            reportEstimate();
+            return null;
+        }
         var said = statusCode + (reason == null || reason.isBlank() ? "" : " " + reason);
         if (!setUp) {
             // Gemini upgrades whatever the key and refuses it on setup by closing (1007/1008 "API key not valid").

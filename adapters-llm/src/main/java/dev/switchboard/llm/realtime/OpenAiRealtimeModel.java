@@ -56,6 +56,12 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
         return keys.available(tenant, Provider.OPENAI, platformKey);
     }
 
+    /** The tenant has no {@code openai} key of its own and the platform's pays: the call counts against the tenant's daily quota. */
+    @Override
+    public boolean paidByPlatform(dev.switchboard.domain.shared.TenantId tenant) {
+        return keys.paidByPlatform(tenant, Provider.OPENAI, platformKey);
+    }
+
     @Override
     public VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener) {
         var session = new OpenAiRealtimeSession(request, listener, json, properties);

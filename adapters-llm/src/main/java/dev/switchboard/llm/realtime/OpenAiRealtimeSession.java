@@ -1,6 +1,7 @@
 package dev.switchboard.llm.realtime;
 
 import dev.switchboard.domain.modelcall.VoiceModelFailure;
+import dev.switchboard.domain.modelcall.ModelUsage;
 import dev.switchboard.domain.modelcall.VoiceModelListener;
 import dev.switchboard.domain.modelcall.VoiceSession;
 import dev.switchboard.domain.modelcall.VoiceSessionRequest;
@@ -44,6 +45,9 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
     private final RealtimeProperties properties;
     private final List<byte[]> pending = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
+    /** What the current response produced, for an estimate when OpenAI reports no usage; confined to the listener. */
+    private long responseAudioBytes;
+    private long responseChars;
     private WebSocket socket;
     private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
     private boolean open;
@@ -236,9 +240,18 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
             }
             case "response.output_audio.delta" -> {
                 var delta = text(event, "delta");
-                if (delta != null) listener.agentAudio(text(event, "item_id"), Base64.getDecoder().decode(delta));
+                if (delta != null) {
+                    var audio = Base64.getDecoder().decode(delta);
+                    responseAudioBytes += audio.length;
+                    listener.agentAudio(text(event, "item_id"), audio);
+                }
             }
-            case "response.output_audio_transcript.done" -> listener.agentSaid(text(event, "item_id"), text(event, "transcript"));
+            case "response.output_audio_transcript.done" -> {
+                var transcript = text(event, "transcript");
+                if (transcript != null) responseChars += transcript.length();
+                listener.agentSaid(text(event, "item_id"), transcript);
+            }
+            case "response.done" -> responseDone(event.get("response"));
             case "input_audio_buffer.speech_started" -> listener.callerStartedSpeaking(text(event, "item_id"));
             case "conversation.item.input_audio_transcription.completed" -> listener.callerSaid(text(event, "item_id"), text(event, "transcript"));
             case "response.function_call_arguments.done" -> toolCall(event);
@@ -254,10 +267,27 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
         }
     }
 
+    /**
+     * What the response cost: {@code response.usage.output_tokens} as OpenAI reports it; without
+     * it, an estimate of 20 tokens per second of audio (our assumption, OpenAI publishes no
+     * rate) plus a token per four characters of words and tool arguments.
+     */
+    private void responseDone(JsonNode response) {
+        var usage = response == null ? null : response.get("usage");
+        var reported = usage == null ? null : usage.get("output_tokens");
+        long audioMs = responseAudioBytes / 8;
+        long chars = responseChars;
+        responseAudioBytes = 0;
+        responseChars = 0;
+        if (reported != null && reported.isNumber()) listener.used(new ModelUsage(Math.max(0, reported.getLongValue()), false));
+        else if (audioMs > 0 || chars > 0) listener.used(new ModelUsage(audioMs * 20 / 1000 + (chars + 3) / 4, true));
+    }
+
     private void toolCall(JsonNode event) {
         var callId = text(event, "call_id");
         var name = text(event, "name");
         var arguments = text(event, "arguments");
+        if (arguments != null) responseChars += arguments.length();
         if (callId == null || name == null) return;
         Map<String, Object> parsed;
         try {

@@ -9,7 +9,8 @@ import dev.switchboard.domain.telephony.Telephony;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -25,6 +26,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * {@code WS /webhooks/twilio/stream/{tenant}/{call}}: a Media Streams session (PROTOCOLS.md §5),
@@ -48,9 +53,26 @@ final class MediaStreamSocket {
     private final ExecutorService pool;
     private final Clock clock;
     private final RecordCall recordCall;
+    private final int mediaBacklog;
+    private static final AtomicLong RETRY_THREADS = new AtomicLong();
+    /** One small thread re-offers to the pool the lanes it refused while full. */
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "stream-frame-retry-" + RETRY_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    /** A media frame, as Twilio sends it ({@code "event":"media"}): found without parsing, on the event loop. */
+    private static final Pattern MEDIA = Pattern.compile("\"event\"\\s*:\\s*\"media\"");
 
+    /**
+     * @param pool the bounded pool of call threads ({@code call-turns}); never Micronaut's unbounded {@code io} pool (issue 9 §5)
+     * @param mediaBacklog caller audio frames a call's lane may hold while every call thread is busy
+     *     ({@code switchboard.calls.stream-backlog}, 250: five seconds of audio) before new ones are dropped
+     */
     MediaStreamSocket(StartStreamCall startStreamCall, Telephony telephony, CallRepository calls, JsonMapper json,
-                      @Named(TaskExecutors.IO) ExecutorService pool, Clock clock, RecordCall recordCall) {
+                      @Named(ConversationRelaySocket.CALL_TURNS) ExecutorService pool, Clock clock, RecordCall recordCall,
+                      @Value("${switchboard.calls.stream-backlog:250}") int mediaBacklog) {
+        this.mediaBacklog = Math.max(1, mediaBacklog);
         this.recordCall = recordCall;
         this.startStreamCall = startStreamCall;
         this.telephony = telephony;
@@ -67,16 +89,29 @@ final class MediaStreamSocket {
             session.close(CloseReason.POLICY_VIOLATION);
             return;
         }
-        var stream = new StreamSession(bound.get().tenantId(), bound.get().callId(), pool, calls, clock);
+        var stream = new StreamSession(bound.get().tenantId(), bound.get().callId(), pool, retries, mediaBacklog, calls, clock);
         session.put(STATE, stream);
         stream.inbox.execute(() -> stream.event("stream.connected", Map.of("sessionId", session.getId())));
     }
 
-    /** Called on the event loop: hands the frame to the session's inbox and returns at once. */
+    /**
+     * Called on the event loop: hands the frame to the session's lane and returns at once, never
+     * blocking. Frames keep their order; when every call thread has been busy for a while, new
+     * caller audio beyond the call's backlog is dropped (counted on the timeline), control frames
+     * ({@code start}, {@code mark}, {@code dtmf}, {@code stop}) never are.
+     */
     @OnMessage
     void message(String text, WebSocketSession session) {
         var stream = session.get(STATE, StreamSession.class).orElse(null);
-        if (stream != null) stream.inbox.execute(() -> handle(stream, session, text));
+        if (stream == null) return;
+        Runnable frame = () -> handle(stream, session, text);
+        if (MEDIA.matcher(text).find()) stream.media(frame);
+        else stream.inbox.execute(frame);
+    }
+
+    @PreDestroy
+    void stopRetrying() {
+        retries.shutdown();
     }
 
     private void handle(StreamSession stream, WebSocketSession session, String text) {

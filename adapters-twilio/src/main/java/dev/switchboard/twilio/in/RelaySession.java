@@ -72,7 +72,7 @@ final class RelaySession implements LiveCalls.Session {
                     LOG.warn("relay call {}: every call thread is busy; its {} wait", callId, lane);
                     event("turn.delayed", Map.of("lane", lane, "reason", "every call thread is busy: queued, not dropped"));
                     boolean agentSpeaking = lane.equals("inbox") && !turns.idle();
-                    if (!agentSpeaking && !gaveUp.get()) output.text(holdingLine(), true);
+                    if (!agentSpeaking && !gaveUp.get() && holdingLineDue()) output.text(holdingLine(), true);
                 }
                 try {
                     retries.schedule(retry, RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -87,6 +87,22 @@ final class RelaySession implements LiveCalls.Session {
             }
         };
     }
+
+    /**
+     * The holding line is said at most once every {@link #HOLDING_LINE_EVERY}: a call whose frames
+     * and then its turn wait, back to back, must not hear "One moment, please." twice in a row.
+     */
+    private boolean holdingLineDue() {
+        var now = clock.instant();
+        synchronized (holding) {
+            if (lastHoldingLine != null && now.isBefore(lastHoldingLine.plus(HOLDING_LINE_EVERY))) return false;
+            lastHoldingLine = now;
+            return true;
+        }
+    }
+
+    private static final java.time.Duration HOLDING_LINE_EVERY = java.time.Duration.ofSeconds(10);
+    private java.time.Instant lastHoldingLine;
 
     private String holdingLine() {
         var lang = language != null ? language : twimlLanguage;

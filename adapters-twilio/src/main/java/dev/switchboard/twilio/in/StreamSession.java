@@ -7,11 +7,21 @@ import dev.switchboard.domain.modelcall.StreamConversation;
 import dev.switchboard.domain.recording.CallRecording;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** One Media Streams socket: its call, its stream once {@code start} arrived, and the lane its frames are handled on in order. */
+/**
+ * One Media Streams socket: its call, its stream once {@code start} arrived, and the lane its
+ * frames are handled on in order, on the bounded {@code call-turns} pool.
+ */
 final class StreamSession {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamSession.class);
     final TenantId tenantId;
     final CallId callId;
     /** Frames are handled here, in arrival order, off the event loop. */
@@ -23,12 +33,76 @@ final class StreamSession {
     /** The call's recording when its assistant records; {@code null} otherwise. */
     volatile CallRecording recording;
 
-    StreamSession(TenantId tenantId, CallId callId, Executor pool, CallRepository calls, Clock clock) {
+    /** How soon a lane the full pool refused asks again: a few frames' time, so the caller's audio is late rather than lost. */
+    private static final long RETRY_MILLIS = 40;
+    private final ScheduledExecutorService retries;
+    private final int mediaBacklog;
+    /** The pool is full for this call: said once to the timeline until it clears. */
+    private final AtomicBoolean holding = new AtomicBoolean();
+    /** Caller audio frames dropped while this call's lane was over its backlog, since the last report. */
+    private final AtomicLong dropped = new AtomicLong();
+
+    /**
+     * @param pool the bounded pool of call threads ({@code call-turns}), shared by every call
+     * @param retries where a lane refused by the full pool schedules its next attempt
+     * @param mediaBacklog the most frames this call's lane holds while every thread is busy before
+     *     it drops new caller audio (control frames are always kept)
+     */
+    StreamSession(TenantId tenantId, CallId callId, Executor pool, ScheduledExecutorService retries, int mediaBacklog,
+                  CallRepository calls, Clock clock) {
         this.tenantId = tenantId;
         this.callId = callId;
-        this.inbox = new SerialExecutor(CallLogContext.carrying(tenantId, callId, pool));
+        this.retries = retries;
+        this.mediaBacklog = mediaBacklog;
+        this.inbox = new SerialExecutor(CallLogContext.carrying(tenantId, callId, pool), saturation());
         this.calls = calls;
         this.clock = clock;
+    }
+
+    /**
+     * A caller audio frame, unless this call's lane already holds {@code mediaBacklog} frames
+     * (every call thread has been busy for that long): then it is dropped and counted — late
+     * audio is no use to a model listening in real time, and the lane must not grow without bound.
+     * Called on the event loop; never blocks.
+     *
+     * @return whether it was queued
+     */
+    boolean media(Runnable frame) {
+        if (inbox.queued() >= mediaBacklog) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        inbox.execute(frame);
+        return true;
+    }
+
+    /**
+     * Every call thread is busy: this call's frames wait in its own lane, in order (nothing
+     * blocks the event loop), the timeline says so once, and the lane asks the pool again shortly.
+     */
+    private SerialExecutor.Saturation saturation() {
+        return new SerialExecutor.Saturation() {
+            @Override
+            public void full(Runnable retry) {
+                if (holding.compareAndSet(false, true)) {
+                    LOG.warn("stream call {}: every call thread is busy; its frames wait", callId);
+                    event("stream.delayed", Map.of("reason", "every call thread is busy: frames queued in order"));
+                }
+                try {
+                    retries.schedule(retry, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    LOG.warn("stream call {}: shutting down, its queued frames will not run", callId);
+                }
+            }
+
+            @Override
+            public void cleared() {
+                if (!holding.compareAndSet(true, false)) return;
+                var data = new LinkedHashMap<String, Object>();
+                data.put("droppedFrames", dropped.getAndSet(0));
+                event("stream.resumed", data);
+            }
+        };
     }
 
     /** Finishes the recording, if any (idempotent); it is stored, and on the timeline, behind the call. */

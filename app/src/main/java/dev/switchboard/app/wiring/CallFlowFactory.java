@@ -22,11 +22,13 @@ import dev.switchboard.domain.telephony.Telephony;
 import dev.switchboard.domain.tenant.TenantRepository;
 import dev.switchboard.domain.tool.Toolbox;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.scheduling.TaskExecutors;
+import dev.switchboard.domain.conversation.PlatformKeyQuota;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** Builds the call-handling use cases every runtime shares from the ports' adapters. */
 @Factory
@@ -68,12 +70,21 @@ final class CallFlowFactory {
                 new EngineSettings(engine.maxToolRounds(), engine.toolTimeout()), openingHours::describe, clock, contexts);
     }
 
-    /** Stream calls: every speech-to-speech model bean offers itself by provider; tools get the engine's per-call timeout. */
+    /**
+     * Stream calls: every speech-to-speech model bean offers itself by provider; tools get the
+     * engine's per-call timeout and run on the bounded tool pool, awaited on the bounded turn pool
+     * (never Micronaut's unbounded {@code io}); a platform-paid call counts against the tenant's
+     * daily quota.
+     */
     @Singleton
     StartStreamCall startStreamCall(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
-                                    List<RealtimeVoiceModel> models, Toolbox toolbox, @Named(TaskExecutors.IO) ExecutorService tools,
-                                    EngineProperties engine, OpeningHoursText openingHours, Clock clock, CallContexts contexts) {
+                                    List<RealtimeVoiceModel> models, Toolbox toolbox,
+                                    @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
+                                    @Named(CallThreadsFactory.CALL_TURNS) ExecutorService turns,
+                                    @Named(CallThreadsFactory.CALL_TIMERS) ScheduledExecutorService timers,
+                                    EngineProperties engine, CallsProperties callThreads, @Nullable PlatformKeyQuota quota,
+                                    OpeningHoursText openingHours, Clock clock, CallContexts contexts) {
         return new StartStreamCall(tenants, assistants, calls, models, toolbox, tools, engine.toolTimeout(), openingHours::describe, clock,
-                contexts);
+                contexts, new StartStreamCall.Settings(turns, timers, callThreads.markWait(), quota));
     }
 }

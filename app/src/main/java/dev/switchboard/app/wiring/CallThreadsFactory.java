@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bounded, named pools live calls run on, instead of Micronaut's unbounded {@code io} pool
- * (issue 9 §5): {@code call-turns} for relay turns and frames, {@code call-tools} for tools.
+ * (issue 9 §5): {@code call-turns} for relay turns and frames, Media Streams frames and stream
+ * calls' tool waits, {@code call-tools} for tools, and one {@code call-timers} thread for bounded waits.
  * A full pool refuses work ({@link java.util.concurrent.RejectedExecutionException}) rather than
  * growing; each user of a pool decides what the caller hears then. Idle threads exit after a
  * minute. On shutdown, work already queued still runs (the graceful stop has drained live turns).
@@ -25,6 +28,8 @@ final class CallThreadsFactory {
     /** Read by the relay socket under this name. */
     static final String CALL_TURNS = "call-turns";
     static final String CALL_TOOLS = "call-tools";
+    /** Bounded waits of live calls (a stream call's wait for its last {@code mark}); tasks are tiny. */
+    static final String CALL_TIMERS = "call-timers";
     private static final Duration IDLE = Duration.ofMinutes(1);
 
     @Singleton
@@ -39,6 +44,18 @@ final class CallThreadsFactory {
     @Bean(preDestroy = "shutdown")
     ExecutorService callTools(CallsProperties calls) {
         return bounded("call-tool", calls.toolThreads(), calls.toolQueue());
+    }
+
+    @Singleton
+    @Named(CALL_TIMERS)
+    @Bean(preDestroy = "shutdown")
+    ScheduledExecutorService callTimers() {
+        var counter = new AtomicLong();
+        return Executors.newScheduledThreadPool(1, r -> {
+            var t = new Thread(r, "call-timer-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     static ThreadPoolExecutor bounded(String name, int threads, int queue) {

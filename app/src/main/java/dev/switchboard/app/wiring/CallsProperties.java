@@ -14,11 +14,15 @@ import io.micronaut.core.bind.annotation.Bindable;
  *     own lane, the caller hears a holding line and the timeline says so (never dropped)
  * @param toolThreads the most tools running at once (relay calls and Vapi's tool webhook)
  * @param toolQueue tools waiting for a thread; when full, the model is told the tool could not start
+ * @param markWait how long past the expected end of a stream agent's last words a transfer or
+ *     hang-up waits for Twilio's {@code mark} to confirm they played, then goes ahead anyway
  */
 @ConfigurationProperties("switchboard.calls")
 record CallsProperties(@Bindable(defaultValue = "128") int turnThreads, @Bindable(defaultValue = "256") int turnQueue,
-                       @Bindable(defaultValue = "64") int toolThreads, @Bindable(defaultValue = "128") int toolQueue) {
+                       @Bindable(defaultValue = "64") int toolThreads, @Bindable(defaultValue = "128") int toolQueue,
+                       @Bindable(defaultValue = "5s") java.time.Duration markWait) {
     CallsProperties {
+        if (markWait == null || markWait.isNegative()) throw new IllegalArgumentException("switchboard.calls.mark-wait must be >= 0");
         if (turnThreads < 1) throw new IllegalArgumentException("switchboard.calls.turn-threads must be at least 1");
         if (toolThreads < 1) throw new IllegalArgumentException("switchboard.calls.tool-threads must be at least 1");
         if (turnQueue < 0) throw new IllegalArgumentException("switchboard.calls.turn-queue must be >= 0");

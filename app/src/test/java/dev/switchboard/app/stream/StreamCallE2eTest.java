@@ -53,7 +53,8 @@ class StreamCallE2eTest implements TestPropertyProvider {
                 "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
                 "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
                 "switchboard.twilio.api-url", TWILIO.baseUrl(),
-                "switchboard.openai.realtime-url", REALTIME.url());
+                "switchboard.openai.realtime-url", REALTIME.url(),
+                "switchboard.calls.mark-wait", "1s");
     }
 
     @BeforeEach
@@ -139,6 +140,27 @@ class StreamCallE2eTest implements TestPropertyProvider {
             var stored = StreamFixture.transcript(salon.onlyCall()).get(0);
             assertThat(stored).startsWith("agent: We are").endsWith("(interrupted)").doesNotContain("week");
         }
+    }
+
+    @Test
+    void an_end_call_whose_marks_never_come_back_hangs_up_after_the_bounded_wait() throws Exception {
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+                .say("Thank you for calling, goodbye!", Duration.ofMillis(300))
+                .callTool("end_call", "{\"reason\":\"caller said goodbye\"}")
+                .build());
+        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
+            // The phone plays the goodbye but no mark ever comes back (lost, or a stream that stopped confirming).
+            call.loseMarks();
+            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+            assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup");
+            assertThat(call.received("mark")).isNotEmpty();
+            call.hangUp();
+        }
+        await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
+        assertThat(StreamFixture.eventTypes(salon.onlyCall())).containsSubsequence("tool.called", "marks.missing", "call.ending",
+                "twilio.call.updated");
     }
 
     @Test

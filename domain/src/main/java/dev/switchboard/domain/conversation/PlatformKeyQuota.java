@@ -55,7 +55,12 @@ public final class PlatformKeyQuota {
 
     /** Counts what a platform-paid reply cost. */
     public void spent(TenantId tenant, ModelReply reply) {
-        if (reply.outputTokens() > 0) usage.addOutputTokens(tenant, today(), reply.outputTokens());
+        spent(tenant, reply.outputTokens());
+    }
+
+    /** Counts output tokens a platform-paid response produced (a stream call's, as its provider reported them). */
+    public void spent(TenantId tenant, long outputTokens) {
+        if (outputTokens > 0) usage.addOutputTokens(tenant, today(), outputTokens);
     }
 
     private LocalDate today() {

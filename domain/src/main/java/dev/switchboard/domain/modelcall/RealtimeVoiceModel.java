@@ -27,6 +27,15 @@ public interface RealtimeVoiceModel {
         return true;
     }
 
+    /**
+     * Whether this tenant's sessions would be paid by the platform's key (the tenant has no key of
+     * its own for the provider): such calls count against the tenant's daily platform-key quota.
+     * A tenant's own key, and a model that needs none, say {@code false}.
+     */
+    default boolean paidByPlatform(dev.switchboard.domain.shared.TenantId tenant) {
+        return false;
+    }
+
     /** Starts a session for one call; returns at once. */
     VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener);
 }

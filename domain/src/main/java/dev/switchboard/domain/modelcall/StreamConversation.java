@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * A stream call: the caller's line on one side, a speech-to-speech model on the other, and our
@@ -28,9 +33,17 @@ import java.util.concurrent.Executor;
 public final class StreamConversation implements VoiceModelListener {
     private final ModelDrivenCall call;
     private final CallerLine line;
-    private final Executor tools;
+    private final Executor turns;
     private final Duration toolBudget;
+    private final ScheduledExecutorService timers;
+    private final Duration markWait;
     private final String language;
+    /** Counts what the model reports it produced, when the platform's key pays; {@code null} otherwise. */
+    private volatile LongConsumer meter;
+    private final AtomicLong tokensUsed = new AtomicLong();
+    private volatile boolean tokensEstimated;
+    /** When the agent audio sent so far will have played, if the phone plays it in real time from when it was sent. */
+    private Instant playsUntil = Instant.MIN;
     private volatile VoiceSession session;
     /** Per agent message: audio sent and played (ms), when it started, its stored turn, a cut. */
     private final Map<String, AgentItem> items = new HashMap<>();
@@ -57,15 +70,30 @@ public final class StreamConversation implements VoiceModelListener {
     }
 
     /**
-     * @param tools where tool calls run (never the model's own thread)
+     * @param turns where a tool call is awaited (never the model's own thread); bounded: when it
+     *     refuses, the model is told at once that nothing was done
      * @param toolBudget how long one tool call may take
+     * @param timers where the wait for the agent's last words to play is bounded
+     * @param markWait how long past the expected end of the agent's audio a transfer or hang-up
+     *     waits for Twilio to confirm it played (a lost {@code mark} must not stall the call)
      */
-    public StreamConversation(ModelDrivenCall call, CallerLine line, Executor tools, Duration toolBudget) {
+    public StreamConversation(ModelDrivenCall call, CallerLine line, Executor turns, Duration toolBudget,
+                              ScheduledExecutorService timers, Duration markWait) {
         this.call = call;
         this.line = line;
-        this.tools = tools;
+        this.turns = turns;
         this.toolBudget = toolBudget;
+        this.timers = timers;
+        this.markWait = markWait;
         this.language = call.assistant().map(a -> a.language()).orElse("en-US");
+    }
+
+    /**
+     * The platform's key pays for this call: every response the model reports is counted through
+     * {@code meter} (output tokens), and the total goes on the timeline when the call ends.
+     */
+    public void meteredBy(LongConsumer meter) {
+        this.meter = meter;
     }
 
     /** Binds the model's session (once it was opened with this as its listener). */
@@ -132,6 +160,17 @@ public final class StreamConversation implements VoiceModelListener {
         call.event("stream.stopped", Map.of("reason", reason));
         var s = session;
         if (s != null) s.close();
+        usageOnTimeline();
+    }
+
+    /** A platform-paid call's tokens, once, when it ends (a response reported after this is still counted against the day). */
+    private void usageOnTimeline() {
+        if (meter == null) return;
+        var data = new LinkedHashMap<String, Object>();
+        data.put("paidBy", "platform");
+        data.put("outputTokens", tokensUsed.get());
+        data.put("estimated", tokensEstimated);
+        call.event("model.usage", data);
     }
 
     // ---- the model's side ----
@@ -150,8 +189,15 @@ public final class StreamConversation implements VoiceModelListener {
             item.audio.writeBytes(mulaw);
             currentItem = itemId;
             lastItem = itemId;
+            queuedForPlay(mulaw.length);
             line.play(mulaw, itemId + ":" + item.sentMs());
         }
+    }
+
+    /** The phone plays 8 kHz μ-law in real time, after what was queued before it; the caller holds the lock. */
+    private void queuedForPlay(int bytes) {
+        var now = call.now();
+        playsUntil = (playsUntil.isAfter(now) ? playsUntil : now).plusMillis(bytes / 8L);
     }
 
     @Override
@@ -172,6 +218,7 @@ public final class StreamConversation implements VoiceModelListener {
             if (item == null || item.cutAtMs != null || item.playedMs >= item.sentMs()) return;
             // Barge-in over unplayed agent audio: stop it, and make the record say what was heard.
             line.clear();
+            playsUntil = call.now();
             item.cutAtMs = item.playedMs;
             var s = session;
             if (s != null) s.agentCutAt(currentItem, item.playedMs);
@@ -201,17 +248,81 @@ public final class StreamConversation implements VoiceModelListener {
 
     @Override
     public void toolCall(ToolCall toolCall) {
-        tools.execute(() -> {
-            var outcome = call.runTools(List.of(toolCall), toolBudget).get(0);
-            var s = session;
-            if (s != null) s.toolResult(toolCall.id(), outcome.forModel());
-            if (outcome instanceof ToolOutcome.TransferToHuman || outcome instanceof ToolOutcome.EndCall) {
-                // The model says its last words first (it was told so); act once they have played.
-                synchronized (this) {
-                    pendingAction = outcome;
+        try {
+            turns.execute(() -> {
+                var outcome = call.runTools(List.of(toolCall), toolBudget).get(0);
+                var s = session;
+                if (s != null) s.toolResult(toolCall.id(), outcome.forModel());
+                if (outcome instanceof ToolOutcome.TransferToHuman || outcome instanceof ToolOutcome.EndCall) {
+                    // The model says its last words first (it was told so); act once they have played.
+                    synchronized (this) {
+                        pendingAction = outcome;
+                    }
+                    awaitPlayed(outcome);
                 }
+            });
+        } catch (RejectedExecutionException full) {
+            // Every call thread is busy: the tool never starts, and the model hears so at once rather than waiting.
+            call.event("tool.refused", Map.of("name", toolCall.name(), "reason", "call threads all busy"));
+            var s = session;
+            if (s != null) s.toolResult(toolCall.id(), BUSY.formatted(toolCall.name()));
+        }
+    }
+
+    /** What the model is told when a tool could not even start (the same words as the tool runner's). */
+    static final String BUSY = "Error: %s could not start: the system is very busy. Nothing was done. Tell the caller and "
+            + "offer to try again in a moment or another way.";
+
+    /**
+     * Bounds the wait for Twilio to confirm the agent's last words played: {@code markWait} after
+     * they should have played, the transfer or hang-up goes ahead (a lost {@code mark}, a stalled
+     * stream). More audio sent meanwhile pushes the deadline on.
+     */
+    private void awaitPlayed(ToolOutcome outcome) {
+        long delay;
+        synchronized (this) {
+            if (pendingAction != outcome) return;
+            var now = call.now();
+            delay = Math.max(0, Duration.between(now, playsUntil.isAfter(now) ? playsUntil : now).toMillis()) + markWait.toMillis();
+        }
+        try {
+            timers.schedule(() -> markWaitOver(outcome, delay), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            markWaitOver(outcome, 0);
+        }
+    }
+
+    private void markWaitOver(ToolOutcome outcome, long waitedMs) {
+        synchronized (this) {
+            if (pendingAction != outcome || finished) return;
+            if (playsUntil.plus(markWait).isAfter(call.now())) {
+                // The model went on speaking after the action was asked for: wait for those words too.
+                awaitPlayed(outcome);
+                return;
             }
-        });
+            pendingAction = null;
+        }
+        var data = new LinkedHashMap<String, Object>();
+        data.put("action", outcome instanceof ToolOutcome.TransferToHuman ? "transfer" : "end_call");
+        data.put("waitedMs", waitedMs);
+        data.put("reason", "Twilio did not confirm the agent's last words played: going ahead");
+        call.event("marks.missing", data);
+        act(outcome);
+    }
+
+    @Override
+    public void used(ModelUsage usage) {
+        var m = meter;
+        if (m == null || usage.outputTokens() == 0) return;
+        tokensUsed.addAndGet(usage.outputTokens());
+        if (usage.estimated()) tokensEstimated = true;
+        try {
+            m.accept(usage.outputTokens());
+        } catch (RuntimeException storeDown) {
+            // The call goes on; the day's count misses these tokens, and the timeline says so.
+            call.event("model.error", Map.of("code", "quota_count", "message", "platform-key tokens not counted: "
+                    + storeDown.getMessage(), "fatal", false));
+        }
     }
 
     @Override
@@ -230,6 +341,12 @@ public final class StreamConversation implements VoiceModelListener {
 
     // ---- moving the call on ----
 
+    /** The call cannot be answered at all (no model may take it): a polite goodbye, never silence. */
+    public void refuse(String reason) {
+        end(reason, french() ? "Désolé, nous ne pouvons pas prendre votre appel pour le moment. Merci de rappeler plus tard. Au revoir."
+                : "Sorry, we cannot take your call right now. Please call back later. Goodbye.");
+    }
+
     private void act(ToolOutcome outcome) {
         if (outcome instanceof ToolOutcome.TransferToHuman t) handOff(t.reason(), apologyForTransfer(false));
         else if (outcome instanceof ToolOutcome.EndCall e) end(e.reason(), null);
@@ -242,6 +359,7 @@ public final class StreamConversation implements VoiceModelListener {
         }
         var s = session;
         if (s != null) s.close();
+        usageOnTimeline();
         var handOff = call.handOff(reason);
         if (handOff.transferNumber() != null) line.transfer(handOff.transferNumber(), words, language);
         else {
@@ -257,6 +375,7 @@ public final class StreamConversation implements VoiceModelListener {
         }
         var s = session;
         if (s != null) s.close();
+        usageOnTimeline();
         call.ending(reason);
         line.hangUp(words, language);
     }
@@ -271,6 +390,7 @@ public final class StreamConversation implements VoiceModelListener {
             items.put(id, again);
             again.audio.writeBytes(audio);
             currentItem = id;
+            queuedForPlay(audio.length);
             line.play(audio, id + ":" + again.sentMs());
         }
     }

@@ -31,4 +31,11 @@ public interface VoiceModelListener {
 
     /** The session is lost or never started: the caller must not be left in silence. */
     void failed(VoiceModelFailure failure);
+
+    /**
+     * What one response of the model cost, as the provider reported it (else estimated): counted
+     * against the tenant's daily quota when the platform's key pays. May come after the session closed.
+     */
+    default void used(ModelUsage usage) {
+    }
 }

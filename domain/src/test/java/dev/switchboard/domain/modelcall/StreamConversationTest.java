@@ -22,6 +22,17 @@ import org.junit.jupiter.api.Test;
 
 /** Our side of a stream call, with the caller's line and the model's session as recording port implementations. */
 class StreamConversationTest {
+    private static final Duration MARK_WAIT = Duration.ofSeconds(5);
+    private final MovableClock clock = new MovableClock();
+    /** Scheduled waits are held here and run by the test, when it has moved the clock. */
+    private final List<Runnable> scheduled = new ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService timers = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
+            scheduled.add(task);
+            return null;
+        }
+    };
     private final InMemoryCallRepository calls = new InMemoryCallRepository();
     private final Line line = new Line();
     private final Session session = new Session();
@@ -35,8 +46,8 @@ class StreamConversationTest {
                 a.model(), Set.of("end_call", "transfer_to_human"), a.dtmfPolicy(), transfer, a.runtime(), T0, T0);
         var runner = new ToolRunner(new Toolbox(List.of(new EndCallTool(), new TransferToHumanTool())),
                 java.util.concurrent.Executors.newCachedThreadPool(), Duration.ofSeconds(5));
-        var driven = new ModelDrivenCall(call, assistant, "openai", calls, runner, Clock.fixed(T0, ZoneOffset.UTC));
-        var conversation = new StreamConversation(driven, line, Runnable::run, Duration.ofSeconds(5));
+        var driven = new ModelDrivenCall(call, assistant, "openai", calls, runner, clock);
+        var conversation = new StreamConversation(driven, line, Runnable::run, Duration.ofSeconds(5), timers, MARK_WAIT);
         conversation.attach(session);
         return conversation;
     }
@@ -90,6 +101,103 @@ class StreamConversationTest {
         c.played("item_9:20");
         assertThat(line.transfers).containsExactly("+33142000000");
         assertThat(session.closed).isTrue();
+    }
+
+    @Test
+    void a_hang_up_whose_marks_never_come_back_goes_ahead_mark_wait_after_the_last_words_should_have_played() {
+        var c = conversation(null);
+        c.toolCall(new ToolCall("call_1", "end_call", java.util.Map.of("reason", "caller said goodbye")));
+        c.agentAudio("item_9", new byte[8000]); // the goodbye: one second, sent after the action was asked for
+        assertThat(scheduled).hasSize(1);
+        clock.advance(MARK_WAIT);
+        runScheduled(); // the words sent meanwhile push the deadline on: still waiting
+        assertThat(line.hangUps).isZero();
+        assertThat(scheduled).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        runScheduled(); // no mark came back (a silent caller, a lost mark): the call is not left hanging
+        assertThat(line.hangUps).isEqualTo(1);
+        assertThat(session.closed).isTrue();
+        var events = calls.events(c.call().call().tenantId(), c.call().call().id());
+        assertThat(events.stream().map(e -> e.type()).toList()).containsSubsequence("marks.missing", "call.ending");
+        assertThat(events.stream().filter(e -> e.type().equals("marks.missing")).findFirst().orElseThrow().data())
+                .containsEntry("action", "end_call");
+        // A mark arriving afterwards changes nothing.
+        c.played("item_9:8000");
+        assertThat(line.hangUps).isEqualTo(1);
+    }
+
+    @Test
+    void a_transfer_whose_marks_come_back_does_not_wait_for_the_bound() {
+        var c = conversation(new E164Number("+33142000000"));
+        c.toolCall(new ToolCall("call_1", "transfer_to_human", java.util.Map.of("reason", "wants a person")));
+        c.agentAudio("item_9", new byte[160]);
+        c.played("item_9:20");
+        assertThat(line.transfers).containsExactly("+33142000000");
+        runScheduled(); // the bound fires later and finds nothing to do
+        assertThat(line.transfers).hasSize(1);
+        assertThat(calls.events(c.call().call().tenantId(), c.call().call().id()).stream().map(e -> e.type()))
+                .doesNotContain("marks.missing");
+    }
+
+    @Test
+    void a_tool_the_full_call_threads_cannot_start_is_answered_nothing_was_done() {
+        var tenant = Fixtures.tenant("Salon");
+        var call = Fixtures.call(tenant.id(), T0);
+        calls.add(call);
+        var runner = new ToolRunner(new Toolbox(List.of(new EndCallTool())), java.util.concurrent.Executors.newCachedThreadPool(), Duration.ofSeconds(5));
+        var driven = new ModelDrivenCall(call, Fixtures.assistant(tenant.id(), "Sam"), "openai", calls, runner, clock);
+        java.util.concurrent.Executor full = task -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        };
+        var c = new StreamConversation(driven, line, full, Duration.ofSeconds(5), timers, MARK_WAIT);
+        c.attach(session);
+        c.toolCall(new ToolCall("call_1", "end_call", java.util.Map.of("reason", "bye")));
+        assertThat(session.results).containsEntry("call_1", "Error: end_call could not start: the system is very busy. Nothing was done. "
+                + "Tell the caller and offer to try again in a moment or another way.");
+        assertThat(line.hangUps).isZero();
+        assertThat(calls.events(tenant.id(), call.id()).stream().map(e -> e.type())).contains("tool.refused");
+    }
+
+    @Test
+    void a_platform_paid_call_counts_what_the_model_reports_and_says_the_total_when_it_ends() {
+        var c = conversation(null);
+        var counted = new ArrayList<Long>();
+        c.meteredBy(counted::add);
+        c.used(new ModelUsage(120, false));
+        c.used(new ModelUsage(30, true));
+        c.callEnded("stop");
+        assertThat(counted).containsExactly(120L, 30L);
+        var usage = calls.events(c.call().call().tenantId(), c.call().call().id()).stream()
+                .filter(e -> e.type().equals("model.usage")).toList();
+        assertThat(usage).singleElement().satisfies(e -> assertThat(e.data())
+                .isEqualTo(java.util.Map.of("paidBy", "platform", "outputTokens", 150L, "estimated", true)));
+    }
+
+    @Test
+    void a_call_on_the_tenants_own_key_counts_nothing() {
+        var c = conversation(null);
+        c.used(new ModelUsage(120, false));
+        c.callEnded("stop");
+        assertThat(calls.events(c.call().call().tenantId(), c.call().call().id()).stream().map(e -> e.type())).doesNotContain("model.usage");
+    }
+
+    private void runScheduled() {
+        var due = List.copyOf(scheduled);
+        scheduled.clear();
+        due.forEach(Runnable::run);
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private java.time.Instant now = T0;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public java.time.Instant instant() { return now; }
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class StreamCall implements AutoCloseable {
     private int frame;
     private volatile boolean serverClosed;
     private volatile boolean hungUp;
+    private volatile boolean marksLost;
     private int clears;
 
     private StreamCall(VirtualCaller caller, String callSid, WebhookExchange voiceWebhook, Optional<TwimlDocument> twiml, CallerAudio audio) {
@@ -246,7 +247,16 @@ public final class StreamCall implements AutoCloseable {
     }
 
     private void echoMark(String name) {
+        if (marksLost) return;
         send(message("mark", "mark", Map.of("name", name)));
+    }
+
+    /**
+     * From now on no {@code mark} comes back (the audio still plays): a mark lost on the way, or a
+     * stream that stopped confirming playback. The server must not wait for them forever.
+     */
+    public void loseMarks() {
+        marksLost = true;
     }
 
     private void onServerMessage(JsonNode node) {

@@ -39,6 +39,7 @@ public abstract class ScriptedSseServer implements AutoCloseable {
     private final java.util.Map<String, ConcurrentLinkedQueue<ScriptedResponse>> byModel = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile String requiredApiKey;
+    private volatile java.util.concurrent.CountDownLatch gate;
 
     protected ScriptedSseServer(String path) {
         try {
@@ -81,11 +82,21 @@ public abstract class ScriptedSseServer implements AutoCloseable {
         byModel.clear();
         requests.clear();
         requiredApiKey = null;
+        gate = null;
     }
 
     /** How many queued answers no request has taken yet. */
     public int pending() {
         return script.size();
+    }
+
+    /**
+     * Holds every answer until {@code gate} opens (counted down), however long that takes, as a
+     * model that is slow to start: the test decides when the answer comes, no timing involved.
+     * {@code null} lets answers go at once again.
+     */
+    public void holdAnswersUntil(java.util.concurrent.CountDownLatch gate) {
+        this.gate = gate;
     }
 
     /** From now on, answer 401 unless the request presents this key. */
@@ -122,6 +133,8 @@ public abstract class ScriptedSseServer implements AutoCloseable {
             ScriptedResponse response;
             if (key.isEmpty() || (requiredApiKey != null && !requiredApiKey.equals(key.get()))) response = unauthorized();
             else response = Optional.ofNullable(scriptFor(request).poll()).orElseGet(this::unscripted);
+            var held = gate;
+            if (held != null) held.await();
             send(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

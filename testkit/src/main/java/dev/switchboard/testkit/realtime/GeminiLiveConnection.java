@@ -27,6 +27,7 @@ public final class GeminiLiveConnection implements LoopbackWebSocketServer.Conne
     public static final int INPUT_RATE = 16_000;
     /** What the model speaks: PCM16 little-endian, 24 kHz. */
     public static final int OUTPUT_RATE = 24_000;
+    private final java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STEP_TIMEOUT_MS = 30_000;
     private static final int CHUNK_MS = 40;
@@ -195,6 +196,16 @@ public final class GeminiLiveConnection implements LoopbackWebSocketServer.Conne
         if (!say.complete()) return;
         send(Map.of("serverContent", Map.of("generationComplete", true)));
         send(Map.of("serverContent", Map.of("turnComplete", true)));
+        // Gemini counts each turn in usageMetadata; the fake's made-up count is 25 tokens a second of audio.
+        long tokens = say.audio().toMillis() * 25 / 1000;
+        reported.addAndGet(tokens);
+        send(Map.of("usageMetadata", Map.of("promptTokenCount", 100, "responseTokenCount", tokens, "totalTokenCount", 100 + tokens,
+                "responseTokensDetails", List.of(Map.of("modality", "AUDIO", "tokenCount", tokens)))));
+    }
+
+    /** The output tokens this connection's {@code usageMetadata} messages reported, in total. */
+    public long outputTokensReported() {
+        return reported.get();
     }
 
     private void callTool(GeminiScript.CallTool tool) throws InterruptedException {

@@ -44,13 +44,20 @@ public final class RealtimeScript {
     public record Pause(Duration length) implements Step {}
 
     private final List<Step> steps;
+    private final boolean usage;
 
-    private RealtimeScript(List<Step> steps) {
+    private RealtimeScript(List<Step> steps, boolean usage) {
         this.steps = List.copyOf(steps);
+        this.usage = usage;
     }
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** Whether each {@code response.done} carries {@code usage} (OpenAI's always does; a script may leave it out). */
+    public boolean reportsUsage() {
+        return usage;
     }
 
     public static Builder builder() {
@@ -60,6 +67,13 @@ public final class RealtimeScript {
     /** Builds a {@link RealtimeScript}. */
     public static final class Builder {
         private final List<Step> steps = new ArrayList<>();
+        private boolean usage = true;
+
+        /** {@code response.done} without {@code usage}: the client must estimate what the responses cost. */
+        public Builder withoutUsage() {
+            usage = false;
+            return this;
+        }
 
         public Builder say(String transcript, Duration audio) {
             return say(transcript, audio, 440);
@@ -101,7 +115,7 @@ public final class RealtimeScript {
         }
 
         public RealtimeScript build() {
-            return new RealtimeScript(steps);
+            return new RealtimeScript(steps, usage);
         }
     }
 }

@@ -31,6 +31,7 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
     private volatile boolean closed;
     private volatile int closeCode;
     private volatile String failure;
+    private final java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
 
     RealtimeSession(String uri, Map<String, String> headers, LoopbackWebSocketServer.Socket socket, RealtimeScript script) {
         this.uri = uri;
@@ -156,7 +157,29 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
                 "content_index", 0, "transcript", say.transcript())));
         send(event("response.output_item.done", Map.of("response_id", responseId, "output_index", 0,
                 "item", Map.of("id", itemId, "type", "message", "role", "assistant", "status", "completed"))));
-        send(event("response.done", Map.of("response", Map.of("id", responseId, "status", "completed"))));
+        send(event("response.done", Map.of("response", done(responseId, total / 50 + (say.transcript().length() + 3) / 4))));
+    }
+
+    /**
+     * A finished response, with OpenAI's {@code usage} when the script reports it: {@code outputTokens}
+     * made up by the fake (a token per 50 ms of audio and per four characters of words), counted in
+     * {@link #outputTokensReported()}.
+     */
+    private Map<String, Object> done(String responseId, long outputTokens) {
+        var response = new LinkedHashMap<String, Object>();
+        response.put("id", responseId);
+        response.put("status", "completed");
+        if (script.reportsUsage()) {
+            reported.addAndGet(outputTokens);
+            response.put("usage", Map.of("total_tokens", outputTokens + 100, "input_tokens", 100, "output_tokens", outputTokens,
+                    "output_token_details", Map.of("text_tokens", 0, "audio_tokens", outputTokens)));
+        }
+        return response;
+    }
+
+    /** The output tokens this session's {@code response.done} events reported, in total. */
+    public long outputTokensReported() {
+        return reported.get();
     }
 
     private void callerSays(RealtimeScript.CallerSays caller) throws InterruptedException {
@@ -186,7 +209,7 @@ public final class RealtimeSession implements LoopbackWebSocketServer.Connection
         send(event("response.function_call_arguments.done", Map.of("response_id", responseId, "item_id", itemId, "output_index", 0,
                 "call_id", callId, "name", tool.name(), "arguments", tool.argumentsJson())));
         send(event("response.output_item.done", Map.of("response_id", responseId, "output_index", 0, "item", item)));
-        send(event("response.done", Map.of("response", Map.of("id", responseId, "status", "completed"))));
+        send(event("response.done", Map.of("response", done(responseId, (tool.argumentsJson().length() + 3) / 4))));
         int at = awaitReceived(e -> "conversation.item.create".equals(e.path("type").asText())
                 && callId.equals(e.path("item").path("call_id").asText()), 0);
         awaitReceived(e -> "response.create".equals(e.path("type").asText()), at + 1);
