@@ -58,14 +58,29 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private final List<byte[]> pending = new ArrayList<>();
     private final Map<String, String> toolNames = new ConcurrentHashMap<>();
     private final Set<String> cancelledTools = ConcurrentHashMap.newKeySet();
-    private WebSocket socket;
+    /** The current socket; after a resumption, frames of the one it replaced are ignored. */
+    private volatile WebSocket socket;
+    /** Gemini's latest {@code sessionResumptionUpdate.newHandle}: what a new socket resumes the session with. */
+    private volatile String resumptionHandle;
+    /** A {@code goAway} came and a new socket is being set up with the handle; caller audio waits meanwhile. */
+    private volatile boolean resuming;
+    /** The socket Gemini sent away: its close, whenever it comes, is expected. */
+    private volatile WebSocket leaving;
+    private HttpClient http;
+    private String key;
     private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
     private boolean ready;
     private volatile boolean setUp;
     private volatile boolean closing;
     private volatile boolean failed;
 
-    // Confined to the socket's listener, which the JDK calls one message at a time.
+    /**
+     * Held while a message is read and handled: the JDK calls a socket's listener one message at a
+     * time, and during a resumption this also keeps the old socket's last message and the new one's
+     * first apart.
+     */
+    private final Object inbound = new Object();
+    // Guarded by inbound.
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final DownlinkAudio downlink = new DownlinkAudio();
     private final StringBuilder agentWords = new StringBuilder();
@@ -91,6 +106,10 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
 
     /** The key goes in a header, as the official SDK sends it: a URL with {@code ?key=} ends up in access logs. */
     void connect(HttpClient http, String key) {
+        synchronized (this) {
+            this.http = http;
+            this.key = key;
+        }
         http.newWebSocketBuilder().connectTimeout(properties.connectTimeout())
                 .header("x-goog-api-key", key)
                 .buildAsync(URI.create(properties.liveUrl()), this)
@@ -114,15 +133,59 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        synchronized (this) {
-            socket = webSocket;
-            send(Map.of("setup", setup()));
+        WebSocket replaced;
+        boolean resumption;
+        synchronized (inbound) {
+            synchronized (this) {
+                replaced = socket;
+                resumption = resuming;
+                socket = webSocket;
+                sends = CompletableFuture.completedFuture(null);
+                send(Map.of("setup", setup()));
+            }
+            // A message of the old socket cut short stays behind with it.
+            partial.reset();
         }
+        // The old socket's last frames are not wanted any more: the resumed session goes on from Gemini's handle.
+        if (resumption && replaced != null && !replaced.isOutputClosed()) replaced.abort();
         // A server that upgrades but never completes the setup would leave the caller in silence.
         CompletableFuture.delayedExecutor(properties.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
-            if (!setUp) fail(VoiceModelFailure.Kind.UNREACHABLE, "no setupComplete within " + properties.connectTimeout());
+            boolean waiting;
+            synchronized (this) {
+                waiting = resumption ? resuming && socket == webSocket : !setUp;
+            }
+            if (waiting) fail(VoiceModelFailure.Kind.UNREACHABLE, "no setupComplete within " + properties.connectTimeout()
+                    + (resumption ? " (resuming after goAway)" : ""));
         });
         webSocket.request(1);
+    }
+
+    /**
+     * Gemini is about to end this socket ({@code goAway}): with a resumption handle, a new socket
+     * resumes the same session (PROTOCOLS.md §12.4) and the caller hears no break beyond the
+     * reconnection; caller audio is held meanwhile and sent once the new socket is set up.
+     *
+     * @return whether a resumption started (else the caller must be handed on)
+     */
+    private boolean resume() {
+        HttpClient client;
+        String apiKey;
+        synchronized (this) {
+            if (resuming || closing || failed || resumptionHandle == null || http == null) return false;
+            resuming = true;
+            ready = false;
+            leaving = socket;
+            client = http;
+            apiKey = key;
+        }
+        client.newWebSocketBuilder().connectTimeout(properties.connectTimeout())
+                .header("x-goog-api-key", apiKey)
+                .buildAsync(URI.create(properties.liveUrl()), this)
+                .whenComplete((ws, error) -> {
+                    if (error != null) fail(VoiceModelFailure.Kind.CLOSED, "goAway from Gemini and the session could not be resumed: "
+                            + (error.getCause() != null ? error.getCause() : error).getClass().getSimpleName());
+                });
+        return true;
     }
 
     private Map<String, Object> setup() {
@@ -139,6 +202,9 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
         setup.put("realtimeInputConfig", Map.of("automaticActivityDetection", Map.of("disabled", false)));
         setup.put("inputAudioTranscription", Map.of());
         setup.put("outputAudioTranscription", Map.of());
+        // Ask for resumption handles, and resume with the latest one when this socket replaces one Gemini sent away.
+        var handle = resumptionHandle;
+        setup.put("sessionResumption", resuming && handle != null ? Map.of("handle", handle) : Map.of());
         return setup;
     }
 
@@ -188,6 +254,8 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
             ws = socket;
         }
         if (ws != null) sends.whenComplete((v, e) -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null));
+        var old = leaving;
+        if (old != null && old != ws && !old.isOutputClosed()) old.abort();
     }
 
     /** Chains one message after the previous one; must hold the monitor. */
@@ -207,8 +275,11 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.writeBytes(data.toString().getBytes(StandardCharsets.UTF_8));
-        if (last) received();
+        synchronized (inbound) {
+            if (webSocket != socket) return null; // the socket a resumption replaced
+            partial.writeBytes(data.toString().getBytes(StandardCharsets.UTF_8));
+            if (last) received();
+        }
         webSocket.request(1);
         return null;
     }
@@ -217,8 +288,11 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
         var bytes = new byte[data.remaining()];
         data.get(bytes);
-        partial.writeBytes(bytes);
-        if (last) received();
+        synchronized (inbound) {
+            if (webSocket != socket) return null; // the socket a resumption replaced
+            partial.writeBytes(bytes);
+            if (last) received();
+        }
         webSocket.request(1);
         return null;
     }
@@ -245,15 +319,37 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
         var cancellation = message.get("toolCallCancellation");
         if (cancellation != null && cancellation.get("ids") != null)
             for (var id : cancellation.get("ids").values()) if (id.isString()) cancelledTools.add(id.getStringValue());
+        var update = message.get("sessionResumptionUpdate");
+        if (update != null) {
+            var resumable = update.get("resumable");
+            var handle = text(update, "newHandle");
+            if (handle != null && !handle.isBlank() && (resumable == null || !resumable.isBoolean() || resumable.getBooleanValue()))
+                resumptionHandle = handle;
+        }
         var goAway = message.get("goAway");
-        if (goAway != null) {
-            // Gemini is about to end the session; without resumption the caller is better handed on now than cut off.
+        if (goAway != null && !resume()) {
+            // Gemini is about to end the session and gave no handle to resume it: the caller is better handed on now than cut off.
             var left = text(goAway, "timeLeft");
             fail(VoiceModelFailure.Kind.CLOSED, "goAway from Gemini" + (left == null ? "" : ": closing in " + left));
         }
     }
 
     private void setupComplete() {
+        boolean resumed;
+        synchronized (this) {
+            resumed = resuming;
+            if (resumed) {
+                // The session goes on where it was: no second greeting; the audio held during the reconnection goes first.
+                resuming = false;
+                ready = true;
+                for (var frame : pending) send(audio(frame));
+                pending.clear();
+            }
+        }
+        if (resumed) {
+            listener.resumed(Map.of("provider", "google", "reason", "goAway"));
+            return;
+        }
         synchronized (this) {
             if (ready) return;
             ready = true;
@@ -411,12 +507,17 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (webSocket != socket || webSocket == leaving) return null; // the socket Gemini sent away, closing as it said it would
         if (closing) {
             // We ended it (the call is over): the last turn's estimate still counts.
             reportEstimate();
             return null;
         }
         var said = statusCode + (reason == null || reason.isBlank() ? "" : " " + reason);
+        if (resuming) {
+            fail(VoiceModelFailure.Kind.CLOSED, "goAway from Gemini and resuming the session failed: " + said);
+            return null;
+        }
         if (!setUp) {
             // Gemini upgrades whatever the key and refuses it on setup by closing (1007/1008 "API key not valid").
             var lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
@@ -431,6 +532,7 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        if (webSocket != socket || webSocket == leaving) return;
         if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "connection lost: " + error.getClass().getSimpleName());
     }
 
@@ -442,6 +544,8 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
         }
         var ws = socket;
         if (ws != null && !ws.isOutputClosed()) ws.abort();
+        var old = leaving;
+        if (old != null && old != ws && !old.isOutputClosed()) old.abort();
         listener.failed(new VoiceModelFailure(kind, detail));
     }
 

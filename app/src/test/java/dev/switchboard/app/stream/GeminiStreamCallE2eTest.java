@@ -118,6 +118,38 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_go_away_with_a_resumption_handle_reconnects_and_the_call_goes_on() throws Exception {
+        var salon = salon(true);
+        GEMINI.script(salon.googleKey, GeminiScript.builder()
+                .say("Hello, Lumière salon.", Duration.ofMillis(300))
+                .goAway("10s")
+                .pause(Duration.ofSeconds(10))
+                .build());
+        // The session resumed on a new socket with the handle Gemini issued goes on where it was.
+        GEMINI.resumedScript(salon.googleKey, GeminiScript.builder()
+                .say("Still here. Goodbye!", Duration.ofMillis(300))
+                .callTool("end_call", "{\"reason\":\"caller said goodbye\"}")
+                .build());
+        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
+            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+            call.hangUp();
+        }
+        // Ended by the agent's end_call, not by an apology and a transfer.
+        assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup").doesNotContain("technical trouble");
+        var sessions = GEMINI.sessions(salon.googleKey);
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions.get(0).resumedHandle()).isNull();
+        assertThat(sessions.get(1).resumedHandle()).isNotNull().isEqualTo(sessions.get(0).issuedHandle());
+        assertThat(sessions.get(1).failure()).isNull();
+        await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
+        var detail = salon.onlyCall();
+        assertThat(StreamFixture.eventTypes(detail)).containsSubsequence("model.ready", "model.resumed", "tool.called", "call.ending")
+                .doesNotContain("model.failed", "call.handoff");
+        assertThat(StreamFixture.transcript(detail)).containsExactly("agent: Hello, Lumière salon.", "agent: Still here. Goodbye!");
+    }
+
+    @Test
     void a_1_khz_caller_tone_reaches_gemini_as_16_khz_pcm_and_a_440_hz_model_tone_reaches_the_caller_as_8_khz_mulaw() throws Exception {
         var salon = salon(true);
         GEMINI.script(salon.googleKey, GeminiScript.builder()

@@ -181,6 +181,11 @@ public final class StreamConversation implements VoiceModelListener {
     }
 
     @Override
+    public void resumed(Map<String, Object> details) {
+        call.event("model.resumed", details);
+    }
+
+    @Override
     public void agentAudio(String itemId, byte[] mulaw) {
         synchronized (this) {
             if (finished) return;

@@ -33,6 +33,13 @@ public interface VoiceModelListener {
     void failed(VoiceModelFailure failure);
 
     /**
+     * The provider moved the session to a new connection and it goes on (Gemini Live's
+     * {@code goAway} answered with a resumption handle): for the timeline; nothing was lost.
+     */
+    default void resumed(Map<String, Object> details) {
+    }
+
+    /**
      * What one response of the model cost, as the provider reported it (else estimated): counted
      * against the tenant's daily quota when the platform's key pays. May come after the session closed.
      */

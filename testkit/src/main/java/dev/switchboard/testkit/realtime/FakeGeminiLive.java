@@ -23,6 +23,8 @@ public final class FakeGeminiLive extends LoopbackWebSocketServer {
     /** The path of the API-key endpoint. */
     public static final String PATH = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
     private final Map<String, GeminiScript> scripts = new ConcurrentHashMap<>();
+    private final Map<String, GeminiScript> resumedScripts = new ConcurrentHashMap<>();
+    private final Set<String> issuedHandles = ConcurrentHashMap.newKeySet();
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
     private final Map<String, List<GeminiLiveConnection>> sessions = new ConcurrentHashMap<>();
 
@@ -42,6 +44,16 @@ public final class FakeGeminiLive extends LoopbackWebSocketServer {
     /** What a session opened with {@code apiKey} plays (each new session plays it from the start). */
     public FakeGeminiLive script(String apiKey, GeminiScript script) {
         scripts.put(apiKey, script);
+        return this;
+    }
+
+    /**
+     * What a connection with {@code apiKey} plays when its {@code setup} resumes a session with a
+     * handle this fake issued (a handle it never issued is refused with 1008). Every connection
+     * whose setup asks for {@code sessionResumption} is issued a handle right after {@code setupComplete}.
+     */
+    public FakeGeminiLive resumedScript(String apiKey, GeminiScript script) {
+        resumedScripts.put(apiKey, script);
         return this;
     }
 
@@ -76,7 +88,8 @@ public final class FakeGeminiLive extends LoopbackWebSocketServer {
     @Override
     protected Connection accepted(String uri, Map<String, String> headers, Socket socket) {
         var key = key(uri, headers);
-        var session = new GeminiLiveConnection(uri, headers, socket, key == null ? null : scripts.get(key));
+        var session = new GeminiLiveConnection(uri, headers, socket, key == null ? null : scripts.get(key),
+                key == null ? null : resumedScripts.get(key), issuedHandles);
         sessions.computeIfAbsent(key == null ? "" : key, k -> new CopyOnWriteArrayList<>()).add(session);
         return session;
     }

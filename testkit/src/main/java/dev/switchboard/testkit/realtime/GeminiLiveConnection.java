@@ -35,6 +35,9 @@ public final class GeminiLiveConnection implements LoopbackWebSocketServer.Conne
     private final Map<String, String> headers;
     private final LoopbackWebSocketServer.Socket socket;
     private final GeminiScript script;
+    private final GeminiScript resumedScript;
+    private final Set<String> issuedHandles;
+    private volatile String issuedHandle;
     private final List<JsonNode> received = new ArrayList<>();
     private final ByteArrayOutputStream callerPcm = new ByteArrayOutputStream();
     private final Set<String> audioMimeTypes = new LinkedHashSet<>();
@@ -43,6 +46,18 @@ public final class GeminiLiveConnection implements LoopbackWebSocketServer.Conne
     private volatile String failure;
 
     GeminiLiveConnection(String uri, Map<String, String> headers, LoopbackWebSocketServer.Socket socket, GeminiScript script) {
+        this(uri, headers, socket, script, null, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * @param resumedScript what a connection resuming a session (its {@code setup} names a handle
+     *     this fake issued) plays instead of {@code script}
+     * @param issuedHandles the resumption handles the fake has issued, shared by its connections
+     */
+    GeminiLiveConnection(String uri, Map<String, String> headers, LoopbackWebSocketServer.Socket socket, GeminiScript script,
+                         GeminiScript resumedScript, Set<String> issuedHandles) {
+        this.resumedScript = resumedScript;
+        this.issuedHandles = issuedHandles;
         this.uri = uri;
         this.headers = Map.copyOf(headers);
         this.socket = socket;
@@ -143,8 +158,24 @@ public final class GeminiLiveConnection implements LoopbackWebSocketServer.Conne
                 refuse(1008, setup.path("model").asText() + " is not found for API version v1beta, or is not supported for bidiGenerateContent.");
                 return;
             }
+            var plays = script;
+            var resumption = setup.get("sessionResumption");
+            var handle = resumption == null ? null : resumption.path("handle").asText(null);
+            if (handle != null) {
+                if (resumedScript == null || !issuedHandles.contains(handle)) {
+                    refuse(1008, "session resumption handle not found: " + handle);
+                    return;
+                }
+                plays = resumedScript;
+            }
             send(Map.of("setupComplete", Map.of()));
-            for (var step : script.steps()) {
+            if (resumption != null) {
+                // Gemini hands out a handle for the session as it goes; the fake issues one at once.
+                issuedHandle = "handle-" + UUID.randomUUID();
+                issuedHandles.add(issuedHandle);
+                send(Map.of("sessionResumptionUpdate", Map.of("newHandle", issuedHandle, "resumable", true)));
+            }
+            for (var step : plays.steps()) {
                 if (closed) return;
                 run(step);
             }
@@ -201,6 +232,17 @@ public final class GeminiLiveConnection implements LoopbackWebSocketServer.Conne
         reported.addAndGet(tokens);
         send(Map.of("usageMetadata", Map.of("promptTokenCount", 100, "responseTokenCount", tokens, "totalTokenCount", 100 + tokens,
                 "responseTokensDetails", List.of(Map.of("modality", "AUDIO", "tokenCount", tokens)))));
+    }
+
+    /** The resumption handle this connection issued ({@code null} when its setup asked for none). */
+    public String issuedHandle() {
+        return issuedHandle;
+    }
+
+    /** The handle this connection's {@code setup} resumed, or {@code null} for a new session. */
+    public synchronized String resumedHandle() {
+        var setup = setup();
+        return setup == null ? null : setup.path("sessionResumption").path("handle").asText(null);
     }
 
     /** The output tokens this connection's {@code usageMetadata} messages reported, in total. */
