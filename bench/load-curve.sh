@@ -3,7 +3,8 @@
 # client (./switchboard load) in another, on this machine; one warm-up run, then one run per N.
 #   bench/load-curve.sh [N ...]            default: 100 300 1000 2000 5000
 # Environment: SERVER_JAVA (java for the server, e.g. a newer JDK), SERVER_OPTS, DURATION (plateau
-# seconds, default 20), RAMP (calls/s, default 25), THINK (ms, default 3000), PORT (default 18091).
+# seconds, default 20), RAMP (calls/s, default 25), THINK (ms, default 3000), PORT (default 18091),
+# NICE (e.g. -10: server and client ahead of other work on a shared machine; needs root).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ out=${OUT:-$data}
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100 300 1000 2000 5000)
 server_java=${SERVER_JAVA:-java}
 
-PORT=$port SWITCHBOARD_DATA_DIR=$data/data "$server_java" ${SERVER_OPTS:-} -Xlog:gc:file=$out/gc.log -jar "$jar" > "$out/server.log" 2>&1 &
+PORT=$port SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} "$server_java" ${SERVER_OPTS:-} -Xlog:gc:file=$out/gc.log -jar "$jar" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -fs "http://localhost:$port/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -28,7 +29,7 @@ for n in "${sizes[@]}"; do
   warm=(); [ $first = 1 ] && warm=(--warmup 100)
   first=0
   echo "== $n calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  SWITCHBOARD_DATA_DIR=$data/data java -Xss256k -jar "$jar" load --url "http://localhost:$port" --calls "$n" \
+  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k ${CLIENT_OPTS:-} -jar "$jar" load --url "http://localhost:$port" --calls "$n" \
       --ramp "${RAMP:-25}" --think "${THINK:-3000}" --duration "${DURATION:-20}" "${warm[@]}" "${pids[@]}" | tee "$out/load-$n.txt" || true
   sleep 5
 done

@@ -13,7 +13,7 @@ data=$(mktemp -d /tmp/switchboard-soak.XXXXXX)
 out=${OUT:-$data}
 server_java=${SERVER_JAVA:-java}
 
-PORT=$port SWITCHBOARD_DATA_DIR=$data/data "$server_java" ${SERVER_OPTS:-} -Xlog:gc:file=$out/gc.log -jar "$jar" > "$out/server.log" 2>&1 &
+PORT=$port SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} "$server_java" ${SERVER_OPTS:-} -Xlog:gc:file=$out/gc.log -jar "$jar" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -fs "http://localhost:$port/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -32,7 +32,7 @@ sample() {
 
 printf 'time\tminute\theap_after_gc_MiB\trss_MiB\tthreads\tsockets\tfds\tpostgres_processes\n' | tee "$out/soak.tsv"
 sample 0 | tee -a "$out/soak.tsv"
-SWITCHBOARD_DATA_DIR=$data/data java -Xss256k -jar "$jar" load --url "http://localhost:$port" --calls "$calls" --ramp 25 \
+SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -jar "$jar" load --url "http://localhost:$port" --calls "$calls" --ramp 25 \
     --think 3000 --duration $((minutes * 60)) --warmup 100 --server-pid "$server" --server-pid "$postmaster" > "$out/load.txt" 2>&1 &
 client=$!
 for m in $(seq 1 $((minutes + 1))); do

@@ -41,6 +41,29 @@ final class Database {
         return write(what, c -> update(c, sql, binder));
     }
 
+    /** As {@link #update}, for a call's records: see {@link #record}. */
+    int recordUpdate(String what, String sql, Statement.Binder binder) {
+        return record(what, c -> update(c, sql, binder));
+    }
+
+    /**
+     * Writes a call's own records (the call, its timeline, transcript and socket claim) without
+     * waiting at commit for the write-ahead log to reach the disk ({@code synchronous_commit =
+     * off} for this transaction only). Issue 12's profile found every webhook and socket setup
+     * waiting 20-70 ms per commit for the disk's flush. The data stays consistent; what PostgreSQL
+     * itself crashing can lose is the last few hundred milliseconds of these commits (three times
+     * its {@code wal_writer_delay}), never a booking, a message or a setting, whose commits still
+     * wait for the disk (docs/deployment.md).
+     */
+    <R> R record(String what, SqlWork<R> work) {
+        return write(what, c -> {
+            try (var s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            return work.run(c);
+        });
+    }
+
     static <T> List<T> list(Connection c, String sql, Statement.Binder binder, Statement.RowReader<T> reader) throws SQLException {
         try (var ps = c.prepareStatement(sql)) {
             binder.bind(ps);

@@ -44,7 +44,7 @@ final class PostgresCallRepository implements CallRepository {
 
     @Override
     public void add(Call call) {
-        db.write("add a call", c -> {
+        db.record("add a call", c -> {
             try {
                 return Database.update(c, INSERT, ps -> CallRows.bind(ps, call));
             } catch (SQLException e) {
@@ -59,12 +59,12 @@ final class PostgresCallRepository implements CallRepository {
     /** A call that is not stored (for this tenant) is left alone, like the in-memory fake does. */
     @Override
     public void update(Call call) {
-        db.update("update a call", UPDATE, ps -> CallRows.bind(ps, call));
+        db.recordUpdate("update a call", UPDATE, ps -> CallRows.bind(ps, call));
     }
 
     @Override
     public boolean replaceIfStatus(Call call, CallStatus expected) {
-        return db.update("update a call if its status is unchanged", UPDATE + " AND status = ?", ps -> {
+        return db.recordUpdate("update a call if its status is unchanged", UPDATE + " AND status = ?", ps -> {
             CallRows.bind(ps, call);
             ps.setString(CallRows.FIELDS.length + 1, expected.name());
         }) == 1;
@@ -108,7 +108,7 @@ final class PostgresCallRepository implements CallRepository {
         if (events.isEmpty()) return;
         var sql = "INSERT INTO call_events (tenant_id, call_id, at, type, data) VALUES "
                 + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, CAST(? AS jsonb))"));
-        db.update(events.size() == 1 ? "append a call event" : "append " + events.size() + " call events", sql, ps -> {
+        db.recordUpdate(events.size() == 1 ? "append a call event" : "append " + events.size() + " call events", sql, ps -> {
             int i = 0;
             for (var event : events) {
                 ps.setObject(++i, event.tenantId().value());
@@ -150,7 +150,7 @@ final class PostgresCallRepository implements CallRepository {
                  ON CONFLICT (tenant_id, id) DO UPDATE SET speaker = EXCLUDED.speaker, text = EXCLUDED.text,
                     at = EXCLUDED.at, interrupted = EXCLUDED.interrupted
                 WHERE call_messages.call_id = EXCLUDED.call_id""";
-        db.update(rows.size() == 1 ? "save a transcript turn" : "save " + rows.size() + " transcript turns", sql, ps -> {
+        db.recordUpdate(rows.size() == 1 ? "save a transcript turn" : "save " + rows.size() + " transcript turns", sql, ps -> {
             int i = 0;
             for (var m : rows) {
                 ps.setObject(++i, m.id());

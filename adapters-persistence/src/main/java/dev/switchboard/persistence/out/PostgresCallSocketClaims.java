@@ -19,7 +19,7 @@ final class PostgresCallSocketClaims implements CallSocketClaims {
 
     @Override
     public boolean claim(TenantId tenant, CallId call, String kind) {
-        return db.update("claim a call's socket", """
+        return db.recordUpdate("claim a call's socket", """
                 INSERT INTO call_socket_claims (tenant_id, call_id, kind)
                 SELECT tenant_id, id, ? FROM calls WHERE tenant_id = ? AND id = ?
                 ON CONFLICT DO NOTHING""", ps -> {

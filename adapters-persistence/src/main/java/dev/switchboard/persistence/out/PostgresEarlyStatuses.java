@@ -26,7 +26,7 @@ final class PostgresEarlyStatuses implements EarlyStatuses {
 
     @Override
     public void keep(RecordCallStatus.Command command, Instant receivedAt) {
-        db.update("keep an early status callback", """
+        db.recordUpdate("keep an early status callback", """
                 INSERT INTO early_call_statuses (tenant_id, provider_call_id, status, duration_seconds, at, callback, received_at)
                 VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""", ps -> {
             ps.setObject(1, command.tenantId().value());
