@@ -44,6 +44,8 @@ public final class RoutingLanguageModel implements LanguageModel {
             EnumSet.of(PortFailure.Category.UNAVAILABLE, PortFailure.Category.TIMEOUT, PortFailure.Category.RATE_LIMITED);
 
     private static final String OFFLINE = "offline";
+    /** How the offline model names itself on the timeline. */
+    private static final String OFFLINE_MODEL = "offline-demo";
     private final Map<String, ProviderModel> models;
     private final FallbackProperties fallback;
     private final PlatformKeyQuota quota;
@@ -89,6 +91,25 @@ public final class RoutingLanguageModel implements LanguageModel {
                 throw fallbackFailure;
             }
         }
+    }
+
+    /** The offline model stands in when the provider has no key, for this tenant or the platform (see {@link #reply}). */
+    @Override
+    public java.util.Optional<StandIn> standIn(dev.switchboard.domain.shared.TenantId tenant, ModelSettings settings) {
+        var primary = models.get(key(settings.provider()));
+        if (primary == null || models.get(OFFLINE) == null || primary.hasCredentials(tenant)) return java.util.Optional.empty();
+        return java.util.Optional.of(new StandIn(OFFLINE, OFFLINE_MODEL, noKey(settings.provider())));
+    }
+
+    /** e.g. "no Anthropic key for this tenant or the platform: calls use the offline demo model" */
+    static String noKey(String provider) {
+        var name = switch (key(provider)) {
+            case "anthropic" -> "Anthropic";
+            case "openai" -> "OpenAI";
+            case "google" -> "Google";
+            default -> provider;
+        };
+        return "no " + name + " key for this tenant or the platform: calls use the offline demo model";
     }
 
     /** Asks {@code model}, within the platform key's quota when that key pays. */

@@ -28,6 +28,8 @@ final class CallListQuery {
         if (query.phoneNumberId() != null) and("phone_number_id = ?", query.phoneNumberId().value());
         if (query.from() != null) and("created_at >= ?", query.from());
         if (query.to() != null) and("created_at < ?", query.to());
+        if (query.providerCallId() != null) and("provider_call_id = ?", query.providerCallId());
+        if (query.verdict() != null) and("verdict = ?", query.verdict());
         if (query.reference() != null) and("EXISTS (SELECT 1 FROM outbound_calls o WHERE o.tenant_id = calls.tenant_id "
                 + "AND o.call_id = calls.id AND o.reference = ?)", query.reference());
     }

@@ -88,6 +88,16 @@ final class PostgresCallRepository implements CallRepository {
     }
 
     @Override
+    public void recordVerdict(TenantId tenantId, CallId id, String verdict) {
+        db.update("keep a call's verdict", "UPDATE calls SET verdict = ? WHERE tenant_id = ? AND id = ? AND verdict IS DISTINCT FROM ?", ps -> {
+            ps.setString(1, verdict);
+            ps.setObject(2, tenantId.value());
+            ps.setObject(3, id.value());
+            ps.setString(4, verdict);
+        });
+    }
+
+    @Override
     public Page<Call> list(TenantId tenantId, CallQuery query, PageRequest page) {
         return db.read("list calls", c -> new CallListQuery(tenantId, query).run(c, page));
     }

@@ -37,17 +37,19 @@ final class AssistantController {
     private final AssistantRepository assistants;
     private final JsonMapper json;
     private final Clock clock;
+    private final AssistantWarnings warnings;
 
-    AssistantController(AssistantRepository assistants, JsonMapper json, Clock clock) {
+    AssistantController(AssistantRepository assistants, JsonMapper json, Clock clock, AssistantWarnings warnings) {
         this.assistants = assistants;
         this.json = json;
         this.clock = clock;
+        this.warnings = warnings;
     }
 
     @Get
     @Operation(operationId = "listAssistants", summary = "The tenant's assistants")
     List<AssistantView> list(Authentication auth) {
-        return assistants.list(Caller.of(auth).tenantId()).stream().map(AssistantJson::view).toList();
+        return assistants.list(Caller.of(auth).tenantId()).stream().map(this::view).toList();
     }
 
     @Get("/{id}")
@@ -56,7 +58,7 @@ final class AssistantController {
     AssistantView get(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         var assistantId = NotFound.id("assistant", id, AssistantId::parse);
-        return assistants.findById(tenant, assistantId).map(AssistantJson::view).orElseThrow(() -> NotFound.of("assistant", id));
+        return assistants.findById(tenant, assistantId).map(this::view).orElseThrow(() -> NotFound.of("assistant", id));
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -68,7 +70,7 @@ final class AssistantController {
         var tenant = Caller.of(auth).requireConfigure().tenantId();
         var assistant = AssistantJson.read(JsonBody.parse(json, raw), tenant, null, clock.instant());
         assistants.save(assistant);
-        return AssistantJson.view(assistant);
+        return view(assistant);
     }
 
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
@@ -83,7 +85,11 @@ final class AssistantController {
                 .orElseThrow(() -> NotFound.of("assistant", id));
         var assistant = AssistantJson.read(JsonBody.parse(json, raw), tenant, previous, clock.instant());
         assistants.save(assistant);
-        return AssistantJson.view(assistant);
+        return view(assistant);
+    }
+
+    private AssistantView view(dev.switchboard.domain.assistant.Assistant assistant) {
+        return AssistantJson.view(assistant, warnings.of(assistant));
     }
 
     @Delete("/{id}")

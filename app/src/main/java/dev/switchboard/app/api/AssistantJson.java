@@ -215,6 +215,10 @@ final class AssistantJson {
     }
 
     static AssistantView view(Assistant a) {
+        return view(a, List.of());
+    }
+
+    static AssistantView view(Assistant a, List<String> warnings) {
         var dtmf = new TreeMap<String, String>();
         a.dtmfPolicy().actions().forEach((digit, action) -> dtmf.put(String.valueOf(digit), action.name().toLowerCase(Locale.ROOT)));
         return new AssistantView(a.id().toString(), a.name(), a.persona(), a.systemPrompt(), a.firstMessage(), a.language(),
@@ -225,6 +229,7 @@ final class AssistantJson {
                 a.enabledTools().stream().sorted().toList(), Map.copyOf(dtmf),
                 a.interruptible().wireName(), a.transferNumber() == null ? null : a.transferNumber().value(),
                 a.runtime().name().toLowerCase(Locale.ROOT), a.recording(), a.createdAt(), a.updatedAt(), a.outbound().machineDetection(),
-                a.outbound().voicemailMessage(), new AssistantView.Retry(a.outbound().retry().attempts(), a.outbound().retry().spacing().toMinutes()));
+                a.outbound().voicemailMessage(), new AssistantView.Retry(a.outbound().retry().attempts(), a.outbound().retry().spacing().toMinutes()),
+                List.copyOf(warnings));
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.domain.call.CallQuery;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
+import dev.switchboard.domain.diagnosis.VerdictCode;
 import dev.switchboard.domain.outbound.DialQueue;
 import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.shared.PageRequest;
@@ -57,7 +58,8 @@ final class CallController {
     }
 
     /**
-     * Filters: status, direction, phoneNumberId, from/to (ISO-8601 instants), reference (of calls we placed); paging: offset,
+     * Filters: status, direction, phoneNumberId, from/to (ISO-8601 instants), reference (of calls we placed), providerCallId
+     * (Twilio's CallSid, Vapi's call id), verdict (of the call's diagnosis, e.g. socket_never_connected); paging: offset,
      * limit (default 50).
      */
     @Get
@@ -66,7 +68,8 @@ final class CallController {
     CallViews.CallPage list(Authentication auth, @Nullable @QueryValue String status, @Nullable @QueryValue String direction,
                             @Nullable @QueryValue String phoneNumberId, @Nullable @QueryValue String from,
                             @Nullable @QueryValue String to, @Nullable @QueryValue String offset, @Nullable @QueryValue String limit,
-                            @Nullable @QueryValue String reference) {
+                            @Nullable @QueryValue String reference, @Nullable @QueryValue String providerCallId,
+                            @Nullable @QueryValue String verdict) {
         var tenant = Caller.of(auth).tenantId();
         var errors = new ArrayList<FieldError>();
         var query = new CallQuery(
@@ -75,7 +78,11 @@ final class CallController {
                 parse(errors, "phoneNumberId", phoneNumberId, PhoneNumberId::parse),
                 parse(errors, "from", from, CallController::instant),
                 parse(errors, "to", to, CallController::instant),
-                parse(errors, "reference", reference, OutboundCallController::reference));
+                parse(errors, "reference", reference, OutboundCallController::reference),
+                parse(errors, "providerCallId", providerCallId, CallController::providerCallId),
+                parse(errors, "verdict", verdict, v -> VerdictCode.parse(v).map(VerdictCode::wireName).orElseThrow(
+                        () -> new IllegalArgumentException("unknown verdict; known: " + java.util.Arrays.stream(VerdictCode.values())
+                                .map(VerdictCode::wireName).toList()))));
         Integer off = parse(errors, "offset", offset, Integer::valueOf);
         Integer lim = parse(errors, "limit", limit, Integer::valueOf);
         int first = off == null ? 0 : off;
@@ -122,6 +129,11 @@ final class CallController {
     /** What the business asked for, for a call we placed; null for others. */
     CallViews.OutboundView outbound(dev.switchboard.domain.shared.TenantId tenant, CallId callId) {
         return dials.order(tenant, callId).map(order -> CallViews.outbound(order, dials.status(tenant, callId).orElse(null))).orElse(null);
+    }
+
+    private static String providerCallId(String text) {
+        if (text.length() > 64) throw new IllegalArgumentException("must be at most 64 characters");
+        return text;
     }
 
     private static Instant instant(String text) {

@@ -50,8 +50,10 @@ final class CallFlowFactory {
     }
 
     @Singleton
-    RecordCallStatus recordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock) {
-        return new RecordCallStatus(calls, summaries, early, clock);
+    RecordCallStatus recordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock,
+                                      dev.switchboard.domain.diagnosis.DiagnoseCall diagnose) {
+        // Diagnosed once the call has ended, from the timeline the summary was just written from.
+        return new RecordCallStatus(calls, summaries, early, clock, diagnose::diagnose);
     }
 
     @Singleton

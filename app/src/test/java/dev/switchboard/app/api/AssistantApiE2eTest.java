@@ -47,7 +47,9 @@ class AssistantApiE2eTest {
                 Map.entry("dtmfPolicy", Map.of("0", "transfer_to_human", "9", "end_call")),
                 Map.entry("interruptible", "speech"), Map.entry("transferNumber", "+33142000000"), Map.entry("runtime", "relay"),
                 Map.entry("recording", false), Map.entry("machineDetection", false),
-                Map.entry("retry", Map.of("attempts", 1, "spacingMinutes", 10))));
+                Map.entry("retry", Map.of("attempts", 1, "spacingMinutes", 10)),
+                // No Anthropic key in this test, for the tenant or the platform: the view says what calls will get.
+                Map.entry("warnings", List.of("no Anthropic key for this tenant or the platform: calls use the offline demo model"))));
         assertThat(owner.get("/api/v1/assistants/" + id).json()).isEqualTo(created.json());
 
         var changed = Bodies.assistant("Night line");

@@ -128,6 +128,7 @@ class TenantIsolationE2eTest {
                 new Probe("GET", "/api/v1/messages/" + message, null),
                 new Probe("POST", "/api/v1/messages", Map.of("to", "+14155550123", "phoneNumberId", number, "body", "Hijacked")),
                 new Probe("GET", "/api/v1/calls/" + call + "/recording", null),
+                new Probe("GET", "/api/v1/calls/" + call + "/diagnosis", null),
                 new Probe("POST", "/api/v1/calls/" + call + "/cancel", null),
                 new Probe("POST", "/api/v1/calls", Map.of("to", "+33612345678", "phoneNumberId", number)),
                 new Probe("POST", "/api/v1/calls", Map.of("to", "+33612345678", "phoneNumberId", number, "assistantId", assistant)),
@@ -210,6 +211,11 @@ class TenantIsolationE2eTest {
         assertThat(mallory.get("/api/v1/appointments?from=" + APPOINTMENT_DAY + "&to=" + APPOINTMENT_DAY).list()).isEmpty();
         assertThat(mallory.get("/api/v1/calls").json()).containsEntry("items", List.of()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/calls?phoneNumberId=" + number).json()).containsEntry("items", List.of()).containsEntry("total", 0);
+        var sid = calls.findById(aliceTenant, CallId.parse(call)).orElseThrow().providerCallId();
+        assertThat(mallory.get("/api/v1/calls?providerCallId=" + sid).json()).containsEntry("items", List.of()).containsEntry("total", 0);
+        assertThat(alice.get("/api/v1/calls/" + call + "/diagnosis").status()).isEqualTo(200);
+        assertThat(mallory.get("/api/v1/calls?verdict=" + alice.get("/api/v1/calls/" + call + "/diagnosis").json().get("verdict")).json())
+                .containsEntry("items", List.of()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/calls/stats").json()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/messages").json()).containsEntry("items", List.of()).containsEntry("total", 0);
         assertThat(mallory.get("/api/v1/messages?number=%2B14155550123").json()).containsEntry("total", 0);

@@ -45,8 +45,13 @@ final class RelayFixture {
     }
 
     VirtualCaller caller(StatusDelivery delivery) {
-        return VirtualCaller.builder(server.getURL().toString()).publicUrl(PUBLIC_URL).authToken(AUTH_TOKEN)
-                .from("+33612345678").to(number).statusDelivery(delivery).replyTimeout(Duration.ofSeconds(20)).build();
+        return caller(b -> b.statusDelivery(delivery));
+    }
+
+    /** This fixture's caller, set up further by {@code how} (e.g. Twilio unable to reach the sockets). */
+    VirtualCaller caller(java.util.function.UnaryOperator<VirtualCaller.Builder> how) {
+        return how.apply(VirtualCaller.builder(server.getURL().toString()).publicUrl(PUBLIC_URL).authToken(AUTH_TOKEN)
+                .from("+33612345678").to(number).replyTimeout(Duration.ofSeconds(20))).build();
     }
 
     /** The one call of this tenant, with transcript and timeline, as the API shows it. */

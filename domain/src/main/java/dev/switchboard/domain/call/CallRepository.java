@@ -32,6 +32,12 @@ public interface CallRepository {
     /** Finds a call by the carrier's id (Twilio CallSid, Vapi call id). */
     Optional<Call> findByProviderCallId(TenantId tenantId, String providerCallId);
 
+    /**
+     * Keeps the call's latest diagnosis verdict (its wire name, e.g. {@code socket_never_connected}),
+     * which {@link CallQuery#verdict()} filters on. A call that is not stored is left alone.
+     */
+    void recordVerdict(TenantId tenantId, CallId id, String verdict);
+
     /** Newest first. */
     Page<Call> list(TenantId tenantId, CallQuery query, PageRequest page);
 

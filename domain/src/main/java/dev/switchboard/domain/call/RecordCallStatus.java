@@ -33,12 +33,23 @@ public final class RecordCallStatus {
     private final SummarizeCall summaries;
     private final EarlyStatuses early;
     private final Clock clock;
+    private final java.util.function.Consumer<Call> ended;
 
     public RecordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock) {
+        this(calls, summaries, early, clock, call -> { });
+    }
+
+    /**
+     * @param ended told once the call has ended and its summary is written (e.g. to diagnose it
+     *     from its whole timeline); what it throws is not the carrier's problem and is dropped
+     */
+    public RecordCallStatus(CallRepository calls, SummarizeCall summaries, EarlyStatuses early, Clock clock,
+                            java.util.function.Consumer<Call> ended) {
         this.calls = calls;
         this.summaries = summaries;
         this.early = early;
         this.clock = clock;
+        this.ended = ended;
     }
 
     /**
@@ -85,6 +96,11 @@ public final class RecordCallStatus {
         var summarized = ended.withSummary(summaries.summarize(ended));
         calls.replaceIfStatus(summarized, ended.status());
         calls.appendEvent(CallEvent.of(ended, clock.instant(), "summary.written", Map.of("summary", summarized.summary())));
+        try {
+            this.ended.accept(summarized);
+        } catch (RuntimeException e) {
+            // The status is stored; a diagnosis that could not be kept now is made again when it is read.
+        }
     }
 
     private void note(Call call, String type, StatusChange change, Command command) {

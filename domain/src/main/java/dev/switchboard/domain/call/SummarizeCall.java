@@ -29,9 +29,10 @@ public final class SummarizeCall {
             switch (event.type()) {
                 case "handoff" -> outcome.append(", handed to a human (").append(event.data().getOrDefault("reason", "")).append(')');
                 case "hangup" -> outcome.append(", ended by the agent (").append(event.data().getOrDefault("reason", "")).append(')');
-                case "tool.result" -> {
-                    if (!"Failed".equals(event.data().get("outcome")))
-                        actions.add(event.data().get("name") + ": " + event.data().get("result"));
+                // The relay runtime notes a tool's outcome in tool.result; the stream and Vapi runtimes in tool.called.
+                case "tool.result", "tool.called" -> {
+                    var result = event.data().get("outcome");
+                    if (result != null && !"Failed".equals(result)) actions.add(event.data().get("name") + ": " + report(event));
                 }
                 default -> { }
             }
@@ -41,6 +42,16 @@ public final class SummarizeCall {
                 .map(CallMessage::text).findFirst().map(SummarizeCall::shorten).orElse("(the caller said nothing)");
         return "Outcome: " + outcome + ". Caller intent: " + intent + ". Actions: "
                 + (actions.isEmpty() ? "none" : String.join("; ", actions)) + ".";
+    }
+
+    /**
+     * What the tool did, without the instruction the model got with it ("Confirm it to the
+     * caller."): that was for the model, not for whoever reads the summary. Events stored before
+     * reports were kept separately only have the whole text.
+     */
+    private static Object report(CallEvent event) {
+        var report = event.data().get("report");
+        return report != null ? report : event.data().get("result");
     }
 
     private static String shorten(String text) {

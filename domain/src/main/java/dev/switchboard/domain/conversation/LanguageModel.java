@@ -17,4 +17,28 @@ public interface LanguageModel {
      *     no text has been passed to the listener when it fails before the first token
      */
     ModelReply reply(ModelRequest request, ReplyListener listener, Cancellation cancellation);
+
+    /**
+     * Which model will really answer {@code settings} for {@code tenant} when it is not the one
+     * asked for — e.g. the offline demo model because no key exists for the provider — so the
+     * call's timeline and the assistant's view can say so before anyone wonders. Empty when the
+     * model asked for answers.
+     */
+    default java.util.Optional<StandIn> standIn(dev.switchboard.domain.shared.TenantId tenant,
+                                               dev.switchboard.domain.assistant.ModelSettings settings) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @param provider the provider that answers instead, e.g. {@code offline}
+     * @param model its model
+     * @param reason plain words for the timeline and the assistant's warnings
+     */
+    record StandIn(String provider, String model, String reason) {
+        public StandIn {
+            java.util.Objects.requireNonNull(provider, "provider");
+            java.util.Objects.requireNonNull(model, "model");
+            java.util.Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

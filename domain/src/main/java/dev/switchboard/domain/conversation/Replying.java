@@ -30,8 +30,19 @@ final class Replying {
     }
 
     ModelReply ask(LanguageModel model, ModelRequest request) {
-        timeline.event("model.requested", Map.of("round", round, "provider", request.settings().provider(),
-                "model", request.settings().model(), "turns", request.history().size()));
+        var data = new LinkedHashMap<String, Object>();
+        data.put("round", round);
+        // What really answers, said before it does: a stand-in (the offline model for want of a key) names itself and why.
+        var standIn = standIn(model, request);
+        data.put("provider", standIn.map(LanguageModel.StandIn::provider).orElse(request.settings().provider()));
+        data.put("model", standIn.map(LanguageModel.StandIn::model).orElse(request.settings().model()));
+        data.put("turns", request.history().size());
+        standIn.ifPresent(s -> {
+            data.put("requestedProvider", request.settings().provider());
+            data.put("requestedModel", request.settings().model());
+            data.put("reason", s.reason());
+        });
+        timeline.event("model.requested", data);
         requestedAt = System.nanoTime();
         try {
             var reply = model.reply(request, this::onText, turn.cancellation);
@@ -45,6 +56,15 @@ final class Replying {
             error("UNEXPECTED", e.getClass().getSimpleName());
         }
         return null;
+    }
+
+    /** A model that cannot say what stands in is taken at its word: the timeline shows what was asked. */
+    private static java.util.Optional<LanguageModel.StandIn> standIn(LanguageModel model, ModelRequest request) {
+        try {
+            return model.standIn(request.tenantId(), request.settings());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private void onText(String delta) {

@@ -28,6 +28,8 @@ final class ToolStep {
         data.put("outcome", outcome.getClass().getSimpleName());
         data.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         data.put("result", outcome.forModel());
+        // What happened without what the model was told to do with it: the summary's words.
+        data.put("report", outcome.report());
         data.put("details", outcome.details());
         timeline.event("tool.result", data);
         timeline.said(Speaker.TOOL, call.name() + ": " + outcome.forModel());

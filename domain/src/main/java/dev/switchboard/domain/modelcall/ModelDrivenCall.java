@@ -142,6 +142,7 @@ public final class ModelDrivenCall {
             data.put("arguments", toolCall.arguments());
             data.put("outcome", outcome.getClass().getSimpleName());
             data.put("result", singleLine(outcome.forModel()));
+            data.put("report", singleLine(outcome.report()));
             data.put("details", outcome.details());
             timeline.event("tool.called", data);
         }

@@ -63,25 +63,25 @@ public final class BookAppointmentTool implements Tool {
             details.put("appointmentId", booked.id().toString());
             details.put("end", Slot.hhmm(booked.slot().end()));
             return new ToolOutcome.Answer("Booked: " + service + " for " + name + " on " + Words.day(date) + " from "
-                    + Slot.hhmm(booked.slot().start()) + " to " + Slot.hhmm(booked.slot().end()) + ". Confirm it to the caller.", details);
+                    + Slot.hhmm(booked.slot().start()) + " to " + Slot.hhmm(booked.slot().end()) + ".", "Confirm it to the caller.", details);
         }
         if (result instanceof BookingResult.SlotTaken taken) {
             details.put("result", "slot_taken");
             details.put("alternatives", Words.labels(taken.alternatives()));
             return new ToolOutcome.Answer("Not booked: " + Words.day(date) + " at " + Slot.hhmm(time) + " is already taken. "
-                    + nearest(taken.alternatives(), date), details);
+                    + nearest(taken.alternatives(), date), choose(taken.alternatives()), details);
         }
         if (result instanceof BookingResult.OutsideOpeningHours outside) {
             details.put("result", "outside_opening_hours");
             details.put("alternatives", Words.labels(outside.alternatives()));
             return new ToolOutcome.Answer("Not booked: a " + service + " at " + Slot.hhmm(time) + " on " + Words.day(date)
-                    + " is outside opening hours. " + nearest(outside.alternatives(), date), details);
+                    + " is outside opening hours. " + nearest(outside.alternatives(), date), choose(outside.alternatives()), details);
         }
         if (result instanceof BookingResult.NotAValidTime notValid) {
             details.put("result", "not_a_valid_time");
             details.put("alternatives", Words.labels(notValid.alternatives()));
             return new ToolOutcome.Answer("Not booked: " + Slot.hhmm(time) + " on " + Words.day(date) + " is not a valid time: the "
-                    + "clocks change then. " + nearest(notValid.alternatives(), date), details);
+                    + "clocks change then. " + nearest(notValid.alternatives(), date), choose(notValid.alternatives()), details);
         }
         if (result instanceof BookingResult.InThePast) {
             details.put("result", "in_the_past");
@@ -92,7 +92,12 @@ public final class BookAppointmentTool implements Tool {
     }
 
     private static String nearest(List<Slot> alternatives, java.time.LocalDate date) {
-        if (alternatives.isEmpty()) return "No free time nearby in the coming week; offer another week, a transfer or a message.";
-        return "Nearest free start times: " + Words.slots(alternatives, date) + ". Ask the caller to choose one.";
+        if (alternatives.isEmpty()) return "No free time nearby in the coming week.";
+        return "Nearest free start times: " + Words.slots(alternatives, date) + ".";
+    }
+
+    /** What the model should do with the alternatives (kept apart from the report: the summary leaves it out). */
+    private static String choose(List<Slot> alternatives) {
+        return alternatives.isEmpty() ? "Offer another week, a transfer or a message." : "Ask the caller to choose one.";
     }
 }

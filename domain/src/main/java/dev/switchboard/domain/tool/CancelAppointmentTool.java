@@ -57,7 +57,7 @@ public final class CancelAppointmentTool implements Tool {
         if (!E164Number.isValid(context.callerNumber())) {
             details.put("result", "caller_unknown");
             return new ToolOutcome.Answer("Nothing canceled: the caller's number is withheld or unknown, and an appointment can "
-                    + "only be canceled by phone from the number it was booked with. Offer to put them through to the team.", details);
+                    + "only be canceled by phone from the number it was booked with.", "Offer to put them through to the team.", details);
         }
         var caller = new E164Number(context.callerNumber());
         details.put("caller", caller.value());
@@ -66,18 +66,18 @@ public final class CancelAppointmentTool implements Tool {
         if (result instanceof CancellationResult.Canceled canceled) {
             details.put("result", "canceled");
             details.put("appointmentId", canceled.appointment().id().toString());
-            return new ToolOutcome.Answer("Canceled: " + describe(canceled.appointment(), zone) + ". Confirm it to the caller.", details);
+            return new ToolOutcome.Answer("Canceled: " + describe(canceled.appointment(), zone) + ".", "Confirm it to the caller.", details);
         }
         if (result instanceof CancellationResult.Ambiguous ambiguous) {
             details.put("result", "ambiguous");
             details.put("matches", ambiguous.matches().stream().map(a -> a.id().toString()).toList());
             return new ToolOutcome.Answer("Nothing canceled: several appointments on " + Words.day(date) + ": "
                     + String.join(", ", ambiguous.matches().stream().map(a -> describe(a, zone)).toList())
-                    + ". Ask which one, then call " + NAME + " again with its time.", details);
+                    + ".", "Ask which one, then call " + NAME + " again with its time.", details);
         }
         details.put("result", "not_found");
         return new ToolOutcome.Answer("Nothing canceled: no appointment booked with the number they are calling from on " + when
-                + ". Only those can be canceled by phone: check the day, or offer to put them through to the team.", details);
+                + ".", "Only those can be canceled by phone: check the day, or offer to put them through to the team.", details);
     }
 
     private static String describe(Appointment a, ZoneId zone) {

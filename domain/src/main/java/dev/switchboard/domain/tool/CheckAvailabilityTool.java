@@ -47,7 +47,7 @@ public final class CheckAvailabilityTool implements Tool {
             details.put("freeSlots", open.freeSlots().stream().map(s -> Slot.hhmm(s.start())).toList());
             var what = Words.minutes(open.length()) + (service == null ? " appointment" : " " + service);
             if (open.freeSlots().isEmpty())
-                return new ToolOutcome.Answer("No free time on " + Words.day(date) + " for a " + what + ": fully booked. Offer another day.", details);
+                return new ToolOutcome.Answer("No free time on " + Words.day(date) + " for a " + what + ": fully booked.", "Offer another day.", details);
             return new ToolOutcome.Answer("Free start times on " + Words.day(date) + " for a " + what + ": "
                     + Words.slots(open.freeSlots(), date) + ".", details);
         }

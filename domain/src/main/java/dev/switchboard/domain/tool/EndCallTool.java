@@ -25,6 +25,6 @@ public final class EndCallTool implements Tool {
         var why = reason == null ? "conversation over" : reason;
         var details = new LinkedHashMap<String, Object>();
         details.put("reason", why);
-        return new ToolOutcome.EndCall(why, "The call ends after your next message. Say a short goodbye.", details);
+        return new ToolOutcome.EndCall(why, "The call ends after your next message.", "Say a short goodbye.", details);
     }
 }

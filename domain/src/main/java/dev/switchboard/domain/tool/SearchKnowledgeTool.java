@@ -48,7 +48,7 @@ public final class SearchKnowledgeTool implements Tool {
         details.put("results", found.stream().map(p -> Map.<String, Object>of("documentId", p.documentId().toString(),
                 "title", p.title(), "rank", p.rank())).toList());
         if (found.isEmpty())
-            return new ToolOutcome.Answer("No information found for \"" + query + "\". Do not guess: say you do not know, "
+            return new ToolOutcome.Answer("No information found for \"" + query + "\".", "Do not guess: say you do not know, "
                     + "and offer a transfer or a message.", details);
         var text = new StringBuilder("Found ").append(found.size()).append(found.size() == 1 ? " passage" : " passages").append(':');
         int i = 1;

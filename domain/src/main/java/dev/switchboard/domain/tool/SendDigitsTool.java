@@ -31,6 +31,6 @@ public final class SendDigitsTool implements Tool {
                     + digits + "\"). Call send_digits again.", Map.of("error", "bad digits"));
         var details = new LinkedHashMap<String, Object>();
         details.put("digits", digits);
-        return new ToolOutcome.PressKeys(digits, "Pressed " + digits + ". Wait for what the other side says next.", details);
+        return new ToolOutcome.PressKeys(digits, "Pressed " + digits + ".", "Wait for what the other side says next.", details);
     }
 }

@@ -59,19 +59,19 @@ public final class SendSmsTool implements Tool {
             details.put("messageId", sms.id().toString());
             details.put("status", sms.status().wireName());
             if (sms.status() != SmsStatus.FAILED)
-                return new ToolOutcome.Answer("Text sent to the caller at " + to + ". You can tell them it is on its way.", details);
+                return new ToolOutcome.Answer("Text sent to the caller at " + to + ".", "You can tell them it is on its way.", details);
             if (sms.errorCode() != null) details.put("errorCode", sms.errorCode());
             details.put("error", sms.errorMessage());
             return new ToolOutcome.Answer("Not sent: the text could not be delivered (" + sms.errorMessage()
-                    + "). Tell the caller you could not text them and offer to give the details now.", details);
+                    + ").", "Tell the caller you could not text them and offer to give the details now.", details);
         }
         if (result instanceof SendSms.Result.OptedOut) {
             details.put("error", "opted out");
-            return new ToolOutcome.Answer("Not sent: this caller has unsubscribed from our texts (they replied STOP). "
-                    + "Give them the details by voice instead.", details);
+            return new ToolOutcome.Answer("Not sent: this caller has unsubscribed from our texts (they replied STOP).",
+                    "Give them the details by voice instead.", details);
         }
         details.put("error", result instanceof SendSms.Result.NoTwilioAccount ? "no Twilio account" : "unknown number");
-        return new ToolOutcome.Answer("Not sent: texting is not set up for this line. Give the caller the details by voice instead.", details);
+        return new ToolOutcome.Answer("Not sent: texting is not set up for this line.", "Give the caller the details by voice instead.", details);
     }
 
     private static ToolOutcome refused(String forModel, String error) {

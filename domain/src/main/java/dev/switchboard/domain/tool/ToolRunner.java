@@ -158,11 +158,11 @@ public final class ToolRunner {
     private static ToolOutcome withDetail(ToolOutcome outcome, String key, String value) {
         var details = new LinkedHashMap<String, Object>(outcome.details() == null ? Map.of() : outcome.details());
         details.put(key, value);
-        if (outcome instanceof ToolOutcome.Answer a) return new ToolOutcome.Answer(a.forModel(), details);
-        if (outcome instanceof ToolOutcome.Failed f) return new ToolOutcome.Failed(f.forModel(), details);
-        if (outcome instanceof ToolOutcome.TransferToHuman t) return new ToolOutcome.TransferToHuman(t.reason(), t.forModel(), details);
-        if (outcome instanceof ToolOutcome.PressKeys p) return new ToolOutcome.PressKeys(p.digits(), p.forModel(), details);
+        if (outcome instanceof ToolOutcome.Answer a) return new ToolOutcome.Answer(a.report(), a.instruction(), details);
+        if (outcome instanceof ToolOutcome.Failed f) return new ToolOutcome.Failed(f.report(), f.instruction(), details);
+        if (outcome instanceof ToolOutcome.TransferToHuman t) return new ToolOutcome.TransferToHuman(t.reason(), t.report(), t.instruction(), details);
+        if (outcome instanceof ToolOutcome.PressKeys p) return new ToolOutcome.PressKeys(p.digits(), p.report(), p.instruction(), details);
         var end = (ToolOutcome.EndCall) outcome;
-        return new ToolOutcome.EndCall(end.reason(), end.forModel(), details);
+        return new ToolOutcome.EndCall(end.reason(), end.report(), end.instruction(), details);
     }
 }

@@ -31,11 +31,11 @@ public final class TransferToHumanTool implements Tool {
         var target = context.assistant().transferNumber();
         if (target == null) {
             details.put("result", "no_transfer_number");
-            return new ToolOutcome.Answer("No transfer possible: no human line is set up. Offer to take a message instead.", details);
+            return new ToolOutcome.Answer("No transfer possible: no human line is set up.", "Offer to take a message instead.", details);
         }
         details.put("result", "transferring");
         details.put("to", target.value());
         return new ToolOutcome.TransferToHuman(reason == null ? "caller asked for a human" : reason,
-                "Transferring to a human now. Tell the caller in one short sentence that you are putting them through.", details);
+                "Transferring to a human now.", "Tell the caller in one short sentence that you are putting them through.", details);
     }
 }

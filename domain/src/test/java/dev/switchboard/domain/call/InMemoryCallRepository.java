@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 /** In-memory {@link CallRepository} for domain tests. */
 public final class InMemoryCallRepository implements CallRepository {
     private final Map<CallId, Call> calls = new ConcurrentHashMap<>();
+    private final Map<CallId, String> verdicts = new ConcurrentHashMap<>();
     private final List<CallEvent> events = new CopyOnWriteArrayList<>();
     private final List<CallMessage> messages = new CopyOnWriteArrayList<>();
 
@@ -56,6 +57,11 @@ public final class InMemoryCallRepository implements CallRepository {
     }
 
     @Override
+    public void recordVerdict(TenantId tenantId, CallId id, String verdict) {
+        if (findById(tenantId, id).isPresent()) verdicts.put(id, verdict);
+    }
+
+    @Override
     public Page<Call> list(TenantId tenantId, CallQuery query, PageRequest page) {
         var matching = calls.values().stream()
                 .filter(c -> c.tenantId().equals(tenantId))
@@ -64,6 +70,8 @@ public final class InMemoryCallRepository implements CallRepository {
                 .filter(c -> query.phoneNumberId() == null || query.phoneNumberId().equals(c.phoneNumberId()))
                 .filter(c -> query.from() == null || !c.createdAt().isBefore(query.from()))
                 .filter(c -> query.to() == null || c.createdAt().isBefore(query.to()))
+                .filter(c -> query.providerCallId() == null || query.providerCallId().equals(c.providerCallId()))
+                .filter(c -> query.verdict() == null || query.verdict().equals(verdicts.get(c.id())))
                 .sorted(Comparator.comparing(Call::createdAt).reversed())
                 .toList();
         var items = matching.stream().skip(page.offset()).limit(page.limit()).toList();

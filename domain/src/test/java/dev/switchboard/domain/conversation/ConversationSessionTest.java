@@ -264,6 +264,7 @@ class ConversationSessionTest {
         public boolean replaceIfStatus(Call c, dev.switchboard.domain.call.CallStatus expected) { return calls.replaceIfStatus(c, expected); }
         public java.util.Optional<Call> findById(TenantId t, dev.switchboard.domain.call.CallId id) { return calls.findById(t, id); }
         public java.util.Optional<Call> findByProviderCallId(TenantId t, String id) { return calls.findByProviderCallId(t, id); }
+        public void recordVerdict(TenantId t, dev.switchboard.domain.call.CallId id, String verdict) { calls.recordVerdict(t, id, verdict); }
         public dev.switchboard.domain.shared.Page<Call> list(TenantId t, dev.switchboard.domain.call.CallQuery q, dev.switchboard.domain.shared.PageRequest p) {
             return calls.list(t, q, p);
         }

@@ -121,7 +121,7 @@ class AppointmentToolsTest {
     void cancel_appointment_cancels_the_callers_own_booking_without_naming_anyone() {
         var appointment = salon.booked(TUESDAY, "15:00", 30, "+33 6 12 34 56 78");
         var outcome = cancel.run(context, Map.of("date", "2026-03-03"));
-        assertThat(outcome).isEqualTo(new ToolOutcome.Answer("Canceled: haircut on 2026-03-03 (Tuesday) at 15:00. Confirm it to the caller.",
+        assertThat(outcome).isEqualTo(new ToolOutcome.Answer("Canceled: haircut on 2026-03-03 (Tuesday) at 15:00.", "Confirm it to the caller.",
                 Map.of("date", "2026-03-03", "caller", ToolTestSupport.CALLER, "result", "canceled", "appointmentId", appointment.id().toString())));
         assertThat(cancel.run(context, Map.of("date", "2026-03-03")).forModel()).isEqualTo("Nothing canceled: no appointment booked with "
                 + "the number they are calling from on 2026-03-03 (Tuesday). Only those can be canceled by phone: check the day, or "
@@ -151,7 +151,7 @@ class AppointmentToolsTest {
         for (var withheld : new String[] {null, "anonymous", "0612345678"}) {
             var outcome = cancel.run(new ToolContext(salon.tenantId(), context.assistant(), callId, withheld), Map.of("date", "2026-03-03"));
             assertThat(outcome).isEqualTo(new ToolOutcome.Answer("Nothing canceled: the caller's number is withheld or unknown, and an "
-                    + "appointment can only be canceled by phone from the number it was booked with. Offer to put them through to the team.",
+                    + "appointment can only be canceled by phone from the number it was booked with.", "Offer to put them through to the team.",
                     Map.of("date", "2026-03-03", "result", "caller_unknown")));
         }
         assertThat(salon.appointments.findById(salon.tenantId(), appointment.id())).contains(appointment);

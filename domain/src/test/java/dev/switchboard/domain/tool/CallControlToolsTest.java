@@ -43,18 +43,18 @@ class CallControlToolsTest {
     void transfer_to_human_hands_off_to_the_assistants_number() {
         var outcome = new TransferToHumanTool().run(context, Map.of("reason", "wants the manager"));
         assertThat(outcome).isEqualTo(new ToolOutcome.TransferToHuman("wants the manager",
-                "Transferring to a human now. Tell the caller in one short sentence that you are putting them through.",
+                "Transferring to a human now.", "Tell the caller in one short sentence that you are putting them through.",
                 Map.of("reason", "wants the manager", "result", "transferring", "to", "+33142000000")));
         var nobody = new ToolContext(tenant, ToolTestSupport.withoutTransferNumber(context.assistant()), null, null);
         assertThat(new TransferToHumanTool().run(nobody, Map.of("reason", "x"))).isEqualTo(new ToolOutcome.Answer(
-                "No transfer possible: no human line is set up. Offer to take a message instead.",
+                "No transfer possible: no human line is set up.", "Offer to take a message instead.",
                 Map.of("reason", "x", "result", "no_transfer_number")));
     }
 
     @Test
     void end_call_hangs_up_after_goodbye() {
         assertThat(new EndCallTool().run(context, Map.of("reason", "caller said goodbye"))).isEqualTo(new ToolOutcome.EndCall(
-                "caller said goodbye", "The call ends after your next message. Say a short goodbye.", Map.of("reason", "caller said goodbye")));
+                "caller said goodbye", "The call ends after your next message.", "Say a short goodbye.", Map.of("reason", "caller said goodbye")));
         assertThat(new EndCallTool().run(context, Map.of())).isInstanceOf(ToolOutcome.EndCall.class);
     }
 

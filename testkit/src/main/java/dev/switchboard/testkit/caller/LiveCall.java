@@ -62,8 +62,10 @@ public final class LiveCall implements AutoCloseable {
     private void connect(ConversationRelayNoun noun) {
         var endpoints = caller.endpoints();
         var signedUrl = endpoints.absolute(noun.url(), true);
+        // Port 1 on loopback: nothing listens, the connection is refused as an unreachable host's would fail.
+        var target = caller.socketsUnreachable() ? "ws://127.0.0.1:1/unreachable" : endpoints.reachable(signedUrl);
         try {
-            relay = RelayConnection.open(caller.http(), endpoints.reachable(signedUrl),
+            relay = RelayConnection.open(caller.http(), target,
                     TwilioSignature.signHandshake(caller.authToken(), signedUrl), caller.replyTimeout());
             handshakeStatus = OptionalInt.of(101);
         } catch (RelayHandshakeRejected e) {
@@ -78,7 +80,7 @@ public final class LiveCall implements AutoCloseable {
                 .put("callType", "PSTN").put("callStatus", "RINGING");
         var custom = setup.putObject("customParameters");
         noun.parameters().forEach(custom::put);
-        relay.send(setup.toString());
+        if (caller.sendsSetup()) relay.send(setup.toString());
     }
 
     /** The {@code CallSid} of this call. */

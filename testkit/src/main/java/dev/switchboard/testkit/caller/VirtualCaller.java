@@ -37,8 +37,12 @@ public final class VirtualCaller {
     private final Clock clock;
     private final HttpClient http;
     private final WebhookClient webhooks;
+    private final boolean socketsUnreachable;
+    private final boolean sendsSetup;
 
     private VirtualCaller(Builder b) {
+        this.socketsUnreachable = b.socketsUnreachable;
+        this.sendsSetup = b.sendsSetup;
         var servers = new java.util.ArrayList<String>();
         servers.add(b.baseUrl);
         servers.addAll(b.moreServers);
@@ -202,6 +206,8 @@ public final class VirtualCaller {
     StatusDelivery statusDelivery() { return statusDelivery; }
     CallListener listener() { return listener; }
     Clock clock() { return clock; }
+    boolean socketsUnreachable() { return socketsUnreachable; }
+    boolean sendsSetup() { return sendsSetup; }
 
     private static String country(String number) {
         if (number.startsWith("+1")) return "US";
@@ -234,6 +240,8 @@ public final class VirtualCaller {
         private CallListener listener = new CallListener() {};
         private Clock clock = Clock.systemUTC();
         private final java.util.List<String> moreServers = new java.util.ArrayList<>();
+        private boolean socketsUnreachable;
+        private boolean sendsSetup = true;
 
         private Builder(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -284,6 +292,16 @@ public final class VirtualCaller {
 
         /** The clock for {@code Timestamp}s and durations; default the system clock. */
         public Builder clock(Clock clock) { this.clock = clock; return this; }
+
+        /**
+         * Twilio cannot reach the WebSockets the TwiML names (a tunnel that forwards HTTP but not
+         * WebSockets, a public URL written as {@code ws://}…): the connection fails, no session
+         * starts, and the call ends with its status callbacks as usual.
+         */
+        public Builder socketsUnreachable() { this.socketsUnreachable = true; return this; }
+
+        /** The relay socket opens but Twilio's {@code setup} message never arrives (a proxy that drops frames). */
+        public Builder withoutSetup() { this.sendsSetup = false; return this; }
 
         public VirtualCaller build() {
             return new VirtualCaller(this);

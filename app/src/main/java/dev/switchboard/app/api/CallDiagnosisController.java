@@ -1,0 +1,64 @@
+package dev.switchboard.app.api;
+
+import dev.switchboard.app.security.Caller;
+import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallRecorder;
+import dev.switchboard.domain.diagnosis.DiagnoseCall;
+import dev.switchboard.domain.diagnosis.Verdict;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/calls/{id}/diagnosis}: why the call failed (or that it did not), read from its
+ * timeline — the first stage missing or failed, what it means, what to do, and the events that show
+ * it. Reading it keeps the verdict on the call for {@code GET /api/v1/calls?verdict=…}. Another
+ * tenant's call is 404.
+ */
+@Controller("/api/v1/calls")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class CallDiagnosisController {
+    /** How long the diagnosis waits for this instance's queued records of the call, as the call's detail does. */
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(2);
+    private final DiagnoseCall diagnose;
+    private final CallRecorder recorder;
+
+    CallDiagnosisController(DiagnoseCall diagnose, CallRecorder recorder) {
+        this.diagnose = diagnose;
+        this.recorder = recorder;
+    }
+
+    /**
+     * @param verdict stable code, e.g. {@code socket_never_connected}; {@code healthy} when nothing is wrong
+     * @param problem whether the call needs someone's attention ({@code healthy} and {@code in_progress} do not)
+     * @param detail what this call's events add (an error message, a silence's length); may be empty
+     * @param evidence the timeline events behind the verdict; {@code index} is the event's position in the call's timeline
+     */
+    @Serdeable
+    record DiagnosisView(String callId, String verdict, boolean problem, String stage, String meaning, String fix, String detail,
+                         List<EvidenceView> evidence) {}
+
+    @Serdeable
+    record EvidenceView(int index, String type, Instant at) {}
+
+    @Get("/{id}/diagnosis")
+    DiagnosisView diagnosis(Authentication auth, String id) {
+        var tenant = Caller.of(auth).tenantId();
+        var callId = NotFound.id("call", id, CallId::parse);
+        recorder.flush(FLUSH_WAIT);
+        var verdict = diagnose.diagnose(tenant, callId).orElseThrow(() -> NotFound.of("call", id));
+        return view(callId, verdict);
+    }
+
+    static DiagnosisView view(CallId callId, Verdict verdict) {
+        var code = verdict.code();
+        return new DiagnosisView(callId.toString(), code.wireName(), code.isProblem(), code.stage(), code.meaning(), code.fix(),
+                verdict.detail(), verdict.evidence().stream().map(e -> new EvidenceView(e.index(), e.type(), e.at())).toList());
+    }
+}
