@@ -1,6 +1,10 @@
 package dev.switchboard.app.api;
 
+import dev.switchboard.app.api.problem.ProblemAnswers;
 import dev.switchboard.app.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.diagnosis.DiagnoseCall;
@@ -22,6 +26,9 @@ import java.util.List;
  * tenant's call is 404.
  */
 @Controller("/api/v1/calls")
+@Tag(name = "Calls")
+@ProblemAnswers.Unauthorized
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CallDiagnosisController {
     /** How long the diagnosis waits for this instance's queued records of the call, as the call's detail does. */
@@ -48,6 +55,8 @@ final class CallDiagnosisController {
     record EvidenceView(int index, String type, Instant at) {}
 
     @Get("/{id}/diagnosis")
+    @Operation(operationId = "getCallDiagnosis", summary = "Why the call failed: the first stage missing or failed, what it means, the fix")
+    @ProblemAnswers.NotFound
     DiagnosisView diagnosis(Authentication auth, String id) {
         var tenant = Caller.of(auth).tenantId();
         var callId = NotFound.id("call", id, CallId::parse);

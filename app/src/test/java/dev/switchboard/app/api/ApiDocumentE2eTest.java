@@ -293,6 +293,9 @@ class ApiDocumentE2eTest implements TestPropertyProvider {
         expect(200, owner.get("/api/v1/calls/stats?from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z"));
         expect(200, owner.get("/api/v1/calls/" + call.id()));
         expect(200, owner.get("/api/v1/calls/" + call.id() + "/recording"));
+        expect(200, owner.get("/api/v1/calls/" + call.id() + "/diagnosis"));
+        expect(404, owner.get("/api/v1/calls/" + UUID.randomUUID() + "/diagnosis"));
+        expect(200, owner.get("/api/v1/calls?verdict=in_progress&providerCallId=" + call.providerCallId()));
         expect(404, owner.get("/api/v1/calls/" + UUID.randomUUID()));
         var placed = Map.of("to", "+33612345678", "phoneNumberId", number, "context", Map.of("customerName", "Ada"),
                 "reference", "order-1042", "at", "2030-03-05T09:00:00Z", "retry", Map.of("attempts", 2, "spacingMinutes", 10));
