@@ -3,6 +3,8 @@ package dev.switchboard.app.cli;
 import dev.switchboard.testkit.caller.VirtualCaller;
 import dev.switchboard.testkit.load.LoadPlan;
 import dev.switchboard.testkit.load.LoadRun;
+import dev.switchboard.testkit.load.StreamLoadRun;
+import dev.switchboard.testkit.realtime.MeteredOpenAiRealtime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +21,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * that the server is measured apart from the callers.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Places many simulated relay calls against a running Switchboard server, as Twilio would (signed",
-                "webhooks, ConversationRelay WebSockets, status callbacks), and reports webhook, handshake, first- and",
-                "last-token latencies, calls lost and, with --server-pid, the server's CPU and memory per call.",
-                "Point it at a number whose assistant runs the offline model to measure the platform, not a provider."},
-        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:no call lost", "1:calls were lost (see the report)", "2:bad arguments"})
+        description = {"Places many simulated calls against a running Switchboard server, as Twilio would (signed webhooks,",
+                "ConversationRelay or Media Streams WebSockets, status callbacks), and reports what the callers went",
+                "through, calls lost and, with --server-pid, the server's CPU and memory per call.",
+                "relay: point it at a number whose assistant runs the offline model; it reports webhook, handshake,",
+                "first- and last-token latencies.",
+                "stream: point it at a number whose assistant is a stream assistant on OpenAI Realtime (the demo stream",
+                "line by default), on a server started with SWITCHBOARD_OPENAI_REALTIME_URL=ws://127.0.0.1:<realtime-port>/v1/realtime",
+                "and OPENAI_API_KEY set to anything: this command runs that fake Realtime itself, tags every 20 ms frame",
+                "both ways, and reports frames lost, out of order and forwarding delay each way."},
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:no call (and, for stream, no frame) lost",
+                "1:calls or frames were lost (see the report)", "2:bad arguments"})
 final class LoadCommand implements Callable<Integer> {
+    private static final String RELAY_DEMO_NUMBER = "+15005550006";
+    private static final String STREAM_DEMO_NUMBER = "+15005550007";
     @Spec
     CommandSpec spec;
 
@@ -35,7 +45,8 @@ final class LoadCommand implements Callable<Integer> {
             + " (default: $SWITCHBOARD_PUBLIC_URL, else --url).")
     String publicUrl;
 
-    @Option(names = "--number", defaultValue = "+15005550006", description = "The number called (default: ${DEFAULT-VALUE}, the demo number).")
+    @Option(names = "--number", description = "The number called (default: the demo number, +15005550006; for stream, the demo"
+            + " stream line, +15005550007).")
     String number;
 
     @Option(names = "--auth-token", description = "The Twilio auth token to sign with (default: as for simulate).")
@@ -47,7 +58,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--ramp", defaultValue = "25", description = "New calls per second until all are live (default: ${DEFAULT-VALUE}).")
     double ramp;
 
-    @Option(names = "--think", defaultValue = "3000", paramLabel = "MS", description = "Each caller says a line every MS ms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--think", defaultValue = "3000", paramLabel = "MS", description = "Each caller says a line every MS ms; for stream,"
+            + " the model answers (1 s of audio) after every MS ms of caller audio (default: ${DEFAULT-VALUE}).")
     long thinkMillis;
 
     @Option(names = "--duration", defaultValue = "60", paramLabel = "S",
@@ -66,8 +78,12 @@ final class LoadCommand implements Callable<Integer> {
             + " counted with its children); repeatable.")
     List<Long> serverPids = new ArrayList<>();
 
-    @Option(names = "--runtime", defaultValue = "relay", description = "The runtime the number's assistant uses: relay (default).")
+    @Option(names = "--runtime", defaultValue = "relay", description = "The runtime the number's assistant uses: relay (default) or stream.")
     String runtime;
+
+    @Option(names = "--realtime-port", defaultValue = "18095", paramLabel = "PORT", description = "stream: the loopback port of the fake"
+            + " OpenAI Realtime this command runs, where the server's SWITCHBOARD_OPENAI_REALTIME_URL points (default: ${DEFAULT-VALUE}).")
+    int realtimePort;
 
     private final Function<String, String> env;
 
@@ -79,8 +95,8 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!runtime.equals("relay")) {
-            err.println("--runtime " + runtime + ": only relay calls can be load-tested from here yet");
+        if (!runtime.equals("relay") && !runtime.equals("stream")) {
+            err.println("--runtime " + runtime + ": only relay and stream calls can be load-tested from here");
             return 2;
         }
         var server = new ServerSettings(env);
@@ -91,6 +107,8 @@ final class LoadCommand implements Callable<Integer> {
             return 1;
         }
         var signedUrl = server.publicUrl(publicUrl, url);
+        if (runtime.equals("stream")) return stream(token, signedUrl);
+        if (number == null) number = RELAY_DEMO_NUMBER;
         var lines = LoadPlan.NEUTRAL_LINES;
         var replyTimeout = Duration.ofSeconds(replyTimeoutSeconds);
         if (warmupCalls > 0) {
@@ -103,6 +121,39 @@ final class LoadCommand implements Callable<Integer> {
         var result = new LoadRun(plan, (i, timings) -> caller(token, signedUrl, i, timings), serverPids, out).run();
         result.print(out);
         return result.lostCalls() == 0 ? 0 : 1;
+    }
+
+    /**
+     * Stream calls against the fake Realtime this process runs: a warm-up run (tags of run 1) if
+     * asked, then the measured run (run 2), so a warm-up's late frames are never counted.
+     */
+    private int stream(String token, String signedUrl) throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (number == null) number = STREAM_DEMO_NUMBER;
+        var target = new StreamLoadRun.Target(url, signedUrl, token, number);
+        var think = Duration.ofMillis(thinkMillis);
+        var replyTimeout = Duration.ofSeconds(replyTimeoutSeconds);
+        MeteredOpenAiRealtime model;
+        try {
+            model = MeteredOpenAiRealtime.start(realtimePort, think);
+        } catch (Exception e) { // Netty throws its BindException unchecked
+            err.println("cannot listen on 127.0.0.1:" + realtimePort + " for the fake Realtime (" + e.getMessage() + "): pick another --realtime-port");
+            return 2;
+        }
+        try (model) {
+            out.printf("fake OpenAI Realtime at %s (the server's SWITCHBOARD_OPENAI_REALTIME_URL must point here)%n", model.url());
+            if (warmupCalls > 0) {
+                out.printf("warm-up: %d stream calls for 10 s…%n", warmupCalls);
+                var warmup = new LoadPlan(warmupCalls, ramp, think, Duration.ofSeconds(10), replyTimeout, LoadPlan.NEUTRAL_LINES);
+                new StreamLoadRun(1, warmup, target, model, List.of(), out).run();
+            }
+            var plan = new LoadPlan(calls, ramp, think, Duration.ofSeconds(holdSeconds), replyTimeout, LoadPlan.NEUTRAL_LINES);
+            out.printf("load: %d stream calls at %.0f/s against %s (%s)…%n", calls, ramp, url, number);
+            var result = new StreamLoadRun(2, plan, target, model, serverPids, out).run();
+            result.print(out);
+            return result.lostCalls() == 0 && result.lostFrames() == 0 ? 0 : 1;
+        }
     }
 
     private VirtualCaller caller(String token, String signedUrl, int index, dev.switchboard.testkit.load.CallTimings timings) {

@@ -14,15 +14,18 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code switchboard load} against a real server: every call it places is a whole call on the
- * server's records, and its report counts what the callers saw. Figures are printed, never asserted.
+ * server's records, and its report counts what the callers saw (in stream mode, every tagged frame
+ * both ways through a fake Realtime the command runs itself). Figures are printed, never asserted.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,9 +39,13 @@ class LoadCommandE2eTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
 
+    /** The load command runs its fake Realtime on this port; the server is configured with it before it starts. */
+    private static final int REALTIME_PORT = freePort();
+
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", PUBLIC_URL, "switchboard.twilio.auth-token", TOKEN);
+        return Map.of("switchboard.public-url", PUBLIC_URL, "switchboard.twilio.auth-token", TOKEN,
+                "switchboard.openai.realtime-url", "ws://127.0.0.1:" + REALTIME_PORT + "/v1/realtime");
     }
 
     @Test
@@ -69,13 +76,62 @@ class LoadCommandE2eTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void three_stream_calls_carry_every_tagged_frame_both_ways_and_complete() {
+        var owner = new Api(server, json).newTenant("Stream load test");
+        // The tenant's own key: the fake Realtime takes any key, the server needs one to choose OpenAI over the offline voice.
+        assertThat(owner.put("/api/v1/connections/openai", Map.of("apiKey", "sk-load-test")).status()).isEqualTo(200);
+        var assistant = new HashMap<String, Object>();
+        assistant.put("name", "Front desk");
+        assistant.put("systemPrompt", "Answer briefly.");
+        assistant.put("language", "en-US");
+        assistant.put("runtime", "stream");
+        assistant.put("model", Map.of("provider", "openai", "model", "gpt-realtime"));
+        assistant.put("voice", Map.of("provider", "openai", "voiceId", "marin"));
+        var created = owner.post("/api/v1/assistants", assistant);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        var number = Fixtures.randomE164();
+        owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", created.json().get("id")));
+        var out = new StringWriter();
+        var err = new StringWriter();
+
+        int code = SwitchboardCli.run(new String[] {"load", "--runtime", "stream", "--url", server.getURL().toString(), "--public-url", PUBLIC_URL,
+                        "--auth-token", TOKEN, "--number", number, "--calls", "3", "--ramp", "20", "--think", "500", "--duration", "4",
+                        "--realtime-port", String.valueOf(REALTIME_PORT), "--server-pid", String.valueOf(ProcessHandle.current().pid())},
+                Map.<String, String>of()::get, new BufferedReader(new StringReader("")), new PrintWriter(out, true), new PrintWriter(err, true));
+
+        System.out.println(out);
+        assertThat(code).as(out + "\n" + err).isZero();
+        var report = out.toString();
+        assertThat(report).contains("3 completed, 0 lost");
+        // Counts, never times: every frame sent either way was received, none lost, none out of order.
+        for (var direction : List.of("caller → model", "model → caller")) {
+            var counts = Pattern.compile(Pattern.quote(direction) + " +frames sent ([\\d,]+), received ([\\d,]+), lost 0, out of order 0, duplicated 0")
+                    .matcher(report);
+            assertThat(counts.find()).as(direction + " in\n" + report).isTrue();
+            assertThat(counts.group(1)).isEqualTo(counts.group(2));
+            assertThat(Integer.parseInt(counts.group(1).replace(",", ""))).as(direction + " frames").isPositive();
+        }
+        var calls = (List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
+        assertThat(calls).hasSize(3).allSatisfy(call -> assertThat(call.get("status")).isEqualTo("completed"));
+    }
+
+    @Test
     void another_runtime_is_refused_plainly() {
         var err = new StringWriter();
 
-        int code = SwitchboardCli.run(new String[] {"load", "--runtime", "stream", "--auth-token", "t"}, Map.<String, String>of()::get,
+        int code = SwitchboardCli.run(new String[] {"load", "--runtime", "vapi", "--auth-token", "t"}, Map.<String, String>of()::get,
                 new BufferedReader(new StringReader("")), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("only relay calls");
+        assertThat(err.toString()).contains("only relay and stream calls");
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -109,7 +109,7 @@ public final class LoadRun {
         return serverPids.stream().map(ProcessUsage::ofTree).toList();
     }
 
-    private static Optional<ProcessUsage> larger(Optional<ProcessUsage> a, Optional<ProcessUsage> b) {
+    static Optional<ProcessUsage> larger(Optional<ProcessUsage> a, Optional<ProcessUsage> b) {
         if (a.isEmpty()) return b;
         if (b.isEmpty()) return a;
         var x = a.get();
@@ -118,7 +118,7 @@ public final class LoadRun {
                 Math.max(x.sockets(), y.sockets()), Math.max(x.processes(), y.processes())));
     }
 
-    private static void sleepUntil(long nanoTime) {
+    static void sleepUntil(long nanoTime) {
         long wait;
         while ((wait = nanoTime - System.nanoTime()) > 0) {
             try {

@@ -52,6 +52,11 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
     private final Channel server;
 
     LoopbackWebSocketServer(String path) {
+        this(path, 0);
+    }
+
+    /** @param port the loopback port to listen on; 0 for any free one */
+    LoopbackWebSocketServer(String path, int port) {
         try {
             server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -63,7 +68,7 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
                                             .handleCloseFrames(false).build()),
                                     new Frames());
                         }
-                    }).bind("127.0.0.1", 0).sync().channel();
+                    }).bind("127.0.0.1", port).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
