@@ -24,6 +24,7 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
     final AtomicInteger stray = new AtomicInteger();
     final AtomicInteger untagged = new AtomicInteger();
     final AtomicInteger clears = new AtomicInteger();
+    final AtomicInteger clockErrors = new AtomicInteger();
     final Map<String, AtomicInteger> lost = new ConcurrentHashMap<>();
     private final Direction[] up;
     private final Direction[] down;

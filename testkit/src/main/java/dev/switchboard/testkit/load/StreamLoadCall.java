@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * {@code stop}, the close and the status callbacks.
  *
  * <p>Lighter than {@code StreamCall}, for thousands at once: it keeps no audio, its 20 ms ticks
- * run on a clock shared by all calls, and its sends are chained (the JDK socket takes one at a
- * time) so no thread waits on the network. Thread-safe.
+ * run on a clock shared by all calls, and its sends wait in an outbox sent one at a time (the JDK
+ * socket takes one at a time) so no thread waits on the network. Thread-safe.
  */
 final class StreamLoadCall {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,7 +49,9 @@ final class StreamLoadCall {
     private final String callSid = sid("CA");
     private final String streamSid = sid("MZ");
     private final ArrayDeque<Object> playback = new ArrayDeque<>();
-    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+    /** Messages waiting for the socket, in order; guarded by this object's monitor. */
+    private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    private boolean sending;
     private WebSocket socket;
     private ScheduledFuture<?> ticking;
     private int sequence;
@@ -105,7 +107,9 @@ final class StreamLoadCall {
             return "interrupted";
         }
         tally.handshake.add(System.nanoTime() - answered);
-        send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        synchronized (this) {
+            send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        }
         var parameters = new StringBuilder();
         connect.streamParameters().forEach((name, value) -> parameters.append(parameters.isEmpty() ? "" : ",")
                 .append(quote(name)).append(':').append(quote(value)));
@@ -117,11 +121,23 @@ final class StreamLoadCall {
             tally.started(index, System.nanoTime());
             ticking = clock.scheduleAtFixedRate(this::tick, 0, 20, TimeUnit.MILLISECONDS);
         }
+        flush();
         return null;
     }
 
-    /** One 20 ms tick of the phone: the caller's next tagged frame goes out, 20 ms of the agent plays. */
+    /**
+     * One 20 ms tick of the phone: the caller's next tagged frame goes out, 20 ms of the agent
+     * plays. Never throws: a periodic task that throws is never run again.
+     */
     private void tick() {
+        try {
+            frameAndPlay();
+        } catch (RuntimeException | Error e) {
+            tally.clockErrors.incrementAndGet();
+        }
+    }
+
+    private void frameAndPlay() {
         if (hungUp || serverClosed) return;
         var audio = new byte[FRAME];
         int at;
@@ -137,6 +153,7 @@ final class StreamLoadCall {
         }
         tally.callerSent(index);
         play();
+        flush();
     }
 
     /** Plays 20 ms of queued agent audio; echoes the marks reached, as Twilio does once the audio before them has played. */
@@ -180,20 +197,24 @@ final class StreamLoadCall {
     void hangUp() {
         if (hungUp) return;
         hungUp = true;
-        CompletableFuture<?> closing = CompletableFuture.completedFuture(null);
+        boolean open;
         synchronized (this) {
             if (ticking != null) ticking.cancel(false);
-            if (socket != null && !serverClosed) {
-                send("{\"event\":\"stop\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid + "\",\"stop\":{\"accountSid\":\""
-                        + accountSid + "\",\"callSid\":\"" + callSid + "\"}}");
-                var ws = socket;
-                closing = sends = sends.thenCompose(v -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "")).exceptionally(e -> null);
-            }
+            open = socket != null && !serverClosed;
+            if (open) send("{\"event\":\"stop\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid
+                    + "\",\"stop\":{\"accountSid\":\"" + accountSid + "\",\"callSid\":\"" + callSid + "\"}}");
         }
-        try {
-            closing.get(10, TimeUnit.SECONDS);
-        } catch (Exception gone) {
-            // The server went away first.
+        if (open) {
+            flush();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (outboxBusy() && !serverClosed && System.nanoTime() < deadline) Thread.sleep(10);
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception gone) {
+                // The server went away first.
+            }
         }
         if (voiceAnswered) {
             caller.postSigned("/webhooks/twilio/status", status("in-progress"));
@@ -218,11 +239,55 @@ final class StreamLoadCall {
         return p;
     }
 
-    /** Chains one frame after the previous one; must hold the monitor. */
+    /**
+     * Queues one message after the previous ones; must hold the monitor (so the order of the
+     * queue is the order of the sequence numbers). {@link #flush} then sends it.
+     */
     private void send(String text) {
-        var ws = socket;
-        if (ws == null || serverClosed) return;
-        sends = sends.thenCompose(v -> ws.sendText(text, true)).exceptionally(e -> null);
+        if (socket == null || serverClosed) return;
+        outbox.add(text);
+    }
+
+    /** Sends what is queued unless a send is under way (which sends it after); never call holding the monitor. */
+    private void flush() {
+        synchronized (this) {
+            if (sending || outbox.isEmpty()) return;
+            sending = true;
+        }
+        pump();
+    }
+
+    private synchronized boolean outboxBusy() {
+        return sending;
+    }
+
+    /**
+     * Sends the outbox one message at a time. A send that completes at once is followed in this
+     * loop, one that is pending resumes the loop when it completes: chaining futures instead nests
+     * one stack frame per queued message, and a backlog overflowed the stack of the clock thread.
+     */
+    private void pump() {
+        while (true) {
+            String next;
+            synchronized (this) {
+                next = outbox.poll();
+                if (next == null || serverClosed) {
+                    outbox.clear();
+                    sending = false;
+                    return;
+                }
+            }
+            CompletableFuture<WebSocket> sent;
+            try {
+                sent = socket.sendText(next, true);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (!sent.isDone()) {
+                sent.whenComplete((ws, error) -> pump());
+                return;
+            }
+        }
     }
 
     private void onServerMessage(String text, long arrived) {
@@ -246,6 +311,7 @@ final class StreamLoadCall {
                 for (var item : playback) if (item instanceof String mark) echoMark(mark);
                 playback.clear();
             }
+            flush();
         }
     }
 

@@ -55,9 +55,9 @@ public record StreamLoadResult(LoadPlan plan, FrameTally tally, List<Long> serve
         line(out, "start → model session", tally.modelConnect);
         direction(out, "caller → model", tally.totals(true), tally.callerToModel);
         direction(out, "model → caller", tally.totals(false), tally.modelToCaller);
-        if (tally.clears.get() + tally.untagged.get() + tally.stray.get() + sessionsLeftOpen > 0)
-            out.printf(Locale.ROOT, "  clears %d, untagged frames %d, stray frames (another call's or run's) %d, model sessions left open %d%n",
-                    tally.clears.get(), tally.untagged.get(), tally.stray.get(), sessionsLeftOpen);
+        if (tally.clears.get() + tally.untagged.get() + tally.stray.get() + sessionsLeftOpen + tally.clockErrors.get() > 0)
+            out.printf(Locale.ROOT, "  clears %d, untagged frames %d, stray frames (another call's or run's) %d, model sessions left open %d,"
+                    + " caller clock errors %d%n", tally.clears.get(), tally.untagged.get(), tally.stray.get(), sessionsLeftOpen, tally.clockErrors.get());
         for (int i = 0; i < serverPids.size(); i++) serverLine(out, i);
         out.println();
         out.println("| calls | webhook p99 | socket p99 | model session p99 | caller→model frames / lost / out of order | delay p50 / p99 / max"
