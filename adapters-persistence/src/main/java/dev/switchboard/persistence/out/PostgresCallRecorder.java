@@ -1,12 +1,14 @@
 package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.call.CallEvent;
+import dev.switchboard.domain.call.CallEventObserver;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.RecordingCounts;
 import dev.switchboard.domain.shared.PortFailure;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,12 +54,20 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final CallEventObserver[] observers;
     private volatile boolean closing;
     private volatile long closeDeadline;
 
     PostgresCallRecorder(CallRepository calls, CallRecorderProperties settings) {
+        this(calls, settings, List.of());
+    }
+
+    /** @param observers see each event as it is handed over (metrics), on the producer's thread */
+    @Inject
+    PostgresCallRecorder(CallRepository calls, CallRecorderProperties settings, List<CallEventObserver> observers) {
         this.calls = calls;
         this.settings = settings;
+        this.observers = observers.toArray(CallEventObserver[]::new);
         this.queue = new LinkedBlockingQueue<>(settings.capacity());
         this.writer = new Thread(this::run, "call-recorder");
         writer.setDaemon(true);
@@ -66,6 +76,14 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
 
     @Override
     public void event(CallEvent event) {
+        for (var observer : observers) {
+            try {
+                observer.observed(event);
+            } catch (RuntimeException e) {
+                // Metrics must never cost a call its timeline.
+                LOG.debug("call event observer {} failed", observer, e);
+            }
+        }
         offer(new Event(event));
     }
 

@@ -57,9 +57,16 @@ final class TwilioCallCallbacks {
     /** Forward-only status; duplicates and reordering leave the same record. Always a quick 204. */
     @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<Void> status(HttpRequest<?> request, @Body Map<String, String> form) {
+        try (var log = CallLogContext.webhook(form.get("CallSid"))) {
+            return recordStatus(request, form);
+        }
+    }
+
+    private HttpResponse<Void> recordStatus(HttpRequest<?> request, Map<String, String> form) {
         var number = numbers.ours(form);
         if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
         placed.confirm(request, form, number);
+        number.ifPresent(n -> CallLogContext.tenant(n.tenantId()));
         var status = CallStatus.parse(form.get("CallStatus"));
         if (number.isEmpty() || status.isEmpty() || form.get("CallSid") == null) {
             LOG.warn("status callback for {} ignored: unknown number or status {}", form.get("CallSid"), form.get("CallStatus"));
@@ -74,6 +81,7 @@ final class TwilioCallCallbacks {
         }
         var outcome = recordStatus.record(new RecordCallStatus.Command(number.get().tenantId(), form.get("CallSid"), status.get(),
                 duration, carrierTime(form.get("Timestamp")), callbackData(form)));
+        outcome.ifPresent(change -> CallLogContext.call(change.call().tenantId(), change.call().id()));
         if (outcome.isEmpty()) LOG.warn("status callback {} for call {} came before the call: kept, applied once it exists",
                 form.get("CallStatus"), form.get("CallSid"));
         return HttpResponse.noContent();
@@ -82,6 +90,12 @@ final class TwilioCallCallbacks {
     /** The relay session ended: transfer, hang up, or nothing if the caller is gone. */
     @Post(uri = "/relay-action", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
     HttpResponse<String> relayAction(HttpRequest<?> request, @Body Map<String, String> form) {
+        try (var log = CallLogContext.webhook(form.get("CallSid"))) {
+            return relayEnded(request, form);
+        }
+    }
+
+    private HttpResponse<String> relayEnded(HttpRequest<?> request, Map<String, String> form) {
         try {
             return afterRelay(request, form);
         } catch (RuntimeException e) {
@@ -98,6 +112,7 @@ final class TwilioCallCallbacks {
         var number = numbers.ours(form);
         if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
         var call = number.flatMap(n -> calls.findByProviderCallId(n.tenantId(), form.getOrDefault("CallSid", "")));
+        call.ifPresent(c -> CallLogContext.call(c.tenantId(), c.id()));
         var language = call.flatMap(c -> c.assistantId() == null ? java.util.Optional.empty() : assistants.findById(c.tenantId(), c.assistantId()))
                 .map(a -> a.language()).orElse("en-US");
         var french = language.toLowerCase().startsWith("fr");

@@ -52,7 +52,14 @@ final class TwilioSmsWebhook {
      */
     @Post(uri = "/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
     HttpResponse<String> sms(HttpRequest<?> request, @Body Map<String, String> form) {
+        try (var log = CallLogContext.webhook(Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid")))) {
+            return receive(request, form);
+        }
+    }
+
+    private HttpResponse<String> receive(HttpRequest<?> request, Map<String, String> form) {
         var number = ours(form.get("To"));
+        number.ifPresent(n -> CallLogContext.tenant(n.tenantId()));
         if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
         var sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
         var from = form.get("From");
@@ -69,8 +76,15 @@ final class TwilioSmsWebhook {
     /** A delivery report: the message moves forward (never back). Always a quick 204, even for a SID we do not know. */
     @Post(uri = "/sms-status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<Void> status(HttpRequest<?> request, @Body Map<String, String> form) {
+        try (var log = CallLogContext.webhook(Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid")))) {
+            return delivered(request, form);
+        }
+    }
+
+    private HttpResponse<Void> delivered(HttpRequest<?> request, Map<String, String> form) {
         // We sent it, so our number is the sender.
         var number = ours(form.get("From"));
+        number.ifPresent(n -> CallLogContext.tenant(n.tenantId()));
         if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
         var sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
         var status = SmsStatus.parse(Optional.ofNullable(form.get("MessageStatus")).orElse(form.get("SmsStatus")));

@@ -73,11 +73,13 @@ final class TwilioVoiceWebhook {
             LOG.warn("call {} refused with 503: this instance is shutting down", form.get("CallSid"));
             return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1");
         }
-        try {
-            return answer(request, form);
-        } catch (RuntimeException e) {
-            LOG.warn("voice webhook for call {} failed, answered the apology: {}", form.get("CallSid"), e.toString());
-            return xml(Twiml.sayAndHangUp(TECHNICAL_PROBLEM, "en-US"));
+        try (var log = CallLogContext.webhook(form.get("CallSid"))) {
+            try {
+                return answer(request, form);
+            } catch (RuntimeException e) {
+                LOG.warn("voice webhook for call {} failed, answered the apology: {}", form.get("CallSid"), e.toString());
+                return xml(Twiml.sayAndHangUp(TECHNICAL_PROBLEM, "en-US"));
+            }
         }
     }
 
@@ -99,6 +101,7 @@ final class TwilioVoiceWebhook {
         var answer = answered instanceof AnswerCall.Answer.Connect c
                 ? new AnswerCall.Answer.Connect(c.call(), placed.personalize(c.call(), c.assistant())) : answered;
         var call = answer.call();
+        CallLogContext.call(call.tenantId(), call.id());
         if (unproven.refuse(number.get(), direction)) {
             // On record, so the operator sees why the line said goodbye (not a call that failed with nothing stored).
             LOG.warn("call {} to unproven number {} of tenant {} refused: {}", callSid, number.get().number(), call.tenantId(), UnprovenNumbers.REASON);
@@ -130,6 +133,7 @@ final class TwilioVoiceWebhook {
             twiml = Twiml.sayAndHangUp("Sorry, no one can take your call on this line right now. Goodbye.", "en-US");
             event(call, "twiml.returned", Map.of("runtime", "none", "note", "no assistant"));
         }
+        LOG.info("call {} ({}) answered", callSid, direction.name().toLowerCase());
         return xml(twiml);
     }
 

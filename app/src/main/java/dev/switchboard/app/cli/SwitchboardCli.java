@@ -19,6 +19,7 @@ public final class SwitchboardCli {
                                    already runs on that data directory.
               simulate [options]   place a simulated phone call to a running server (simulate --help)
               load [options]       many simulated calls against a running server, measured (load --help)
+              doctor [--fix]       check a running server's setup, each result with its fix (doctor --help)
               rotate-master-key    seal every stored secret again with a new master key (server stopped;
                                    SWITCHBOARD_NEW_MASTER_KEY, generated for a development data directory)
               --help, -h, help     print this and exit
@@ -45,6 +46,8 @@ public final class SwitchboardCli {
         if ("rotate-master-key".equals(args[0]) && args.length == 1)
             return MasterKeyRotation.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if ("load".equals(args[0])) return load(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if ("doctor".equals(args[0])) return doctor(args, name -> System.getProperty(name, System.getenv(name)),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (!"simulate".equals(args[0])) return usage(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         // A system property (-DTWILIO_AUTH_TOKEN=…) wins over the environment, as for the server.
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
@@ -57,6 +60,7 @@ public final class SwitchboardCli {
     /** As {@link #run(String[])}, with the environment and consoles given (tests, embedding). */
     public static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
         if ("load".equals(args[0])) return load(args, env, out, err);
+        if ("doctor".equals(args[0])) return doctor(args, env, out, err);
         if (!"simulate".equals(args[0])) return usage(args, out, err);
         return commandLine(env, stdin, false, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
     }
@@ -71,6 +75,17 @@ public final class SwitchboardCli {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("load failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 1;
+        });
+        return commandLine.execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    static int doctor(String[] args, Function<String, String> env, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new DoctorCommand(env));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("doctor failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         });
         return commandLine.execute(Arrays.copyOfRange(args, 1, args.length));

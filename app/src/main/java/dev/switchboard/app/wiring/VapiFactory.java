@@ -1,5 +1,7 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.app.metrics.MeteredVoiceAgentHost;
+import dev.switchboard.app.metrics.RestMeters;
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.SecretVault;
@@ -46,14 +48,14 @@ final class VapiFactory {
     @Singleton
     SyncAssistantToVapi syncAssistantToVapi(AssistantRepository assistants, PhoneNumberRepository numbers,
                                             VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
-                                            VoiceAgentHost host, Clock clock) {
-        return new SyncAssistantToVapi(assistants, numbers, states, credentials, specs, host, clock);
+                                            VoiceAgentHost host, RestMeters meters, Clock clock) {
+        return new SyncAssistantToVapi(assistants, numbers, states, credentials, specs, new MeteredVoiceAgentHost(host, meters), clock);
     }
 
     @Singleton
     CheckVapiSync checkVapiSync(AssistantRepository assistants, VapiSyncStateRepository states, VapiCredentials credentials,
-                                VapiSpecs specs, VoiceAgentHost host, Clock clock) {
-        return new CheckVapiSync(assistants, states, credentials, specs, host, clock);
+                                VapiSpecs specs, VoiceAgentHost host, RestMeters meters, Clock clock) {
+        return new CheckVapiSync(assistants, states, credentials, specs, new MeteredVoiceAgentHost(host, meters), clock);
     }
 
     @Singleton

@@ -255,6 +255,8 @@ class ApiDocumentE2eTest implements TestPropertyProvider {
         expect(200, owner.put("/api/v1/phone-numbers/" + unproven, detached));
         expect(200, owner.post("/api/v1/phone-numbers/" + number + "/configure", null));
         expect(409, owner.post("/api/v1/phone-numbers/" + unproven + "/configure", null));
+        expect(200, owner.get("/api/v1/diagnostics"));
+        expect(200, owner.post("/api/v1/diagnostics/repair", null));
         expect(204, owner.delete("/api/v1/phone-numbers/" + unproven));
 
         var document = id(expect(201, owner.post("/api/v1/knowledge", Map.of("title", "Prices", "content", "A haircut is 45 euros.", "language", "en"))));

@@ -2,6 +2,9 @@ package dev.switchboard.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.app.Api;
 import dev.switchboard.domain.Fixtures;
 import dev.switchboard.testkit.caller.CallResult;
@@ -24,8 +27,12 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
-/** A scraper's view: after a simulated call, the Prometheus text names it, and only the token holder may read it. */
+/**
+ * An operator's view: after a simulated call, the Prometheus text names it (webhook, turns, first tokens, sockets,
+ * recorder, pool) and only the token holder may read it; the webhook's log line names the call.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsE2eTest implements TestPropertyProvider {
@@ -76,9 +83,27 @@ class MetricsE2eTest implements TestPropertyProvider {
                 "model", Map.of("provider", "offline", "model", "demo-brain"))).json();
         var number = Fixtures.randomE164();
         owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", assistant.get("id")));
-        var call = VirtualCaller.builder(server.getURL().toString()).publicUrl(PUBLIC_URL).authToken(TOKEN).to(number).build()
-                .call(CallScript.builder().say("What are your opening hours?").build());
+        var webhookLog = new ListAppender<ILoggingEvent>();
+        webhookLog.start();
+        var voiceWebhook = (Logger) LoggerFactory.getLogger("dev.switchboard.twilio.in.TwilioVoiceWebhook");
+        voiceWebhook.addAppender(webhookLog);
+        CallResult call;
+        try {
+            call = VirtualCaller.builder(server.getURL().toString()).publicUrl(PUBLIC_URL).authToken(TOKEN).to(number).build()
+                    .call(CallScript.builder().say("What are your opening hours?").say("Thank you").build());
+        } finally {
+            voiceWebhook.detachAppender(webhookLog);
+        }
         assertThat(call.outcome()).isEqualTo(CallResult.Outcome.CALLER_HUNG_UP);
+
+        // The webhook's own log line names the call, as the call's turns and frames do (SWITCHBOARD_LOG_FORMAT=json puts it under mdc).
+        @SuppressWarnings("unchecked")
+        var calls = (java.util.List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
+        var callId = calls.stream().filter(c -> call.callSid().equals(c.get("providerCallId"))).findFirst().orElseThrow().get("id");
+        var answered = webhookLog.list.stream().filter(e -> e.getFormattedMessage().contains(call.callSid() + " (inbound) answered")).toList();
+        assertThat(answered).hasSize(1);
+        assertThat(answered.get(0).getMDCPropertyMap()).containsEntry("callId", String.valueOf(callId)).containsEntry("twilioSid", call.callSid())
+                .containsKey("tenantId");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var response = scrape(Optional.of("Bearer " + SCRAPE_TOKEN));
@@ -91,6 +116,14 @@ class MetricsE2eTest implements TestPropertyProvider {
             assertThat(sum(samples, "http_server_requests_seconds_count", "uri=\"/webhooks/twilio/voice\"")).isGreaterThanOrEqualTo(1);
             assertThat(samples.keySet()).anyMatch(k -> k.startsWith("hikaricp_connections_active"));
             assertThat(samples.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
+            // Issue 13's meters, read off the call's timeline and sockets.
+            assertThat(samples.keySet()).anyMatch(k -> k.startsWith("switchboard_calls_active{") && k.contains("runtime=\"relay\""));
+            assertThat(samples.keySet()).anyMatch(k -> k.startsWith("switchboard_calls_active{") && k.contains("runtime=\"stream\""));
+            assertThat(samples).containsKey("switchboard_sockets_open");
+            assertThat(sum(samples, "switchboard_model_first_token_seconds_count", "provider=\"offline\"")).isGreaterThanOrEqualTo(2);
+            assertThat(sum(samples, "switchboard_turn_seconds_count", "")).isGreaterThanOrEqualTo(2);
+            assertThat(samples.keySet()).anyMatch(k -> k.startsWith("hikaricp_connections_pending"));
+            assertThat(sum(samples, "http_server_requests_seconds_count", "uri=\"/webhooks/twilio/status\"")).isGreaterThanOrEqualTo(1);
         });
     }
 

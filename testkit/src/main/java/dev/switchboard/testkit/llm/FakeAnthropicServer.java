@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A loopback Anthropic Messages API ({@code POST /v1/messages}) answering from a script.
+ * A loopback Anthropic Messages API ({@code POST /v1/messages}) answering from a script, and its
+ * models list ({@code GET /v1/models}) for key checks.
  * Accepts the key as {@code x-api-key} or {@code Authorization: Bearer} (the Java SDK may send
  * either) and answers 401 {@code authentication_error} without one.
  *
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class FakeAnthropicServer extends ScriptedSseServer {
     private FakeAnthropicServer() {
-        super("/v1/messages");
+        super("/v1/messages", "/v1/models");
     }
 
     public static FakeAnthropicServer start() {

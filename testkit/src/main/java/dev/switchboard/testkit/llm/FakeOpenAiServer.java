@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A loopback OpenAI Chat Completions API ({@code POST /v1/chat/completions}) answering from a
+ * A loopback OpenAI Chat Completions API ({@code POST /v1/chat/completions}; {@code GET /v1/models}
+ * for key checks) answering from a
  * script. Expects {@code Authorization: Bearer <key>} and answers 401 {@code invalid_api_key}
  * without one.
  *
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class FakeOpenAiServer extends ScriptedSseServer {
     private FakeOpenAiServer() {
-        super("/v1/chat/completions");
+        super("/v1/chat/completions", "/v1/models");
     }
 
     public static FakeOpenAiServer start() {

@@ -41,6 +41,38 @@ public abstract class ScriptedSseServer implements AutoCloseable {
     private volatile String requiredApiKey;
     private volatile java.util.concurrent.CountDownLatch gate;
 
+    /**
+     * @param path the scripted endpoint, e.g. {@code /v1/messages}
+     * @param modelsPath the provider's models list ({@code GET}), the cheapest authenticated request
+     *     a key check makes: answered 200 with a one-model list, or this provider's 401 for a
+     *     missing or wrong key; never scripted, never recorded (so it cannot disturb a test's script)
+     */
+    protected ScriptedSseServer(String path, String modelsPath) {
+        this(path);
+        server.createContext(modelsPath, this::models);
+    }
+
+    private void models(HttpExchange exchange) {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            var request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers(exchange), Map.of());
+            var key = presentedKey(request);
+            var response = key.isEmpty() || (requiredApiKey != null && !requiredApiKey.equals(key.get())) ? unauthorized()
+                    : ScriptedResponse.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake-model\",\"object\":\"model\"}]}");
+            send(exchange, response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        var headers = new HashMap<String, String>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        return headers;
+    }
+
     protected ScriptedSseServer(String path) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
