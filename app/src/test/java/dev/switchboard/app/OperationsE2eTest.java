@@ -32,7 +32,7 @@ class OperationsE2eTest {
 
     @Test
     void the_openapi_document_describes_the_api() {
-        var doc = new Api(server, json).get("/openapi/switchboard-1.0.0.yml");
+        var doc = new Api(server, json).get("/openapi/switchboard.yml");
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.raw()).contains("/api/v1/assistants", "/api/v1/calls/{id}", "/api/v1/auth/login", "/api/v1/connections/{provider}");
     }
