@@ -168,6 +168,7 @@ class RecordingE2eTest implements TestPropertyProvider {
         var id = assistant.remove("id");
         assistant.remove("createdAt");
         assistant.remove("updatedAt");
+        assistant.remove("warnings");
         assistant.put("recording", recording);
         var saved = salon.owner.put("/api/v1/assistants/" + id, assistant);
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
