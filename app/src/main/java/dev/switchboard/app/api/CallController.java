@@ -1,5 +1,7 @@
 package dev.switchboard.app.api;
 
+import static dev.switchboard.app.api.QueryValues.parse;
+
 import dev.switchboard.app.api.problem.FieldError;
 import dev.switchboard.app.api.problem.InvalidInput;
 import dev.switchboard.app.security.Caller;
@@ -12,7 +14,6 @@ import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.diagnosis.VerdictCode;
 import dev.switchboard.domain.outbound.DialQueue;
 import dev.switchboard.domain.phone.PhoneNumberId;
-import dev.switchboard.domain.shared.PageRequest;
 import dev.switchboard.domain.tenant.TenantRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -23,11 +24,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.switchboard.app.api.problem.ProblemAnswers;
@@ -76,21 +75,16 @@ final class CallController {
                 parse(errors, "status", status, s -> CallStatus.parse(s).orElseThrow(() -> new IllegalArgumentException("unknown status"))),
                 parse(errors, "direction", direction, s -> CallDirection.parse(s).orElseThrow(() -> new IllegalArgumentException("must be inbound or outbound"))),
                 parse(errors, "phoneNumberId", phoneNumberId, PhoneNumberId::parse),
-                parse(errors, "from", from, CallController::instant),
-                parse(errors, "to", to, CallController::instant),
+                parse(errors, "from", from, QueryValues::instant),
+                parse(errors, "to", to, QueryValues::instant),
                 parse(errors, "reference", reference, OutboundCallController::reference),
                 parse(errors, "providerCallId", providerCallId, CallController::providerCallId),
                 parse(errors, "verdict", verdict, v -> VerdictCode.parse(v).map(VerdictCode::wireName).orElseThrow(
                         () -> new IllegalArgumentException("unknown verdict; known: " + java.util.Arrays.stream(VerdictCode.values())
                                 .map(VerdictCode::wireName).toList()))));
-        Integer off = parse(errors, "offset", offset, Integer::valueOf);
-        Integer lim = parse(errors, "limit", limit, Integer::valueOf);
-        int first = off == null ? 0 : off;
-        int size = lim == null ? 50 : lim;
-        if (first < 0) errors.add(new FieldError("offset", "must be 0 or more"));
-        if (size < 1 || size > PageRequest.MAX_LIMIT) errors.add(new FieldError("limit", "must be within 1.." + PageRequest.MAX_LIMIT));
+        var page = QueryValues.page(errors, offset, limit);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
-        var result = calls.list(tenant, query, new PageRequest(first, size));
+        var result = calls.list(tenant, query, page);
         return new CallViews.CallPage(result.items().stream().map(CallViews::call).toList(), result.total(), result.offset(), result.limit());
     }
 
@@ -101,8 +95,8 @@ final class CallController {
     CallViews.StatsView stats(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         var tenantId = Caller.of(auth).tenantId();
         var errors = new ArrayList<FieldError>();
-        var end = parse(errors, "to", to, CallController::instant);
-        var start = parse(errors, "from", from, CallController::instant);
+        var end = parse(errors, "to", to, QueryValues::instant);
+        var start = parse(errors, "from", from, QueryValues::instant);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
         var until = end == null ? clock.instant() : end;
         var since = start == null ? until.minus(Duration.ofDays(30)) : start;
@@ -134,23 +128,5 @@ final class CallController {
     private static String providerCallId(String text) {
         if (text.length() > 64) throw new IllegalArgumentException("must be at most 64 characters");
         return text;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-03-02T09:00:00Z");
-        }
-    }
-
-    private static <T> T parse(List<FieldError> errors, String field, String raw, Function<String, T> parser) {
-        if (raw == null || raw.isBlank()) return null;
-        try {
-            return parser.apply(raw.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
-            return null;
-        }
     }
 }

@@ -1,12 +1,13 @@
 package dev.switchboard.app.api;
 
+import static dev.switchboard.app.api.QueryValues.parse;
+
 import dev.switchboard.app.api.json.JsonBody;
 import dev.switchboard.app.api.problem.FieldError;
 import dev.switchboard.app.api.problem.InvalidInput;
 import dev.switchboard.app.security.Caller;
 import dev.switchboard.domain.phone.PhoneNumberId;
 import dev.switchboard.domain.shared.E164Number;
-import dev.switchboard.domain.shared.PageRequest;
 import dev.switchboard.domain.sms.SendSms;
 import dev.switchboard.domain.sms.Sms;
 import dev.switchboard.domain.sms.SmsDirection;
@@ -32,7 +33,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -129,16 +129,11 @@ final class MessageController {
                 parse(errors, "status", status, s -> SmsStatus.parse(s).orElseThrow(() -> new IllegalArgumentException("unknown status"))),
                 // An unencoded "+" in a query string arrives as a space, which strip() removed: put it back.
                 parse(errors, "number", number, s -> e164(s.matches("\\d+") ? "+" + s : s).value()),
-                parse(errors, "from", from, MessageController::instant),
-                parse(errors, "to", to, MessageController::instant));
-        Integer off = parse(errors, "offset", offset, Integer::valueOf);
-        Integer lim = parse(errors, "limit", limit, Integer::valueOf);
-        int first = off == null ? 0 : off;
-        int size = lim == null ? 50 : lim;
-        if (first < 0) errors.add(new FieldError("offset", "must be 0 or more"));
-        if (size < 1 || size > PageRequest.MAX_LIMIT) errors.add(new FieldError("limit", "must be within 1.." + PageRequest.MAX_LIMIT));
+                parse(errors, "from", from, QueryValues::instant),
+                parse(errors, "to", to, QueryValues::instant));
+        var paging = QueryValues.page(errors, offset, limit);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
-        var page = messages.list(tenant, query, new PageRequest(first, size));
+        var page = messages.list(tenant, query, paging);
         return new MessagePage(page.items().stream().map(MessageView::of).toList(), page.total(), page.offset(), page.limit());
     }
 
@@ -154,23 +149,5 @@ final class MessageController {
     private static E164Number e164(String text) {
         if (!text.startsWith("+")) throw new IllegalArgumentException("must be an E.164 number starting with +, e.g. +14155550123");
         return new E164Number(text);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-03-02T09:00:00Z");
-        }
-    }
-
-    private static <T> T parse(List<FieldError> errors, String field, String raw, Function<String, T> parser) {
-        if (raw == null || raw.isBlank()) return null;
-        try {
-            return parser.apply(raw.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
-            return null;
-        }
     }
 }

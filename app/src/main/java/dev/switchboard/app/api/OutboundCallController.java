@@ -30,7 +30,6 @@ import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
@@ -109,7 +108,7 @@ final class OutboundCallController {
         var numberId = body.convert("phoneNumberId", body.text("phoneNumberId", true, 64), PhoneNumberId::parse);
         var assistantId = body.convert("assistantId", body.text("assistantId", false, 64), AssistantId::parse);
         var reference = body.text("reference", false, REFERENCE_LENGTH);
-        var at = body.convert("at", body.text("at", false, 64), OutboundCallController::instant);
+        var at = body.convert("at", body.text("at", false, 64), QueryValues::instant);
         var context = context(body, raw);
         RetryPolicy retry = null;
         var retryBody = body.object("retry", false);
@@ -185,13 +184,5 @@ final class OutboundCallController {
     static String reference(String text) {
         if (text.length() > REFERENCE_LENGTH) throw new IllegalArgumentException("must be at most " + REFERENCE_LENGTH + " characters");
         return text;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-03-02T09:00:00Z");
-        }
     }
 }
