@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.audio.TestSignals;
 import dev.switchboard.testkit.audio.ToneMeasure;
 import dev.switchboard.testkit.caller.CallerAudio;
 import dev.switchboard.testkit.realtime.FakeGeminiLive;
 import dev.switchboard.testkit.realtime.GeminiScript;
-import dev.switchboard.testkit.twilio.FakeTwilioRest;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Whole stream calls on Gemini Live: the virtual caller plays Twilio Media Streams against the
@@ -32,40 +23,16 @@ import org.junit.jupiter.api.TestInstance;
  * audio-core's transcoding delivers at each end.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GeminiStreamCallE2eTest implements TestPropertyProvider {
-    private static final FakeGeminiLive GEMINI = FakeGeminiLive.start();
-    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
+class GeminiStreamCallE2eTest extends StreamCallStage {
+    private final FakeGeminiLive geminiLive = fake(FakeGeminiLive.start());
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", StreamFixture.PUBLIC_URL,
-                "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
-                "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
-                "switchboard.twilio.api-url", TWILIO.baseUrl(),
-                "switchboard.gemini.live-url", GEMINI.url());
-    }
-
-    @BeforeEach
-    void twilio_knows_the_account() {
-        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
-    }
-
-    @AfterAll
-    void stop_the_fakes() {
-        GEMINI.close();
-        TWILIO.close();
+    Map<String, String> settings() {
+        return Map.of("switchboard.gemini.live-url", geminiLive.url());
     }
 
     private StreamFixture salon(boolean withTransfer) {
-        return new StreamFixture(server, new Api(server, json), withTransfer, "google", TWILIO);
+        return salon("google", withTransfer);
     }
 
     @Test
@@ -73,7 +40,7 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
         var salon = salon(true);
         var day = salon.tomorrow().toString();
         // The caller answers well after each agent line has played, so no turn here is a barge-in.
-        GEMINI.script(salon.googleKey, GeminiScript.builder()
+        geminiLive.script(salon.googleKey, GeminiScript.builder()
                 .say("Hello, Lumière salon, how can I help?", Duration.ofMillis(300))
                 .callerSays("I'd like a haircut tomorrow at ten.", Duration.ofMillis(2500))
                 .callTool("check_availability", "{\"date\":\"" + day + "\"}")
@@ -83,61 +50,46 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
                 .say("You are booked for ten tomorrow. Goodbye!", Duration.ofMillis(300))
                 .callTool("end_call", "{\"reason\":\"booked, caller said goodbye\"}")
                 .build());
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
 
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
             assertThat(call.handshakeStatus()).isEqualTo(101);
             // The agent said goodbye and asked to end: once its words played, the call is hung up through Twilio's REST API.
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
-            assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup");
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
+            assertThat(twilio.twimlOf(callSid)).contains("<Hangup");
             call.hangUp();
         }
 
-        var gemini = GEMINI.sessions(salon.googleKey).get(0);
+        var gemini = geminiLive.sessions(salon.googleKey).get(0);
         assertThat(gemini.failure()).isNull();
         assertThat(gemini.setup().path("model").asText()).isEqualTo("models/gemini-live-2.5-flash-preview");
         assertThat(gemini.audioMimeTypes()).containsExactly("audio/pcm;rate=16000");
         assertThat(gemini.functionResponses()).hasSize(3)
                 .allSatisfy(r -> assertThat(r.path("response").isObject()).isTrue());
-        var appointments = salon.owner.get("/api/v1/appointments").list();
-        assertThat(appointments).singleElement().satisfies(a -> assertThat(a).containsEntry("clientName", "John Smith")
-                .containsEntry("serviceType", "haircut").containsEntry("start", "10:00").containsEntry("clientPhone", "+33612345678"));
-        await().atMost(WAIT).until(() -> StreamFixture.call(salon.onlyCall()).get("summary") != null
-                && StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
-        var detail = salon.onlyCall();
-        assertThat(StreamFixture.call(detail)).containsEntry("status", "completed").containsEntry("runtime", "stream");
-        assertThat(StreamFixture.transcript(detail)).containsExactly(
-                "agent: Hello, Lumière salon, how can I help?",
-                "caller: I'd like a haircut tomorrow at ten.",
-                "agent: Ten is free tomorrow. May I have your name?",
-                "caller: John Smith.",
-                "agent: You are booked for ten tomorrow. Goodbye!");
-        assertThat(StreamFixture.eventTypes(detail)).containsSubsequence("twiml.returned", "stream.connected", "stream.started",
-                "model.connecting", "model.ready", "tool.called", "tool.called", "tool.called", "call.ending", "status.changed",
-                "summary.written").contains("twilio.call.updated", "stream.socket.closed");
+        salon.assertHaircutBookedAndCallShown(WAIT);
     }
 
     @Test
     void a_go_away_with_a_resumption_handle_reconnects_and_the_call_goes_on() throws Exception {
         var salon = salon(true);
-        GEMINI.script(salon.googleKey, GeminiScript.builder()
+        geminiLive.script(salon.googleKey, GeminiScript.builder()
                 .say("Hello, Lumière salon.", Duration.ofMillis(300))
                 .goAway("10s")
                 .pause(Duration.ofSeconds(10))
                 .build());
         // The session resumed on a new socket with the handle Gemini issued goes on where it was.
-        GEMINI.resumedScript(salon.googleKey, GeminiScript.builder()
+        geminiLive.resumedScript(salon.googleKey, GeminiScript.builder()
                 .say("Still here. Goodbye!", Duration.ofMillis(300))
                 .callTool("end_call", "{\"reason\":\"caller said goodbye\"}")
                 .build());
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
             call.hangUp();
         }
         // Ended by the agent's end_call, not by an apology and a transfer.
-        assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup").doesNotContain("technical trouble");
-        var sessions = GEMINI.sessions(salon.googleKey);
+        assertThat(twilio.twimlOf(callSid)).contains("<Hangup").doesNotContain("technical trouble");
+        var sessions = geminiLive.sessions(salon.googleKey);
         assertThat(sessions).hasSize(2);
         assertThat(sessions.get(0).resumedHandle()).isNull();
         assertThat(sessions.get(1).resumedHandle()).isNotNull().isEqualTo(sessions.get(0).issuedHandle());
@@ -152,13 +104,13 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
     @Test
     void a_1_khz_caller_tone_reaches_gemini_as_16_khz_pcm_and_a_440_hz_model_tone_reaches_the_caller_as_8_khz_mulaw() throws Exception {
         var salon = salon(true);
-        GEMINI.script(salon.googleKey, GeminiScript.builder()
+        geminiLive.script(salon.googleKey, GeminiScript.builder()
                 .say("Hello.", Duration.ofMillis(1000), 440)
                 .pause(Duration.ofSeconds(20))
                 .build());
         var callerTone = TestSignals.tone(1000, 1000, 0, 0.3);
-        try (var call = salon.caller().dialStream(CallerAudio.of(callerTone), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
-            var gemini = GEMINI.awaitSession(salon.googleKey, WAIT);
+        try (var call = salon.caller().dialStream(CallerAudio.of(callerTone), StreamFixture.callAtTwilio(twilio, salon.number))) {
+            var gemini = geminiLive.awaitSession(salon.googleKey, WAIT);
             // The whole tone, and some silence after it, has reached the model; the model's whole tone has reached the phone.
             await().atMost(WAIT).until(() -> gemini.callerAudio().length >= 1_200 * 16);
             call.awaitAgentAudio(1000, WAIT);
@@ -178,12 +130,12 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
     @Test
     void interrupted_clears_the_line_and_cuts_the_stored_message() throws Exception {
         var salon = salon(true);
-        GEMINI.script(salon.googleKey, GeminiScript.builder()
+        geminiLive.script(salon.googleKey, GeminiScript.builder()
                 .startSaying("We are open from nine in the morning to seven in the evening every single day of the week", Duration.ofMillis(3000))
                 .interrupt(Duration.ofMillis(800))
                 .pause(Duration.ofSeconds(2))
                 .build());
-        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             call.await(m -> "clear".equals(m.path("event").asText()), WAIT);
             await().atMost(WAIT).until(() -> StreamFixture.transcript(salon.onlyCall()).stream().anyMatch(t -> t.endsWith("(interrupted)")));
             var stored = StreamFixture.transcript(salon.onlyCall()).get(0);
@@ -196,20 +148,20 @@ class GeminiStreamCallE2eTest implements TestPropertyProvider {
     void a_refused_key_an_unreachable_model_and_a_model_that_closes_or_goes_away_mid_call_are_never_silence() throws Exception {
         List<Consumer<StreamFixture>> failures = List.of(
                 salon -> { }, // no script for its key: Gemini closes on setup with "API key not valid"
-                salon -> GEMINI.unreachable(salon.googleKey),
-                salon -> GEMINI.script(salon.googleKey, GeminiScript.builder().say("Hello.", Duration.ofMillis(200))
+                salon -> geminiLive.unreachable(salon.googleKey),
+                salon -> geminiLive.script(salon.googleKey, GeminiScript.builder().say("Hello.", Duration.ofMillis(200))
                         .pause(Duration.ofMillis(300)).close(1011, "Internal error encountered.").build()),
-                salon -> GEMINI.script(salon.googleKey, GeminiScript.builder().say("Hello.", Duration.ofMillis(200))
+                salon -> geminiLive.script(salon.googleKey, GeminiScript.builder().say("Hello.", Duration.ofMillis(200))
                         .goAway("10s").pause(Duration.ofSeconds(5)).build()));
         var reasons = List.of("refused", "unreachable", "errored", "closed");
         for (int i = 0; i < failures.size(); i++) {
             var salon = salon(true);
             failures.get(i).accept(salon);
-            var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+            var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
             try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
-                await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+                await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
             }
-            assertThat(TWILIO.twimlOf(callSid)).as(reasons.get(i)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+            assertThat(twilio.twimlOf(callSid)).as(reasons.get(i)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
             // The fake holds the TwiML before it answers; the timeline says so once the answer is back.
             await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
             var detail = salon.onlyCall();

@@ -3,14 +3,8 @@ package dev.switchboard.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.CallerAudio;
-import dev.switchboard.testkit.twilio.FakeTwilioRest;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -18,10 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A stream call with no OpenAI key anywhere (the tenant has no connection, the platform none
@@ -31,44 +22,19 @@ import org.junit.jupiter.api.TestInstance;
  * the real tools and the call is ended through the fake Twilio REST API.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfflineStreamCallE2eTest implements TestPropertyProvider {
-    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
+class OfflineStreamCallE2eTest extends StreamCallStage {
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", StreamFixture.PUBLIC_URL,
-                "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
-                "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
-                "switchboard.twilio.api-url", TWILIO.baseUrl(),
-                // No platform key, whatever the machine running the tests has in its environment.
-                "switchboard.llm.openai.api-key", "",
-                "openai.api-key", "");
-    }
-
-    @BeforeEach
-    void twilio_knows_the_account() {
-        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
-    }
-
-    @AfterAll
-    void stop_the_fakes() {
-        TWILIO.close();
+    Map<String, String> settings() {
+        // No platform key, whatever the machine running the tests has in its environment.
+        return Map.of("switchboard.llm.openai.api-key", "", "openai.api-key", "");
     }
 
     @Test
     void with_no_key_anywhere_the_offline_speech_model_books_the_first_free_slot_on_an_in_band_1() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        var salon = salon("openai", true);
         assertThat(salon.owner.delete("/api/v1/connections/openai").status()).isEqualTo(204);
         var before = firstFreeSlots(salon);
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
 
         try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
             assertThat(call.handshakeStatus()).isEqualTo(101);
@@ -77,8 +43,8 @@ class OfflineStreamCallE2eTest implements TestPropertyProvider {
             call.awaitAgentTurn(Duration.ofMillis(400), WAIT);          // "press 1 to book the first free slot"
             call.pressInBand('1');
             // Booked, and the goodbye played: the call is hung up through Twilio's REST API.
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
-            assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup");
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
+            assertThat(twilio.twimlOf(callSid)).contains("<Hangup");
             call.hangUp();
         }
 

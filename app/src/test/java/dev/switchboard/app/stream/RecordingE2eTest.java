@@ -3,18 +3,12 @@ package dev.switchboard.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.audio.MuLaw;
 import dev.switchboard.testkit.caller.CallerAudio;
 import dev.switchboard.testkit.caller.StreamCall;
 import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
 import dev.switchboard.testkit.realtime.RealtimeScript;
-import dev.switchboard.testkit.twilio.FakeTwilioRest;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Recorded stream calls, end to end: the virtual caller sends known μ-law in real time with
@@ -39,11 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * what was played.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecordingE2eTest implements TestPropertyProvider {
-    private static final FakeOpenAiRealtime REALTIME = FakeOpenAiRealtime.start();
-    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+class RecordingE2eTest extends StreamCallStage {
     private static final Path RECORDINGS;
 
     static {
@@ -54,44 +41,24 @@ class RecordingE2eTest implements TestPropertyProvider {
         }
     }
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
+    private final FakeOpenAiRealtime realtime = fake(FakeOpenAiRealtime.start());
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", StreamFixture.PUBLIC_URL,
-                "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
-                "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
-                "switchboard.twilio.api-url", TWILIO.baseUrl(),
-                "switchboard.openai.realtime-url", REALTIME.url(),
-                "switchboard.recordings.dir", RECORDINGS.toString());
-    }
-
-    @BeforeEach
-    void twilio_knows_the_account() {
-        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
-    }
-
-    @AfterAll
-    void stop_the_fakes() {
-        REALTIME.close();
-        TWILIO.close();
+    Map<String, String> settings() {
+        return Map.of("switchboard.openai.realtime-url", realtime.url(), "switchboard.recordings.dir", RECORDINGS.toString());
     }
 
     @Test
     void the_wav_holds_the_callers_mulaw_sample_for_sample_on_the_left_and_the_agent_where_it_played_on_the_right() throws Exception {
         var salon = recordingSalon(true);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("Hello, Lumière salon.", Duration.ofMillis(400), 440)
                 .pause(Duration.ofSeconds(20))
                 .build());
         byte[] sent;
         byte[] agent;
         byte[] heard;
-        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             call.awaitAgentAudio(400, WAIT);
             // Let the greeting play out on the phone, and a little more of the caller after it.
             await().atMost(WAIT).until(() -> played(call) >= 0 && call.heard().length > played(call) + 400 * 8 + 1600);
@@ -119,14 +86,14 @@ class RecordingE2eTest implements TestPropertyProvider {
     @Test
     void after_a_clear_the_agent_channel_holds_only_what_played_before_it() throws Exception {
         var salon = recordingSalon(true);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("We are open from nine in the morning to seven in the evening every single day of the week", Duration.ofMillis(3000), 440)
                 .speechStarted(Duration.ofMillis(800))
                 .pause(Duration.ofSeconds(20))
                 .build());
         byte[] sent;
         byte[] agent;
-        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             call.await(m -> "clear".equals(m.path("event").asText()), WAIT);
             int afterClear = call.sent().length;
             await().atMost(WAIT).until(() -> call.sent().length > afterClear + 1600);
@@ -147,8 +114,8 @@ class RecordingE2eTest implements TestPropertyProvider {
     @Test
     void a_call_of_an_assistant_that_does_not_record_has_no_recording() throws Exception {
         var salon = recordingSalon(false);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).pause(Duration.ofSeconds(20)).build());
-        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        realtime.script(salon.openAiKey, RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).pause(Duration.ofSeconds(20)).build());
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             call.awaitAgentAudio(200, WAIT);
             call.hangUp();
         }
@@ -163,7 +130,7 @@ class RecordingE2eTest implements TestPropertyProvider {
     /** A stream salon whose assistant records (or not). */
     @SuppressWarnings("unchecked")
     private StreamFixture recordingSalon(boolean recording) {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        var salon = salon("openai", true);
         var assistant = new HashMap<>(salon.owner.get("/api/v1/assistants").list().get(0));
         var id = assistant.remove("id");
         assistant.remove("createdAt");

@@ -3,18 +3,11 @@ package dev.switchboard.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.CallerAudio;
-import dev.switchboard.testkit.caller.StreamCall;
 import dev.switchboard.testkit.caller.TwilioSignature;
 import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
 import dev.switchboard.testkit.realtime.RealtimeScript;
-import dev.switchboard.testkit.twilio.FakeTwilioRest;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -23,10 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Whole stream calls: the virtual caller plays Twilio Media Streams (signed webhook, TwiML,
@@ -35,46 +25,21 @@ import org.junit.jupiter.api.TestInstance;
  * testkit's fake, all on loopback.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamCallE2eTest implements TestPropertyProvider {
-    private static final FakeOpenAiRealtime REALTIME = FakeOpenAiRealtime.start();
-    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
+class StreamCallE2eTest extends StreamCallStage {
+    private final FakeOpenAiRealtime realtime = fake(FakeOpenAiRealtime.start());
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", StreamFixture.PUBLIC_URL,
-                "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
-                "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
-                "switchboard.twilio.api-url", TWILIO.baseUrl(),
-                "switchboard.openai.realtime-url", REALTIME.url(),
-                "switchboard.calls.mark-wait", "1s");
-    }
-
-    @BeforeEach
-    void twilio_knows_the_account() {
-        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
-    }
-
-    @AfterAll
-    void stop_the_fakes() {
-        REALTIME.close();
-        TWILIO.close();
+    Map<String, String> settings() {
+        return Map.of("switchboard.openai.realtime-url", realtime.url(), "switchboard.calls.mark-wait", "1s");
     }
 
     @Test
     void an_openai_realtime_call_books_through_check_availability_and_book_appointment() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        var salon = salon("openai", true);
         var day = salon.tomorrow().toString();
         // The caller answers well after each agent line has played (on a loaded machine the phone's clock lags),
         // so no turn here is a barge-in; barge-in has its own test.
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("Hello, Lumière salon, how can I help?", Duration.ofMillis(300))
                 .callerSays("I'd like a haircut tomorrow at ten.", Duration.ofMillis(2500))
                 .callTool("check_availability", "{\"date\":\"" + day + "\"}")
@@ -84,7 +49,7 @@ class StreamCallE2eTest implements TestPropertyProvider {
                 .say("You are booked for ten tomorrow. Goodbye!", Duration.ofMillis(300))
                 .callTool("end_call", "{\"reason\":\"booked, caller said goodbye\"}")
                 .build());
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
 
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
             var connect = call.twiml().flatMap(t -> t.connect()).orElseThrow();
@@ -92,43 +57,29 @@ class StreamCallE2eTest implements TestPropertyProvider {
             assertThat(connect.streamParameters()).containsKeys("tenant", "call");
             assertThat(call.handshakeStatus()).isEqualTo(101);
             // The agent said goodbye and asked to end: once its words played, the call is hung up through Twilio's REST API.
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
-            assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup");
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
+            assertThat(twilio.twimlOf(callSid)).contains("<Hangup");
             call.hangUp();
         }
 
-        var session = REALTIME.sessions(salon.openAiKey).get(0);
+        var session = realtime.sessions(salon.openAiKey).get(0);
         assertThat(session.failure()).isNull();
         assertThat(session.toolOutputs()).hasSize(3);
         assertThat(session.received("session.update")).hasSize(1);
-        var appointments = salon.owner.get("/api/v1/appointments").list();
-        assertThat(appointments).singleElement().satisfies(a -> assertThat(a).containsEntry("clientName", "John Smith")
-                .containsEntry("serviceType", "haircut").containsEntry("start", "10:00").containsEntry("clientPhone", "+33612345678"));
-        await().atMost(WAIT).until(() -> StreamFixture.call(salon.onlyCall()).get("summary") != null);
-        var detail = salon.onlyCall();
-        assertThat(StreamFixture.call(detail)).containsEntry("status", "completed").containsEntry("runtime", "stream");
-        assertThat(StreamFixture.transcript(detail)).containsExactly(
-                "agent: Hello, Lumière salon, how can I help?",
-                "caller: I'd like a haircut tomorrow at ten.",
-                "agent: Ten is free tomorrow. May I have your name?",
-                "caller: John Smith.",
-                "agent: You are booked for ten tomorrow. Goodbye!");
-        assertThat(StreamFixture.eventTypes(detail)).containsSubsequence("twiml.returned", "stream.connected", "stream.started",
-                "model.connecting", "model.ready", "tool.called", "tool.called", "tool.called", "call.ending", "status.changed",
-                "summary.written").contains("twilio.call.updated", "stream.socket.closed");
+        salon.assertHaircutBookedAndCallShown(WAIT);
     }
 
     @Test
     void a_barge_in_clears_the_line_truncates_at_the_heard_millis_and_cuts_the_stored_message() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        var salon = salon("openai", true);
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("We are open from nine in the morning to seven in the evening every single day of the week", Duration.ofMillis(3000))
                 .speechStarted(Duration.ofMillis(800))
                 .pause(Duration.ofSeconds(1))
                 .build());
-        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             call.await(m -> "clear".equals(m.path("event").asText()), WAIT);
-            var session = REALTIME.awaitSession(salon.openAiKey, WAIT);
+            var session = realtime.awaitSession(salon.openAiKey, WAIT);
             await().atMost(WAIT).until(() -> !session.received("conversation.item.truncate").isEmpty());
             var truncate = session.received("conversation.item.truncate").get(0);
             long heard = truncate.path("audio_end_ms").asLong();
@@ -144,17 +95,17 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void an_end_call_whose_marks_never_come_back_hangs_up_after_the_bounded_wait() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        var salon = salon("openai", true);
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("Thank you for calling, goodbye!", Duration.ofMillis(300))
                 .callTool("end_call", "{\"reason\":\"caller said goodbye\"}")
                 .build());
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
             // The phone plays the goodbye but no mark ever comes back (lost, or a stream that stopped confirming).
             call.loseMarks();
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
-            assertThat(TWILIO.twimlOf(callSid)).contains("<Hangup");
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
+            assertThat(twilio.twimlOf(callSid)).contains("<Hangup");
             assertThat(call.received("mark")).isNotEmpty();
             call.hangUp();
         }
@@ -165,13 +116,13 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_refused_key_means_an_apology_and_a_transfer_through_twilio() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        var salon = salon("openai", true);
         // No script for this tenant's key: the fake refuses the handshake with 401, as OpenAI does for a wrong key.
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
         }
-        assertThat(TWILIO.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+        assertThat(twilio.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
         await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
         var events = StreamFixture.eventTypes(salon.onlyCall());
         assertThat(events).containsSubsequence("model.connecting", "model.failed", "call.handoff", "twilio.call.updated");
@@ -182,28 +133,28 @@ class StreamCallE2eTest implements TestPropertyProvider {
         for (var script : List.of(
                 RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).pause(Duration.ofMillis(300)).close(1011, "internal error").build(),
                 RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).error("server_error", "server_error", "The server had an error").build())) {
-            var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
-            REALTIME.script(salon.openAiKey, script);
-            var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+            var salon = salon("openai", true);
+            realtime.script(salon.openAiKey, script);
+            var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
             try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
-                await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+                await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
                 assertThat(call.agentAudio()).isNotEmpty();
             }
-            assertThat(TWILIO.twimlOf(callSid)).contains("technical trouble").contains(StreamFixture.TRANSFER);
+            assertThat(twilio.twimlOf(callSid)).contains("technical trouble").contains(StreamFixture.TRANSFER);
             assertThat(StreamFixture.eventTypes(salon.onlyCall())).containsSubsequence("model.ready", "model.failed", "call.handoff");
         }
     }
 
     @Test
     void an_unreachable_model_means_an_apology_and_a_transfer_through_twilio() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        var salon = salon("openai", true);
         // The fake drops the connection before answering the handshake, as a host that cannot be reached does.
-        REALTIME.unreachable(salon.openAiKey);
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        realtime.unreachable(salon.openAiKey);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
         }
-        assertThat(TWILIO.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
+        assertThat(twilio.twimlOf(callSid)).contains("technical trouble").contains("<Dial").contains(StreamFixture.TRANSFER);
         // The fake holds the TwiML before it answers; the timeline says so once the answer is back.
         await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("twilio.call.updated"));
         var detail = salon.onlyCall();
@@ -214,19 +165,19 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void without_a_transfer_number_the_call_ends_politely() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), false, TWILIO);
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var salon = salon("openai", false);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.silence(), callSid)) {
-            await().atMost(WAIT).until(() -> TWILIO.twimlOf(callSid) != null);
+            await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
         }
-        assertThat(TWILIO.twimlOf(callSid)).contains("call back later").contains("<Hangup").doesNotContain("<Dial");
+        assertThat(twilio.twimlOf(callSid)).contains("call back later").contains("<Hangup").doesNotContain("<Dial");
     }
 
     @Test
     void forged_missing_and_respelled_handshakes_and_a_second_socket_are_refused() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(5)).build());
-        try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        var salon = salon("openai", true);
+        realtime.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(5)).build());
+        try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             var url = call.twiml().flatMap(t -> t.connect()).flatMap(c -> c.streamUrl()).orElseThrow();
             var path = url.substring(StreamFixture.PUBLIC_URL.replace("https", "wss").length());
             var good = TwilioSignature.signHandshake(StreamFixture.AUTH_TOKEN, url);
@@ -242,10 +193,10 @@ class StreamCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_socket_for_an_ended_call_is_refused() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(1)).build());
+        var salon = salon("openai", true);
+        realtime.script(salon.openAiKey, RealtimeScript.builder().pause(Duration.ofSeconds(1)).build());
         String url;
-        try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+        try (var call = salon.caller().dialStream(CallerAudio.silence(), StreamFixture.callAtTwilio(twilio, salon.number))) {
             url = call.twiml().flatMap(t -> t.connect()).flatMap(c -> c.streamUrl()).orElseThrow();
             assertThat(call.handshakeStatus()).isEqualTo(101);
         } // hung up: stop, the socket closed, and the status callbacks up to completed

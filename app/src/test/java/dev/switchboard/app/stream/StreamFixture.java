@@ -1,5 +1,8 @@
 package dev.switchboard.app.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.switchboard.app.Api;
 import dev.switchboard.domain.Fixtures;
 import dev.switchboard.testkit.caller.VirtualCaller;
@@ -106,6 +109,31 @@ final class StreamFixture {
         var items = (List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
         if (items.size() != 1) throw new AssertionError("expected one call, got " + items);
         return owner.get("/api/v1/calls/" + items.get(0).get("id")).json();
+    }
+
+    /**
+     * After the booking conversation both stream runtimes' tests script (a haircut tomorrow at ten
+     * for John Smith, then goodbye and end_call): the appointment is booked with the caller's
+     * number, and the call, completed, summarized and hung up through Twilio, shows the whole
+     * conversation and every stage from the TwiML to the summary.
+     */
+    void assertHaircutBookedAndCallShown(Duration wait) {
+        var appointments = owner.get("/api/v1/appointments").list();
+        assertThat(appointments).singleElement().satisfies(a -> assertThat(a).containsEntry("clientName", "John Smith")
+                .containsEntry("serviceType", "haircut").containsEntry("start", "10:00").containsEntry("clientPhone", "+33612345678"));
+        // The summary and Twilio's answer to the hang-up are written after the call ends: wait for both.
+        await().atMost(wait).until(() -> call(onlyCall()).get("summary") != null && eventTypes(onlyCall()).contains("twilio.call.updated"));
+        var detail = onlyCall();
+        assertThat(call(detail)).containsEntry("status", "completed").containsEntry("runtime", "stream");
+        assertThat(transcript(detail)).containsExactly(
+                "agent: Hello, Lumière salon, how can I help?",
+                "caller: I'd like a haircut tomorrow at ten.",
+                "agent: Ten is free tomorrow. May I have your name?",
+                "caller: John Smith.",
+                "agent: You are booked for ten tomorrow. Goodbye!");
+        assertThat(eventTypes(detail)).containsSubsequence("twiml.returned", "stream.connected", "stream.started",
+                "model.connecting", "model.ready", "tool.called", "tool.called", "tool.called", "call.ending", "status.changed",
+                "summary.written").contains("twilio.call.updated", "stream.socket.closed");
     }
 
     @SuppressWarnings("unchecked")
