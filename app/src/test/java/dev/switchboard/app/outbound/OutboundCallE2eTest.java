@@ -3,14 +3,7 @@ package dev.switchboard.app.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
-import dev.switchboard.domain.assistant.AssistantRepository;
-import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.outbound.DialOutboundCalls;
-import dev.switchboard.domain.outbound.DialQueue;
-import dev.switchboard.domain.outbound.OutboundLimits;
-import dev.switchboard.domain.outbound.OutboundLimitsRepository;
-import dev.switchboard.domain.telephony.Telephony;
-import dev.switchboard.domain.tenant.TenantRepository;
 import dev.switchboard.testkit.caller.CallScript;
 import dev.switchboard.testkit.caller.StatusDelivery;
 import dev.switchboard.testkit.caller.TwimlDocument;
@@ -65,19 +58,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Inject
     DialOutboundCalls dialer;
     @Inject
-    DialQueue queue;
-    @Inject
-    Telephony telephony;
-    @Inject
-    CallRepository calls;
-    @Inject
-    TenantRepository tenants;
-    @Inject
-    AssistantRepository assistants;
-    @Inject
-    OutboundLimitsRepository limits;
-    @Inject
-    OutboundLimits defaults;
+    OutboundDialing dialing;
 
     private OutboundFixture shop;
 
@@ -109,15 +90,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         TWILIO.addAccount(OutboundFixture.PLATFORM_SID, OutboundFixture.AUTH_TOKEN);
         CLAUDE.reset();
         shop = new OutboundFixture(server, new Api(server, json), TWILIO, Map.of());
-        // Calls earlier tests left queued (scheduled, deferred) are not this test's to dial.
-        for (var left : queue.claimDue(Instant.now().plus(Duration.ofDays(3650)), Duration.ofMinutes(1), 10_000))
-            queue.done(left.call().tenantId(), left.call().id(), null, "left by an earlier test");
-    }
-
-    /** A dialer like the app's, on a clock the test moves. */
-    private DialOutboundCalls dialerAt(TestClock clock, int maxTries) {
-        return new DialOutboundCalls(queue, telephony, calls, tenants, assistants, limits, clock,
-                new DialOutboundCalls.Settings(OutboundFixture.PUBLIC_URL, Duration.ofMinutes(5), 50, Duration.ofSeconds(30), maxTries, defaults));
+        dialing.forgetCallsLeftQueued();
     }
 
     private Map<String, Object> detail(String callId) {
@@ -128,17 +101,12 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         return TWILIO.requests(TwilioRoute.CREATE_CALL);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String id(Api.Answer answer) {
-        return (String) ((Map<String, Object>) answer.json().get("call")).get("id");
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void a_call_about_an_order_is_dialed_answered_by_the_agent_with_the_order_in_mind_and_completed() throws Exception {
         var answer = shop.place(Map.of("context", ORDER, "reference", "order-A-1042"));
         assertThat(answer.status()).isEqualTo(202);
-        var callId = id(answer);
+        var callId = OutboundFixture.id(answer);
         assertThat(OutboundFixture.call(answer.json())).containsEntry("direction", "outbound").containsEntry("status", "queued")
                 .containsEntry("from", shop.number).containsEntry("to", OutboundFixture.CUSTOMER).containsEntry("assistantId", shop.assistantId);
         assertThat(dials()).isEmpty();
@@ -235,7 +203,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void a_number_twilio_refuses_fails_the_call_with_twilios_code_and_message() {
-        var callId = id(shop.place(Map.of("to", "+15005550001")));
+        var callId = OutboundFixture.id(shop.place(Map.of("to", "+15005550001")));
         TWILIO.fail(TwilioRoute.CREATE_CALL, TwilioFault.error(400, 21211, "Invalid 'To' Phone Number: +15005550001").once());
 
         dialer.run();
@@ -255,8 +223,8 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void a_twilio_that_fails_or_hangs_is_not_redialed_before_the_confirmation_window_and_the_call_fails_after_its_tries() {
         var clock = new TestClock(Instant.now().plusSeconds(1));
-        var dialer = dialerAt(clock, 2);
-        var callId = id(shop.place(Map.of()));
+        var dialer = dialing.at(clock, 2);
+        var callId = OutboundFixture.id(shop.place(Map.of()));
         TWILIO.fail(TwilioRoute.CREATE_CALL, TwilioFault.error(500, 20500, "Internal Server Error").once());
 
         dialer.run();
@@ -282,8 +250,8 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void a_webhook_naming_the_call_after_a_timeout_confirms_it_and_it_is_never_dialed_again() {
         var clock = new TestClock(Instant.now().plusSeconds(1));
-        var dialer = dialerAt(clock, 3);
-        var callId = id(shop.place(Map.of()));
+        var dialer = dialing.at(clock, 3);
+        var callId = OutboundFixture.id(shop.place(Map.of()));
         TWILIO.fail(TwilioRoute.CREATE_CALL, TwilioFault.hang(Duration.ofSeconds(30)).once());
         dialer.run();
         assertThat(OutboundFixture.eventTypes(detail(callId))).contains("dial.unconfirmed");
@@ -301,7 +269,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void two_dialer_threads_never_dial_one_call_twice() throws Exception {
         var placed = new ArrayList<String>();
-        for (int i = 0; i < 12; i++) placed.add(id(shop.place(Map.of("to", "+3361234" + String.format("%04d", i)))));
+        for (int i = 0; i < 12; i++) placed.add(OutboundFixture.id(shop.place(Map.of("to", "+3361234" + String.format("%04d", i)))));
         var pool = Executors.newFixedThreadPool(2);
         Callable<Integer> work = () -> {
             int total = 0;
@@ -321,9 +289,9 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     void concurrency_and_calls_per_second_limits_hold_calls_back_until_there_is_room() {
         shop.owner.put("/api/v1/outbound-settings", Map.of("maxConcurrentOutboundCalls", 1, "callsPerSecond", 1));
         var clock = new TestClock(Instant.now().plusSeconds(1));
-        var dialer = dialerAt(clock, 3);
-        var first = id(shop.place(Map.of("to", "+33612340001")));
-        var second = id(shop.place(Map.of("to", "+33612340002")));
+        var dialer = dialing.at(clock, 3);
+        var first = OutboundFixture.id(shop.place(Map.of("to", "+33612340001")));
+        var second = OutboundFixture.id(shop.place(Map.of("to", "+33612340002")));
 
         dialer.run();
         clock.advance(Duration.ofSeconds(5));
@@ -361,8 +329,8 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         var tomorrow = java.time.LocalDate.now(paris).plusDays(1);
         var evening = tomorrow.atTime(20, 30).atZone(paris).toInstant();
         var clock = new TestClock(evening);
-        var dialer = dialerAt(clock, 3);
-        var callId = id(shop.place(Map.of()));
+        var dialer = dialing.at(clock, 3);
+        var callId = OutboundFixture.id(shop.place(Map.of()));
 
         dialer.run();
         assertThat(dials()).isEmpty();
@@ -378,8 +346,8 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void a_scheduled_call_is_dialed_at_its_time() {
         var clock = new TestClock(Instant.now().plusSeconds(1));
-        var dialer = dialerAt(clock, 3);
-        var callId = id(shop.place(Map.of("at", clock.instant().plus(Duration.ofHours(1)).toString())));
+        var dialer = dialing.at(clock, 3);
+        var callId = OutboundFixture.id(shop.place(Map.of("at", clock.instant().plus(Duration.ofHours(1)).toString())));
 
         dialer.run();
         clock.advance(Duration.ofMinutes(59));
@@ -395,8 +363,8 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void a_busy_line_is_tried_again_after_the_spacing_as_a_new_call_with_the_same_reference() {
         var clock = new TestClock(Instant.now().plusSeconds(1));
-        var dialer = dialerAt(clock, 3);
-        var first = id(shop.place(Map.of("reference", "order-77", "context", ORDER, "retry", Map.of("attempts", 2, "spacingMinutes", 5))));
+        var dialer = dialing.at(clock, 3);
+        var first = OutboundFixture.id(shop.place(Map.of("reference", "order-77", "context", ORDER, "retry", Map.of("attempts", 2, "spacingMinutes", 5))));
         dialer.run();
         var sid = OutboundFixture.call(detail(first)).get("providerCallId").toString();
         var twilio = shop.twilioFor(first, StatusDelivery.IN_ORDER);
@@ -430,7 +398,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     void an_answering_machine_hears_the_voicemail_message_and_the_call_hangs_up_while_a_person_gets_the_agent() {
         var machine = new OutboundFixture(server, new Api(server, json), TWILIO, Map.of("machineDetection", true,
                 "voicemailMessage", "Hello {{customer_name}}, your order {{order.id}} has shipped. Goodbye."));
-        var callId = id(machine.place(Map.of("context", ORDER)));
+        var callId = OutboundFixture.id(machine.place(Map.of("context", ORDER)));
         dialer.run();
         assertThat(dials().get(0).param("MachineDetection")).isEqualTo("DetectMessageEnd");
         var sid = OutboundFixture.call(machine.owner.get("/api/v1/calls/" + callId).json()).get("providerCallId").toString();
@@ -448,7 +416,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         var shown = machine.owner.get("/api/v1/calls/" + callId).json();
         assertThat(OutboundFixture.eventTypes(shown)).contains("machine.detected", "voicemail.left");
 
-        var person = id(machine.place(Map.of("context", ORDER, "to", "+33612340099")));
+        var person = OutboundFixture.id(machine.place(Map.of("context", ORDER, "to", "+33612340099")));
         dialer.run();
         var personSid = OutboundFixture.call(machine.owner.get("/api/v1/calls/" + person).json()).get("providerCallId").toString();
         var human = machine.twilioFor(person, StatusDelivery.IN_ORDER);
@@ -460,8 +428,8 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void a_queued_call_is_cancelled_before_it_is_dialed_and_a_ringing_one_is_cancelled_at_twilio() {
         var clock = new TestClock(Instant.now().plusSeconds(1));
-        var dialer = dialerAt(clock, 3);
-        var queued = id(shop.place(Map.of("at", clock.instant().plus(Duration.ofHours(1)).toString())));
+        var dialer = dialing.at(clock, 3);
+        var queued = OutboundFixture.id(shop.place(Map.of("at", clock.instant().plus(Duration.ofHours(1)).toString())));
         var cancelled = shop.owner.post("/api/v1/calls/" + queued + "/cancel", null);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json()).containsEntry("status", "canceled");
@@ -469,7 +437,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         dialer.run();
         assertThat(dials()).isEmpty();
 
-        var ringing = id(shop.place(Map.of()));
+        var ringing = OutboundFixture.id(shop.place(Map.of()));
         dialer.run();
         var sid = OutboundFixture.call(detail(ringing)).get("providerCallId").toString();
         assertThat(shop.owner.post("/api/v1/calls/" + ringing + "/cancel", null).status()).isEqualTo(202);

@@ -27,11 +27,7 @@ final class OutboundFixture {
     OutboundFixture(EmbeddedServer server, Api anonymous, FakeTwilioRest twilio, Map<String, Object> assistantExtras) {
         this.server = server;
         this.owner = anonymous.newTenant("Orders & Co");
-        var assistant = new HashMap<String, Object>();
-        assistant.put("name", "Order desk");
-        assistant.put("systemPrompt", "You call {{customer_name}} about order {{order.id}}.");
-        assistant.put("firstMessage", "Hello {{customer_name}}, this is Orders & Co about your order {{order.id}}.");
-        assistant.put("language", "en-US");
+        var assistant = orderDesk();
         assistant.put("model", Map.of("provider", "anthropic", "model", model, "maxTokens", 300));
         assistant.put("tools", List.of("end_call"));
         assistant.putAll(assistantExtras);
@@ -41,15 +37,40 @@ final class OutboundFixture {
         this.number = Fixtures.randomE164();
         this.numberId = (String) owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", assistantId)).json().get("id");
         twilio.addNumber(PLATFORM_SID, number);
-        // Calls may ring at any hour in these tests unless a test says otherwise.
-        owner.put("/api/v1/outbound-settings", Map.of("maxConcurrentOutboundCalls", 50, "callsPerSecond", 100,
+        anyHour(owner);
+    }
+
+    /** The order desk assistant's words (name, prompt and first message about the order, language), for a runtime to be added. */
+    static Map<String, Object> orderDesk() {
+        var assistant = new HashMap<String, Object>();
+        assistant.put("name", "Order desk");
+        assistant.put("systemPrompt", "You call {{customer_name}} about order {{order.id}}.");
+        assistant.put("firstMessage", "Hello {{customer_name}}, this is Orders & Co about your order {{order.id}}.");
+        assistant.put("language", "en-US");
+        return assistant;
+    }
+
+    /** Calls may ring at any hour in these tests unless a test says otherwise. */
+    static void anyHour(Api tenant) {
+        tenant.put("/api/v1/outbound-settings", Map.of("maxConcurrentOutboundCalls", 50, "callsPerSecond", 100,
                 "callingHours", Map.of("start", "00:00", "end", "00:00")));
     }
 
     Api.Answer place(Map<String, Object> body) {
-        var request = new HashMap<String, Object>(Map.of("to", CUSTOMER, "phoneNumberId", numberId));
+        return place(owner, numberId, body);
+    }
+
+    /** {@code tenant} asks for a call to the customer from its number {@code fromNumberId}, with {@code body}'s fields on top. */
+    static Api.Answer place(Api tenant, String fromNumberId, Map<String, Object> body) {
+        var request = new HashMap<String, Object>(Map.of("to", CUSTOMER, "phoneNumberId", fromNumberId));
         request.putAll(body);
-        return owner.post("/api/v1/calls", request);
+        return tenant.post("/api/v1/calls", request);
+    }
+
+    /** The id of the call an answer of {@code POST /api/v1/calls} shows. */
+    @SuppressWarnings("unchecked")
+    static String id(Api.Answer answer) {
+        return (String) ((Map<String, Object>) answer.json().get("call")).get("id");
     }
 
     /** Twilio's side of the call we placed: outbound-api, from our number to the customer, to the URLs we gave. */

@@ -6,16 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.app.Api;
 import dev.switchboard.domain.Fixtures;
-import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.CallContext;
-import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.outbound.DialOutboundCalls;
-import dev.switchboard.domain.outbound.DialQueue;
-import dev.switchboard.domain.outbound.DialThroughVapi;
-import dev.switchboard.domain.outbound.OutboundLimits;
-import dev.switchboard.domain.outbound.OutboundLimitsRepository;
-import dev.switchboard.domain.telephony.Telephony;
-import dev.switchboard.domain.tenant.TenantRepository;
 import dev.switchboard.testkit.vapi.FakeVapi;
 import dev.switchboard.testkit.vapi.VapiMessageSender;
 import io.micronaut.json.JsonMapper;
@@ -47,7 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 class VapiOutboundCallE2eTest implements TestPropertyProvider {
     private static final String VAPI_KEY = "vapi-private-key-orders";
     private static final String SECRET = "whsec-orders-42";
-    private static final String CUSTOMER = "+33612345678";
     private static final FakeVapi VAPI = FakeVapi.start(VAPI_KEY);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> ORDER = Map.of("customer_name", "Ada Lovelace",
@@ -64,21 +55,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
     @Inject
     DialOutboundCalls dialer;
     @Inject
-    DialThroughVapi throughVapi;
-    @Inject
-    DialQueue queue;
-    @Inject
-    Telephony telephony;
-    @Inject
-    CallRepository calls;
-    @Inject
-    TenantRepository tenants;
-    @Inject
-    AssistantRepository assistants;
-    @Inject
-    OutboundLimitsRepository limits;
-    @Inject
-    OutboundLimits defaults;
+    OutboundDialing dialing;
 
     private Api owner;
     private String tenantId;
@@ -93,7 +70,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         var p = new HashMap<String, String>();
-        p.put("switchboard.public-url", "https://switchboard.test");
+        p.put("switchboard.public-url", OutboundFixture.PUBLIC_URL);
         p.put("switchboard.vapi.base-url", VAPI.baseUrl());
         p.put("switchboard.vapi.timeout", "1s");
         p.put("switchboard.twilio.verify-connections", "false");
@@ -121,37 +98,20 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         var synced = owner.post("/api/v1/studio/sync-vapi", Map.of("assistantId", assistantId));
         assertThat(synced.status()).as(synced.raw()).isEqualTo(200);
         vapiAssistantId = (String) ((List<Map<String, Object>>) synced.json().get("assistants")).get(0).get("vapiAssistantId");
-        anyHour(owner);
+        OutboundFixture.anyHour(owner);
         webhook = new VapiMessageSender(server.getURI().resolve("/webhooks/vapi/" + tenantId), SECRET);
         VAPI.reset();
-        // Calls earlier tests left queued are not this test's to dial.
-        for (var left : queue.claimDue(Instant.now().plus(Duration.ofDays(3650)), Duration.ofMinutes(1), 10_000))
-            queue.done(left.call().tenantId(), left.call().id(), null, "left by an earlier test");
+        dialing.forgetCallsLeftQueued();
     }
 
     private static String vapiAssistant(Api tenant) {
-        var body = new HashMap<String, Object>();
-        body.put("name", "Order desk");
-        body.put("systemPrompt", "You call {{customer_name}} about order {{order.id}}.");
-        body.put("firstMessage", "Hello {{customer_name}}, this is Orders & Co about your order {{order.id}}.");
-        body.put("language", "en-US");
+        var body = OutboundFixture.orderDesk();
         body.put("voice", Map.of("provider", "elevenlabs", "voiceId", "voice-1", "speed", 1.1));
         body.put("model", Map.of("provider", "anthropic", "model", "claude-sonnet-4-5", "temperature", 0.2, "maxTokens", 300));
         body.put("runtime", "vapi");
         var created = tenant.post("/api/v1/assistants", body);
         assertThat(created.status()).as(created.raw()).isIn(200, 201);
         return (String) created.json().get("id");
-    }
-
-    private static void anyHour(Api tenant) {
-        tenant.put("/api/v1/outbound-settings", Map.of("maxConcurrentOutboundCalls", 50, "callsPerSecond", 100,
-                "callingHours", Map.of("start", "00:00", "end", "00:00")));
-    }
-
-    private Api.Answer place(Api tenant, String fromNumberId, Map<String, Object> extra) {
-        var body = new HashMap<String, Object>(Map.of("to", CUSTOMER, "phoneNumberId", fromNumberId));
-        body.putAll(extra);
-        return tenant.post("/api/v1/calls", body);
     }
 
     private List<FakeVapi.Request> callRequests() {
@@ -174,11 +134,6 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
     }
 
     @SuppressWarnings("unchecked")
-    private static String id(Api.Answer answer) {
-        return (String) ((Map<String, Object>) answer.json().get("call")).get("id");
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
@@ -188,16 +143,12 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         return (List<Map<String, Object>>) detail.get("timeline");
     }
 
-    private static List<String> types(Map<String, Object> detail) {
-        return timeline(detail).stream().map(e -> (String) e.get("type")).toList();
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void a_vapi_assistants_call_is_placed_with_vapi_and_its_server_messages_complete_the_queued_call() {
-        var answer = place(owner, numberId, Map.of("context", ORDER, "reference", "order-A-1042"));
+        var answer = OutboundFixture.place(owner, numberId, Map.of("context", ORDER, "reference", "order-A-1042"));
         assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
-        var callId = id(answer);
+        var callId = OutboundFixture.id(answer);
         assertThat(OutboundFixture.call(answer.json())).containsEntry("status", "queued").containsEntry("runtime", "vapi")
                 .containsEntry("direction", "outbound");
         assertThat(callRequests()).as("the API request never talks to Vapi").isEmpty();
@@ -214,7 +165,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         assertThat(fields).containsExactly("assistantId", "phoneNumberId", "customer", "assistantOverrides");
         assertThat(body.path("assistantId").asText()).isEqualTo(vapiAssistantId);
         assertThat(body.path("phoneNumberId").asText()).isEqualTo(vapiNumberId);
-        assertThat(body.path("customer")).isEqualTo(JSON.valueToTree(Map.of("number", CUSTOMER)));
+        assertThat(body.path("customer")).isEqualTo(JSON.valueToTree(Map.of("number", OutboundFixture.CUSTOMER)));
         var overrides = body.path("assistantOverrides");
         var overridden = new ArrayList<String>();
         overrides.fieldNames().forEachRemaining(overridden::add);
@@ -253,12 +204,12 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         var shown = detail(owner, callId);
         assertThat(OutboundFixture.call(shown)).containsEntry("status", "completed").containsEntry("direction", "outbound")
                 .containsEntry("runtime", "vapi").containsEntry("providerCallId", vapiCallId).containsEntry("from", number)
-                .containsEntry("to", CUSTOMER).containsEntry("assistantId", assistantId).containsEntry("durationSeconds", 38)
+                .containsEntry("to", OutboundFixture.CUSTOMER).containsEntry("assistantId", assistantId).containsEntry("durationSeconds", 38)
                 .containsEntry("endedReason", "customer-ended-call").containsEntry("summary", "Ada was told her teapots arrive tomorrow.");
         assertThat(((List<Map<String, Object>>) shown.get("transcript")).stream().map(t -> t.get("speaker") + ": " + t.get("text")).toList())
                 .containsExactly("agent: Hello Ada Lovelace, this is Orders & Co about your order A-1042.",
                         "caller: When does it arrive?", "agent: Your two teapots arrive tomorrow.");
-        assertThat(types(shown)).containsSubsequence("dial.queued", "dial.placed", "vapi.status-update", "status.changed",
+        assertThat(OutboundFixture.eventTypes(shown)).containsSubsequence("dial.queued", "dial.placed", "vapi.status-update", "status.changed",
                 "vapi.status-update", "vapi.duplicate", "vapi.end-of-call-report").doesNotContain("vapi.call.created");
         assertThat(callRequests()).hasSize(1);
     }
@@ -266,7 +217,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void a_dial_whose_answer_vapi_lost_is_confirmed_by_its_first_message_and_never_placed_twice() {
         VAPI.fail(FakeVapi.Endpoint.CREATE_CALL, FakeVapi.Failure.timeoutAfterApplying(Duration.ofSeconds(3)).once());
-        var callId = id(place(owner, numberId, Map.of("context", ORDER)));
+        var callId = OutboundFixture.id(OutboundFixture.place(owner, numberId, Map.of("context", ORDER)));
 
         dialer.run();
 
@@ -274,7 +225,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         assertThat(OutboundFixture.call(waiting)).containsEntry("status", "queued");
         assertThat(OutboundFixture.call(waiting).get("providerCallId")).isNull();
         assertThat(map(waiting.get("outbound"))).containsEntry("dialState", "unconfirmed");
-        assertThat(types(waiting)).contains("dial.unconfirmed");
+        assertThat(OutboundFixture.eventTypes(waiting)).contains("dial.unconfirmed");
         var placed = placedAtVapi(callId);
         var vapi = vapiSide(placed);
 
@@ -284,11 +235,9 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         assertThat(OutboundFixture.call(confirmed)).containsEntry("providerCallId", placed.path("id").asText())
                 .containsEntry("status", "ringing");
         assertThat(map(confirmed.get("outbound"))).containsEntry("dialState", "placed");
-        assertThat(types(confirmed)).containsSubsequence("dial.unconfirmed", "dial.confirmed", "vapi.status-update");
+        assertThat(OutboundFixture.eventTypes(confirmed)).containsSubsequence("dial.unconfirmed", "dial.confirmed", "vapi.status-update");
         var clock = new TestClock(Instant.now().plus(Duration.ofHours(1)));
-        new DialOutboundCalls(queue, telephony, calls, tenants, assistants, limits, clock,
-                new DialOutboundCalls.Settings("https://switchboard.test", Duration.ofMinutes(5), 50, Duration.ofSeconds(30), 3, defaults),
-                throughVapi).run();
+        dialing.throughVapiAt(clock, 3).run();
         assertThat(callRequests()).as("confirmed: never dialed again").hasSize(1);
 
         assertThat(webhook.send(vapi.endOfCallReport(40, "customer-ended-call", 2, 30, "0.05", "Order A-1042 discussed.", TURNS)).status())
@@ -302,7 +251,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
     void a_call_vapi_refuses_fails_with_vapis_words() {
         VAPI.fail(FakeVapi.Endpoint.CREATE_CALL,
                 FakeVapi.Failure.status(400, "Couldn't create call. Twilio Error: Number +33612345678 is not allowed.").once());
-        var callId = id(place(owner, numberId, Map.of()));
+        var callId = OutboundFixture.id(OutboundFixture.place(owner, numberId, Map.of()));
 
         dialer.run();
         dialer.run();
@@ -313,7 +262,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         assertThat((String) OutboundFixture.call(failed).get("endedReason")).startsWith("Vapi refused the call: ")
                 .contains("Twilio Error: Number +33612345678 is not allowed.");
         assertThat(map(failed.get("outbound"))).containsEntry("dialState", "done");
-        assertThat(types(failed)).containsSubsequence("dial.queued", "dial.refused");
+        assertThat(OutboundFixture.eventTypes(failed)).containsSubsequence("dial.queued", "dial.refused");
     }
 
     @Test
@@ -324,8 +273,8 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         var unsynced = vapiAssistant(other);
         var line = Fixtures.randomE164();
         var lineId = (String) other.post("/api/v1/phone-numbers", Map.of("number", line, "assistantId", unsynced)).json().get("id");
-        anyHour(other);
-        var refused = place(other, lineId, Map.of());
+        OutboundFixture.anyHour(other);
+        var refused = OutboundFixture.place(other, lineId, Map.of());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.raw()).contains("phoneNumberId").contains("import it into Vapi").contains("connect Twilio");
 
@@ -333,7 +282,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         VAPI.acceptTwilio(sid, "twilio-token-teapots");
         assertThat(other.put("/api/v1/connections/twilio", Map.of("accountSid", sid, "authToken", "twilio-token-teapots")).status())
                 .isEqualTo(200);
-        var callId = id(place(other, lineId, Map.of("context", Map.of("customer_name", "Grace", "order", Map.of("id", "T-7")))));
+        var callId = OutboundFixture.id(OutboundFixture.place(other, lineId, Map.of("context", Map.of("customer_name", "Grace", "order", Map.of("id", "T-7")))));
 
         dialer.run();
 
@@ -359,7 +308,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
         var line = (String) bare.post("/api/v1/phone-numbers", Map.of("number", Fixtures.randomE164(), "assistantId", assistant))
                 .json().get("id");
 
-        var refused = place(bare, line, Map.of());
+        var refused = OutboundFixture.place(bare, line, Map.of());
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.raw()).contains("assistantId").contains("connect Vapi first");
