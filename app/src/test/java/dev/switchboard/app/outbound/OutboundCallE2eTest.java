@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,18 +63,14 @@ class OutboundCallE2eTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var p = new HashMap<String, String>();
-        p.put("switchboard.public-url", OutboundFixture.PUBLIC_URL);
-        p.put("switchboard.twilio.account-sid", OutboundFixture.PLATFORM_SID);
-        p.put("switchboard.twilio.auth-token", OutboundFixture.AUTH_TOKEN);
-        p.put("switchboard.twilio.api-url", TWILIO.baseUrl());
-        p.put("switchboard.twilio.api-read-timeout", "1s");
-        p.put("switchboard.twilio.api-budget", "3s");
-        p.put("switchboard.llm.anthropic.base-url", CLAUDE.baseUrl());
-        p.put("switchboard.llm.anthropic.api-key", "sk-ant-test");
-        p.put("switchboard.outbound.enabled", "false");
-        p.put("switchboard.reconcile.enabled", "false");
-        return p;
+        return OutboundFixture.dialerOffSettings(Map.of(
+                "switchboard.twilio.account-sid", OutboundFixture.PLATFORM_SID,
+                "switchboard.twilio.auth-token", OutboundFixture.AUTH_TOKEN,
+                "switchboard.twilio.api-url", TWILIO.baseUrl(),
+                "switchboard.twilio.api-read-timeout", "1s",
+                "switchboard.twilio.api-budget", "3s",
+                "switchboard.llm.anthropic.base-url", CLAUDE.baseUrl(),
+                "switchboard.llm.anthropic.api-key", "sk-ant-test"));
     }
 
     @AfterAll

@@ -40,6 +40,18 @@ final class OutboundFixture {
         anyHour(owner);
     }
 
+    /**
+     * The server's settings for tests that run the dialer themselves: the scheduled dialer and
+     * reconciliation off, this fixture's public URL, and {@code more} on top.
+     */
+    static Map<String, String> dialerOffSettings(Map<String, String> more) {
+        var settings = new HashMap<String, String>(more);
+        settings.put("switchboard.public-url", PUBLIC_URL);
+        settings.put("switchboard.outbound.enabled", "false");
+        settings.put("switchboard.reconcile.enabled", "false");
+        return settings;
+    }
+
     /** The order desk assistant's words (name, prompt and first message about the order, language), for a runtime to be added. */
     static Map<String, Object> orderDesk() {
         var assistant = new HashMap<String, Object>();

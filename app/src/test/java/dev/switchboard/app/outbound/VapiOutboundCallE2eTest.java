@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -69,14 +68,8 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var p = new HashMap<String, String>();
-        p.put("switchboard.public-url", OutboundFixture.PUBLIC_URL);
-        p.put("switchboard.vapi.base-url", VAPI.baseUrl());
-        p.put("switchboard.vapi.timeout", "1s");
-        p.put("switchboard.twilio.verify-connections", "false");
-        p.put("switchboard.outbound.enabled", "false");
-        p.put("switchboard.reconcile.enabled", "false");
-        return p;
+        return OutboundFixture.dialerOffSettings(Map.of("switchboard.vapi.base-url", VAPI.baseUrl(), "switchboard.vapi.timeout", "1s",
+                "switchboard.twilio.verify-connections", "false"));
     }
 
     @AfterAll

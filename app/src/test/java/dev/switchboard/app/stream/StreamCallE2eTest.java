@@ -36,19 +36,9 @@ class StreamCallE2eTest extends StreamCallStage {
     @Test
     void an_openai_realtime_call_books_through_check_availability_and_book_appointment() throws Exception {
         var salon = salon("openai", true);
-        var day = salon.tomorrow().toString();
-        // The caller answers well after each agent line has played (on a loaded machine the phone's clock lags),
-        // so no turn here is a barge-in; barge-in has its own test.
-        realtime.script(salon.openAiKey, RealtimeScript.builder()
-                .say("Hello, Lumière salon, how can I help?", Duration.ofMillis(300))
-                .callerSays("I'd like a haircut tomorrow at ten.", Duration.ofMillis(2500))
-                .callTool("check_availability", "{\"date\":\"" + day + "\"}")
-                .say("Ten is free tomorrow. May I have your name?", Duration.ofMillis(300))
-                .callerSays("John Smith.", Duration.ofMillis(2500))
-                .callTool("book_appointment", "{\"date\":\"" + day + "\",\"time\":\"10:00\",\"client_name\":\"John Smith\",\"service_type\":\"haircut\"}")
-                .say("You are booked for ten tomorrow. Goodbye!", Duration.ofMillis(300))
-                .callTool("end_call", "{\"reason\":\"booked, caller said goodbye\"}")
-                .build());
+        var script = RealtimeScript.builder();
+        salon.haircutBooking(script::say, script::callerSays, script::callTool);
+        realtime.script(salon.openAiKey, script.build());
         var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
 
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * A tenant with a stream assistant (OpenAI Realtime, or Gemini Live) on a number, its own key for
@@ -112,8 +113,26 @@ final class StreamFixture {
     }
 
     /**
-     * After the booking conversation both stream runtimes' tests script (a haircut tomorrow at ten
-     * for John Smith, then goodbye and end_call): the appointment is booked with the caller's
+     * The booking conversation, told step by step to a fake model's script builder (OpenAI
+     * Realtime's or Gemini Live's: {@code say}, {@code callerSays}, {@code callTool}): a haircut
+     * tomorrow at ten for John Smith, then goodbye and end_call. The caller answers well after each
+     * agent line has played (on a loaded machine the phone's clock lags), so no turn here is a
+     * barge-in; barge-in has its own tests.
+     */
+    void haircutBooking(BiConsumer<String, Duration> say, BiConsumer<String, Duration> callerSays, BiConsumer<String, String> callTool) {
+        var day = tomorrow().toString();
+        say.accept("Hello, Lumière salon, how can I help?", Duration.ofMillis(300));
+        callerSays.accept("I'd like a haircut tomorrow at ten.", Duration.ofMillis(2500));
+        callTool.accept("check_availability", "{\"date\":\"" + day + "\"}");
+        say.accept("Ten is free tomorrow. May I have your name?", Duration.ofMillis(300));
+        callerSays.accept("John Smith.", Duration.ofMillis(2500));
+        callTool.accept("book_appointment", "{\"date\":\"" + day + "\",\"time\":\"10:00\",\"client_name\":\"John Smith\",\"service_type\":\"haircut\"}");
+        say.accept("You are booked for ten tomorrow. Goodbye!", Duration.ofMillis(300));
+        callTool.accept("end_call", "{\"reason\":\"booked, caller said goodbye\"}");
+    }
+
+    /**
+     * After the {@linkplain #haircutBooking booking conversation}: the appointment is booked with the caller's
      * number, and the call, completed, summarized and hung up through Twilio, shows the whole
      * conversation and every stage from the TwiML to the summary.
      */
