@@ -19,27 +19,9 @@ import java.time.Instant;
  * the app's themselves, on a clock they move (the scheduled dialer is off in those tests).
  */
 @Singleton
-final class OutboundDialing {
-    private final DialQueue queue;
-    private final Telephony telephony;
-    private final CallRepository calls;
-    private final TenantRepository tenants;
-    private final AssistantRepository assistants;
-    private final OutboundLimitsRepository limits;
-    private final OutboundLimits defaults;
-    private final DialThroughVapi throughVapi;
-
-    OutboundDialing(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants, AssistantRepository assistants,
-                    OutboundLimitsRepository limits, OutboundLimits defaults, DialThroughVapi throughVapi) {
-        this.queue = queue;
-        this.telephony = telephony;
-        this.calls = calls;
-        this.tenants = tenants;
-        this.assistants = assistants;
-        this.limits = limits;
-        this.defaults = defaults;
-        this.throughVapi = throughVapi;
-    }
+record OutboundDialing(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
+                       AssistantRepository assistants, OutboundLimitsRepository limits, OutboundLimits defaults,
+                       DialThroughVapi throughVapi) {
 
     /** A dialer like the app's on {@code clock}, placing every call through Twilio, that gives up after {@code maxTries}. */
     DialOutboundCalls at(Clock clock, int maxTries) {
