@@ -11,11 +11,7 @@ import dev.switchboard.testkit.realtime.FakeGeminiLive;
 import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
 import dev.switchboard.testkit.realtime.GeminiScript;
 import dev.switchboard.testkit.realtime.RealtimeScript;
-import dev.switchboard.testkit.twilio.FakeTwilioRest;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Per-tenant daily quota on the platform's keys for stream calls (issue 9 §3), through whole
@@ -38,80 +31,57 @@ import org.junit.jupiter.api.TestInstance;
  * A tenant with its own key is neither counted nor limited.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamPlatformKeyQuotaE2eTest implements TestPropertyProvider {
-    private static final FakeOpenAiRealtime REALTIME = FakeOpenAiRealtime.start();
-    private static final FakeGeminiLive GEMINI = FakeGeminiLive.start();
-    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
+class StreamPlatformKeyQuotaE2eTest extends StreamCallStage {
     private static final String OPENAI_PLATFORM_KEY = "sk-platform-" + UUID.randomUUID();
     private static final String GEMINI_PLATFORM_KEY = "gemini-platform-" + UUID.randomUUID();
     private static final String QUOTA_REACHED = "platform LLM quota for today reached: answering with the offline model";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final FakeOpenAiRealtime realtime = fake(FakeOpenAiRealtime.start());
+    private final FakeGeminiLive geminiLive = fake(FakeGeminiLive.start());
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     PlatformKeyUsage usage;
     @Inject
     Clock clock;
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.ofEntries(Map.entry("switchboard.public-url", StreamFixture.PUBLIC_URL),
-                Map.entry("switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID),
-                Map.entry("switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN),
-                Map.entry("switchboard.twilio.api-url", TWILIO.baseUrl()),
-                Map.entry("switchboard.openai.realtime-url", REALTIME.url()),
-                Map.entry("switchboard.gemini.live-url", GEMINI.url()),
-                Map.entry("switchboard.llm.openai.api-key", OPENAI_PLATFORM_KEY),
-                Map.entry("switchboard.gemini.api-key", GEMINI_PLATFORM_KEY),
-                Map.entry("switchboard.platform-key.daily-calls", "1"),
-                Map.entry("switchboard.platform-key.daily-tokens", "100000"));
-    }
-
-    @BeforeEach
-    void twilio_knows_the_account() {
-        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
-    }
-
-    @AfterAll
-    void stop_the_fakes() {
-        REALTIME.close();
-        GEMINI.close();
-        TWILIO.close();
+    Map<String, String> settings() {
+        return Map.of("switchboard.openai.realtime-url", realtime.url(),
+                "switchboard.gemini.live-url", geminiLive.url(),
+                "switchboard.llm.openai.api-key", OPENAI_PLATFORM_KEY,
+                "switchboard.gemini.api-key", GEMINI_PLATFORM_KEY,
+                "switchboard.platform-key.daily-calls", "1",
+                "switchboard.platform-key.daily-tokens", "100000");
     }
 
     @Test
     void an_openai_call_on_the_platform_key_counts_the_reported_tokens_and_the_next_call_gets_the_offline_model() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, "openai", TWILIO, false);
-        REALTIME.script(OPENAI_PLATFORM_KEY, RealtimeScript.builder()
+        var salon = new StreamFixture(server, new Api(server, json), true, "openai", twilio, false);
+        realtime.script(OPENAI_PLATFORM_KEY, RealtimeScript.builder()
                 .say("Hello, Lumière salon, how can I help?", Duration.ofMillis(400)).pause(Duration.ofSeconds(5)).build());
-        int sessionsBefore = REALTIME.sessions(OPENAI_PLATFORM_KEY).size();
+        int sessionsBefore = realtime.sessions(OPENAI_PLATFORM_KEY).size();
         var tenant = tenantId(salon.owner);
 
-        var first = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var first = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), first)) {
-            await().atMost(WAIT).until(() -> REALTIME.sessions(OPENAI_PLATFORM_KEY).size() > sessionsBefore);
-            var session = REALTIME.sessions(OPENAI_PLATFORM_KEY).get(sessionsBefore);
+            await().atMost(WAIT).until(() -> realtime.sessions(OPENAI_PLATFORM_KEY).size() > sessionsBefore);
+            var session = realtime.sessions(OPENAI_PLATFORM_KEY).get(sessionsBefore);
             await().atMost(WAIT).until(() -> session.outputTokensReported() > 0
                     && usage.day(tenant, today()).outputTokens() == session.outputTokensReported());
             call.hangUp();
         }
-        long reported = REALTIME.sessions(OPENAI_PLATFORM_KEY).get(sessionsBefore).outputTokensReported();
+        long reported = realtime.sessions(OPENAI_PLATFORM_KEY).get(sessionsBefore).outputTokensReported();
         await().atMost(WAIT).until(() -> eventTypes(salon, first).contains("model.usage"));
         assertThat(usage.day(tenant, today())).isEqualTo(new PlatformKeyUsage.Day(1, reported));
         assertThat(events(salon, first, "model.usage")).containsExactly(Map.of("paidBy", "platform", "outputTokens", (int) reported,
                 "estimated", false));
         assertThat(events(salon, first, "model.note")).isEmpty();
 
-        var second = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var second = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.silence(), second)) {
             call.awaitAgentAudio(500, WAIT); // the offline speech model's greeting: the caller is answered, not refused
             call.hangUp();
         }
-        assertThat(REALTIME.sessions(OPENAI_PLATFORM_KEY)).hasSize(sessionsBefore + 1);
+        assertThat(realtime.sessions(OPENAI_PLATFORM_KEY)).hasSize(sessionsBefore + 1);
         assertThat(events(salon, second, "model.note")).containsExactly(Map.of("kind", "platform_quota", "message", QUOTA_REACHED));
         assertThat(events(salon, second, "model.connecting")).singleElement().satisfies(d -> assertThat(d).containsEntry("provider", "offline"));
         assertThat(usage.day(tenant, today())).isEqualTo(new PlatformKeyUsage.Day(1, reported));
@@ -119,13 +89,13 @@ class StreamPlatformKeyQuotaE2eTest implements TestPropertyProvider {
 
     @Test
     void without_usage_from_openai_the_tokens_are_estimated_and_the_timeline_says_so() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, "openai", TWILIO, false);
+        var salon = new StreamFixture(server, new Api(server, json), true, "openai", twilio, false);
         var words = "Hello, Lumière salon, how can I help?";
-        REALTIME.script(OPENAI_PLATFORM_KEY, RealtimeScript.builder().withoutUsage()
+        realtime.script(OPENAI_PLATFORM_KEY, RealtimeScript.builder().withoutUsage()
                 .say(words, Duration.ofMillis(400)).pause(Duration.ofSeconds(5)).build());
         var tenant = tenantId(salon.owner);
         long estimate = 400 * 20 / 1000 + (words.length() + 3) / 4; // 20 tokens a second of audio, a token per 4 characters
-        var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
             await().atMost(WAIT).until(() -> usage.day(tenant, today()).outputTokens() == estimate);
             call.hangUp();
@@ -138,56 +108,56 @@ class StreamPlatformKeyQuotaE2eTest implements TestPropertyProvider {
 
     @Test
     void a_gemini_call_on_the_platform_key_counts_its_usage_metadata_and_the_next_call_gets_the_offline_model() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, "google", TWILIO, false);
-        GEMINI.script(GEMINI_PLATFORM_KEY, GeminiScript.builder()
+        var salon = new StreamFixture(server, new Api(server, json), true, "google", twilio, false);
+        geminiLive.script(GEMINI_PLATFORM_KEY, GeminiScript.builder()
                 .say("Hello, Lumière salon, how can I help?", Duration.ofMillis(400)).pause(Duration.ofSeconds(5)).build());
-        int sessionsBefore = GEMINI.sessions(GEMINI_PLATFORM_KEY).size();
+        int sessionsBefore = geminiLive.sessions(GEMINI_PLATFORM_KEY).size();
         var tenant = tenantId(salon.owner);
 
-        var first = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var first = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.speechLike(), first)) {
-            await().atMost(WAIT).until(() -> GEMINI.sessions(GEMINI_PLATFORM_KEY).size() > sessionsBefore);
-            var session = GEMINI.sessions(GEMINI_PLATFORM_KEY).get(sessionsBefore);
+            await().atMost(WAIT).until(() -> geminiLive.sessions(GEMINI_PLATFORM_KEY).size() > sessionsBefore);
+            var session = geminiLive.sessions(GEMINI_PLATFORM_KEY).get(sessionsBefore);
             await().atMost(WAIT).until(() -> session.outputTokensReported() > 0
                     && usage.day(tenant, today()).outputTokens() == session.outputTokensReported());
             call.hangUp();
         }
-        long reported = GEMINI.sessions(GEMINI_PLATFORM_KEY).get(sessionsBefore).outputTokensReported();
+        long reported = geminiLive.sessions(GEMINI_PLATFORM_KEY).get(sessionsBefore).outputTokensReported();
         assertThat(reported).isEqualTo(10); // the fake's 25 tokens a second, for 400 ms
         await().atMost(WAIT).until(() -> eventTypes(salon, first).contains("model.usage"));
         assertThat(usage.day(tenant, today())).isEqualTo(new PlatformKeyUsage.Day(1, reported));
         assertThat(events(salon, first, "model.usage")).containsExactly(Map.of("paidBy", "platform", "outputTokens", (int) reported,
                 "estimated", false));
 
-        var second = StreamFixture.callAtTwilio(TWILIO, salon.number);
+        var second = StreamFixture.callAtTwilio(twilio, salon.number);
         try (var call = salon.caller().dialStream(CallerAudio.silence(), second)) {
             call.awaitAgentAudio(500, WAIT);
             call.hangUp();
         }
-        assertThat(GEMINI.sessions(GEMINI_PLATFORM_KEY)).hasSize(sessionsBefore + 1);
+        assertThat(geminiLive.sessions(GEMINI_PLATFORM_KEY)).hasSize(sessionsBefore + 1);
         assertThat(events(salon, second, "model.note")).containsExactly(Map.of("kind", "platform_quota", "message", QUOTA_REACHED));
         assertThat(usage.day(tenant, today())).isEqualTo(new PlatformKeyUsage.Day(1, reported));
     }
 
     @Test
     void a_tenant_with_its_own_key_is_neither_counted_nor_limited() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, "openai", TWILIO, true);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        var salon = new StreamFixture(server, new Api(server, json), true, "openai", twilio, true);
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("Hello, Lumière salon.", Duration.ofMillis(300)).pause(Duration.ofSeconds(5)).build());
         var tenant = tenantId(salon.owner);
         for (int i = 0; i < 2; i++) {
-            int before = REALTIME.sessions(salon.openAiKey).size();
-            var callSid = StreamFixture.callAtTwilio(TWILIO, salon.number);
+            int before = realtime.sessions(salon.openAiKey).size();
+            var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
             try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
-                await().atMost(WAIT).until(() -> REALTIME.sessions(salon.openAiKey).size() > before
-                        && REALTIME.sessions(salon.openAiKey).get(before).outputTokensReported() > 0);
+                await().atMost(WAIT).until(() -> realtime.sessions(salon.openAiKey).size() > before
+                        && realtime.sessions(salon.openAiKey).get(before).outputTokensReported() > 0);
                 call.awaitAgentAudio(300, WAIT);
                 call.hangUp();
             }
             await().atMost(WAIT).until(() -> eventTypes(salon, callSid).contains("stream.stopped"));
             assertThat(eventTypes(salon, callSid)).doesNotContain("model.note", "model.usage");
         }
-        assertThat(REALTIME.sessions(salon.openAiKey)).hasSize(2);
+        assertThat(realtime.sessions(salon.openAiKey)).hasSize(2);
         assertThat(usage.day(tenant, today())).isEqualTo(new PlatformKeyUsage.Day(0, 0));
     }
 
