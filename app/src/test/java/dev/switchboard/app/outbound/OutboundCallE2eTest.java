@@ -3,6 +3,7 @@ package dev.switchboard.app.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.app.MovableClock;
 import dev.switchboard.domain.outbound.DialOutboundCalls;
 import dev.switchboard.testkit.caller.CallScript;
 import dev.switchboard.testkit.caller.StatusDelivery;
@@ -217,7 +218,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_twilio_that_fails_or_hangs_is_not_redialed_before_the_confirmation_window_and_the_call_fails_after_its_tries() {
-        var clock = new TestClock(Instant.now().plusSeconds(1));
+        var clock = new MovableClock(Instant.now().plusSeconds(1));
         var dialer = dialing.at(clock, 2);
         var callId = OutboundFixture.id(shop.place(Map.of()));
         TWILIO.fail(TwilioRoute.CREATE_CALL, TwilioFault.error(500, 20500, "Internal Server Error").once());
@@ -244,7 +245,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_webhook_naming_the_call_after_a_timeout_confirms_it_and_it_is_never_dialed_again() {
-        var clock = new TestClock(Instant.now().plusSeconds(1));
+        var clock = new MovableClock(Instant.now().plusSeconds(1));
         var dialer = dialing.at(clock, 3);
         var callId = OutboundFixture.id(shop.place(Map.of()));
         TWILIO.fail(TwilioRoute.CREATE_CALL, TwilioFault.hang(Duration.ofSeconds(30)).once());
@@ -283,7 +284,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     void concurrency_and_calls_per_second_limits_hold_calls_back_until_there_is_room() {
         shop.owner.put("/api/v1/outbound-settings", Map.of("maxConcurrentOutboundCalls", 1, "callsPerSecond", 1));
-        var clock = new TestClock(Instant.now().plusSeconds(1));
+        var clock = new MovableClock(Instant.now().plusSeconds(1));
         var dialer = dialing.at(clock, 3);
         var first = OutboundFixture.id(shop.place(Map.of("to", "+33612340001")));
         var second = OutboundFixture.id(shop.place(Map.of("to", "+33612340002")));
@@ -323,7 +324,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         var paris = java.time.ZoneId.of("Europe/Paris");
         var tomorrow = java.time.LocalDate.now(paris).plusDays(1);
         var evening = tomorrow.atTime(20, 30).atZone(paris).toInstant();
-        var clock = new TestClock(evening);
+        var clock = new MovableClock(evening);
         var dialer = dialing.at(clock, 3);
         var callId = OutboundFixture.id(shop.place(Map.of()));
 
@@ -340,7 +341,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_scheduled_call_is_dialed_at_its_time() {
-        var clock = new TestClock(Instant.now().plusSeconds(1));
+        var clock = new MovableClock(Instant.now().plusSeconds(1));
         var dialer = dialing.at(clock, 3);
         var callId = OutboundFixture.id(shop.place(Map.of("at", clock.instant().plus(Duration.ofHours(1)).toString())));
 
@@ -357,7 +358,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void a_busy_line_is_tried_again_after_the_spacing_as_a_new_call_with_the_same_reference() {
-        var clock = new TestClock(Instant.now().plusSeconds(1));
+        var clock = new MovableClock(Instant.now().plusSeconds(1));
         var dialer = dialing.at(clock, 3);
         var first = OutboundFixture.id(shop.place(Map.of("reference", "order-77", "context", ORDER, "retry", Map.of("attempts", 2, "spacingMinutes", 5))));
         dialer.run();
@@ -422,7 +423,7 @@ class OutboundCallE2eTest implements TestPropertyProvider {
 
     @Test
     void a_queued_call_is_cancelled_before_it_is_dialed_and_a_ringing_one_is_cancelled_at_twilio() {
-        var clock = new TestClock(Instant.now().plusSeconds(1));
+        var clock = new MovableClock(Instant.now().plusSeconds(1));
         var dialer = dialing.at(clock, 3);
         var queued = OutboundFixture.id(shop.place(Map.of("at", clock.instant().plus(Duration.ofHours(1)).toString())));
         var cancelled = shop.owner.post("/api/v1/calls/" + queued + "/cancel", null);

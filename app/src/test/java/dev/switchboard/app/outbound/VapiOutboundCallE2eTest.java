@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.app.Api;
+import dev.switchboard.app.MovableClock;
 import dev.switchboard.domain.Fixtures;
 import dev.switchboard.domain.call.CallContext;
 import dev.switchboard.domain.outbound.DialOutboundCalls;
@@ -229,7 +230,7 @@ class VapiOutboundCallE2eTest implements TestPropertyProvider {
                 .containsEntry("status", "ringing");
         assertThat(map(confirmed.get("outbound"))).containsEntry("dialState", "placed");
         assertThat(OutboundFixture.eventTypes(confirmed)).containsSubsequence("dial.unconfirmed", "dial.confirmed", "vapi.status-update");
-        var clock = new TestClock(Instant.now().plus(Duration.ofHours(1)));
+        var clock = new MovableClock(Instant.now().plus(Duration.ofHours(1)));
         dialing.throughVapiAt(clock, 3).run();
         assertThat(callRequests()).as("confirmed: never dialed again").hasSize(1);
 

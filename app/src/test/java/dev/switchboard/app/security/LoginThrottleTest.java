@@ -2,6 +2,7 @@ package dev.switchboard.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.app.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.switchboard.app.security;
+package dev.switchboard.app;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class MovableClock extends Clock {
+/** A clock a test moves by hand (in UTC), for the objects the test builds itself: a dialer, a login throttle. */
+public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant at) {
+        now = at;
     }
 
     @Override
