@@ -2,6 +2,7 @@ package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.modelcall.CallerLine;
+import dev.switchboard.domain.modelcall.MuLawChunk;
 import dev.switchboard.domain.modelcall.StartStreamCall;
 import dev.switchboard.domain.recording.RecordCall;
 import dev.switchboard.domain.recording.RecordedCallerLine;
@@ -21,7 +22,6 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,8 +65,8 @@ final class MediaStreamSocket {
     private static final Pattern MEDIA = Pattern.compile("\"event\"\\s*:\\s*\"media\"");
 
     /**
-     * @param pool the bounded pool of call threads ({@code call-turns}); never Micronaut's unbounded {@code io} pool (issue 9 §5)
-     * @param mediaBacklog caller audio frames a call's lane may hold while every call thread is busy
+     * @param pool the bounded pool of call threads ({@code call-turns}) for control frames; never Micronaut's unbounded {@code io} pool (issue 9 §5)
+     * @param mediaBacklog caller audio frames a call holds while its {@code start} waits for a call thread
      *     ({@code switchboard.calls.stream-backlog}, 250: five seconds of audio) before new ones are dropped
      */
     MediaStreamSocket(StartStreamCall startStreamCall, Telephony telephony, CallRepository calls, JsonMapper json,
@@ -95,18 +95,44 @@ final class MediaStreamSocket {
     }
 
     /**
-     * Called on the event loop: hands the frame to the session's lane and returns at once, never
-     * blocking. Frames keep their order; when every call thread has been busy for a while, new
-     * caller audio beyond the call's backlog is dropped (counted on the timeline), control frames
-     * ({@code start}, {@code mark}, {@code dtmf}, {@code stop}) never are.
+     * Called on the event loop and returns at once, never blocking. Caller audio is recognised
+     * without parsing the frame into a tree and forwarded here, in order (held until the call's
+     * {@code start} has been handled; beyond the call's backlog meanwhile, dropped and counted);
+     * control frames ({@code start}, {@code mark}, {@code dtmf}, {@code stop}) go to the call's lane
+     * and are never dropped.
      */
     @OnMessage
     void message(String text, WebSocketSession session) {
         var stream = session.get(STATE, StreamSession.class).orElse(null);
         if (stream == null) return;
+        if (text.length() <= MAX_FRAME_CHARS && "media".equals(PlainJsonField.of(text, "event"))) {
+            var payload = PlainJsonField.of(text, "payload");
+            var timestamp = PlainJsonField.of(text, "timestamp");
+            if (payload != null && (timestamp != null || !text.contains("\"timestamp\""))) {
+                stream.media(() -> media(stream, payload, timestamp));
+                return;
+            }
+        }
         Runnable frame = () -> handle(stream, session, text);
+        // A media frame the quick look cannot read (escapes, a number where a string was expected): the tree, in the same order.
         if (MEDIA.matcher(text).find()) stream.media(frame);
         else stream.inbox.execute(frame);
+    }
+
+    /** The caller's next audio, base64 as Twilio sent it: to the model as it is, decoded only for a recording. */
+    private static void media(StreamSession stream, String payload, String timestamp) {
+        var conversation = stream.conversation;
+        if (conversation == null) return;
+        MuLawChunk audio;
+        try {
+            audio = MuLawChunk.ofBase64(payload);
+        } catch (IllegalArgumentException e) {
+            stream.eventLater("error", Map.of("stage", "stream-socket", "message", "media payload is not base64"));
+            return;
+        }
+        var recording = stream.recording;
+        if (recording != null) recording.callerAudio(streamMillis(timestamp), audio.bytes());
+        conversation.callerAudio(audio);
     }
 
     @PreDestroy
@@ -116,7 +142,7 @@ final class MediaStreamSocket {
 
     private void handle(StreamSession stream, WebSocketSession session, String text) {
         if (text.length() > MAX_FRAME_CHARS) {
-            stream.event("error", Map.of("stage", "stream-socket", "message", "frame of " + text.length() + " characters is over the limit"));
+            stream.eventLater("error", Map.of("stage", "stream-socket", "message", "frame of " + text.length() + " characters is over the limit"));
             return;
         }
         JsonNode node;
@@ -126,27 +152,25 @@ final class MediaStreamSocket {
             node = null;
         }
         if (node == null || !node.isObject()) {
-            stream.event("error", Map.of("stage", "stream-socket", "message", "not a JSON object"));
+            stream.eventLater("error", Map.of("stage", "stream-socket", "message", "not a JSON object"));
             return;
         }
         var event = text(node, "event");
         var conversation = stream.conversation;
         switch (event == null ? "" : event) {
             case "connected" -> { }
-            case "start" -> start(stream, session, node);
+            case "start" -> {
+                try {
+                    start(stream, session, node);
+                } finally {
+                    // Whatever became of it, the caller audio held meanwhile goes on (or, with no conversation, is let go).
+                    stream.started();
+                }
+            }
             case "media" -> {
                 var media = node.get("media");
                 var payload = media == null ? null : text(media, "payload");
-                if (conversation != null && payload != null) {
-                    try {
-                        var audio = Base64.getDecoder().decode(payload);
-                        var recording = stream.recording;
-                        if (recording != null) recording.callerAudio(streamMillis(media), audio);
-                        conversation.callerAudio(audio);
-                    } catch (IllegalArgumentException e) {
-                        stream.event("error", Map.of("stage", "stream-socket", "message", "media payload is not base64"));
-                    }
-                }
+                if (payload != null) media(stream, payload, media.get("timestamp") == null ? null : streamText(media.get("timestamp")));
             }
             case "mark" -> {
                 var mark = node.get("mark");
@@ -163,7 +187,7 @@ final class MediaStreamSocket {
                 if (conversation != null) conversation.callEnded("stop");
                 else stream.event("stream.stopped", Map.of("reason", "stop"));
             }
-            default -> stream.event("error", Map.of("stage", "stream-socket", "message", "unknown event " + event));
+            default -> stream.eventLater("error", Map.of("stage", "stream-socket", "message", "unknown event " + event));
         }
     }
 
@@ -219,16 +243,19 @@ final class MediaStreamSocket {
     }
 
     /** Twilio's media {@code timestamp} (ms since the stream started, a string); -1 when missing or not a number. */
-    private static long streamMillis(JsonNode media) {
-        var value = media.get("timestamp");
+    private static long streamMillis(String value) {
         if (value == null) return -1;
-        if (value.isNumber()) return value.getLongValue();
-        if (!value.isString()) return -1;
         try {
-            return Math.max(-1, Long.parseLong(value.getStringValue().strip()));
+            return Math.max(-1, Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** A timestamp as a string, whether Twilio sent a string or a number; {@code null} otherwise. */
+    private static String streamText(JsonNode value) {
+        if (value.isNumber()) return Long.toString(value.getLongValue());
+        return value.isString() ? value.getStringValue() : null;
     }
 
     private static String text(JsonNode node, String field) {

@@ -7,6 +7,7 @@ import dev.switchboard.domain.modelcall.StreamConversation;
 import dev.switchboard.domain.recording.CallRecording;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -17,8 +18,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One Media Streams socket: its call, its stream once {@code start} arrived, and the lane its
- * frames are handled on in order, on the bounded {@code call-turns} pool.
+ * One Media Streams socket: its call, its stream once {@code start} arrived, and the two ways its
+ * frames are handled. Control frames ({@code start}, {@code mark}, {@code dtmf}, {@code stop}, the
+ * close) may block (the database, Twilio's REST API), so they run in order in the call's lane on
+ * the bounded {@code call-turns} pool. Caller audio does not block (it is handed to the model's
+ * socket and the recording's queue), so once the call's {@code start} has been handled it is
+ * forwarded on the socket's own thread as it arrives, never queued behind other calls' turns and
+ * tool calls; before that it is held, in order, and forwarded by {@code start} itself.
  */
 final class StreamSession {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamSession.class);
@@ -41,6 +47,10 @@ final class StreamSession {
     private final AtomicBoolean holding = new AtomicBoolean();
     /** Caller audio frames dropped while this call's lane was over its backlog, since the last report. */
     private final AtomicLong dropped = new AtomicLong();
+    /** Caller audio that came before {@code start} was handled, in order; guarded by itself. */
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    /** {@code start} has been handled and {@link #held} forwarded: caller audio goes straight through. */
+    private volatile boolean live;
 
     /**
      * @param pool the bounded pool of call threads ({@code call-turns}), shared by every call
@@ -60,20 +70,57 @@ final class StreamSession {
     }
 
     /**
-     * A caller audio frame, unless this call's lane already holds {@code mediaBacklog} frames
-     * (every call thread has been busy for that long): then it is dropped and counted — late
-     * audio is no use to a model listening in real time, and the lane must not grow without bound.
-     * Called on the event loop; never blocks.
+     * A caller audio frame: forwarded here and now once the call has started; before that, held
+     * in order unless {@code mediaBacklog} frames are held already (the call's {@code start} has
+     * waited that long for a call thread): then it is dropped and counted — late audio is no use
+     * to a model listening in real time, and what is held must not grow without bound. Called on
+     * the event loop; never blocks ({@code frame} must not either).
      *
-     * @return whether it was queued
+     * @return whether it was forwarded or held
      */
     boolean media(Runnable frame) {
-        if (inbox.queued() >= mediaBacklog) {
-            dropped.incrementAndGet();
-            return false;
+        if (!live) {
+            synchronized (held) {
+                if (!live) {
+                    if (held.size() >= mediaBacklog) {
+                        dropped.incrementAndGet();
+                        return false;
+                    }
+                    held.add(frame);
+                    return true;
+                }
+            }
         }
-        inbox.execute(frame);
+        frame.run();
         return true;
+    }
+
+    /**
+     * {@code start} has been handled (whatever its outcome): the caller audio held meanwhile is
+     * forwarded, in order, and from now on each frame goes straight through. Frames that arrive
+     * while the held ones are forwarded join the end of the queue, so none overtakes another.
+     * Idempotent; called in the call's lane.
+     */
+    void started() {
+        while (true) {
+            Runnable[] batch;
+            synchronized (held) {
+                if (held.isEmpty()) {
+                    live = true;
+                    break;
+                }
+                batch = held.toArray(Runnable[]::new);
+                held.clear();
+            }
+            for (var frame : batch) frame.run();
+        }
+        long lost = dropped.getAndSet(0);
+        if (lost > 0) {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("droppedFrames", lost);
+            data.put("reason", "caller audio beyond the backlog while the call's start waited for a call thread");
+            event("stream.frames.dropped", data);
+        }
     }
 
     /**
@@ -109,6 +156,14 @@ final class StreamSession {
     void endRecording() {
         var r = recording;
         if (r != null) r.finish();
+    }
+
+    /**
+     * A stage on the timeline, written in the call's lane: from the event loop (a bad audio
+     * frame), which must not wait for the database.
+     */
+    void eventLater(String type, Map<String, Object> data) {
+        inbox.execute(() -> event(type, data));
     }
 
     /** A socket-level stage on the timeline; best effort while the caller is on the line. */

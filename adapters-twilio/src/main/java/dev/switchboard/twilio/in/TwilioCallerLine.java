@@ -4,6 +4,7 @@ import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.modelcall.CallerLine;
+import dev.switchboard.domain.modelcall.MuLawChunk;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.shared.TenantId;
 import dev.switchboard.domain.telephony.CallUpdate;
@@ -16,7 +17,6 @@ import io.micronaut.websocket.WebSocketSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +38,9 @@ final class TwilioCallerLine implements CallerLine {
     private final CallRepository calls;
     private final JsonMapper json;
     private final Clock clock;
+    /** The start of every {@code media} message this line sends, up to the payload (written once: the stream's id never changes). */
+    private final String mediaHead;
+    private final String markHead;
 
     TwilioCallerLine(WebSocketSession socket, String streamSid, String callSid, String accountSid, TenantId tenant, CallId callId,
                      Telephony telephony, CallRepository calls, JsonMapper json, Clock clock) {
@@ -51,12 +54,25 @@ final class TwilioCallerLine implements CallerLine {
         this.calls = calls;
         this.json = json;
         this.clock = clock;
+        var sid = JsonText.quote(streamSid, new StringBuilder()).toString();
+        this.mediaHead = "{\"event\":\"media\",\"streamSid\":" + sid + ",\"media\":{\"payload\":\"";
+        this.markHead = "{\"event\":\"mark\",\"streamSid\":" + sid + ",\"mark\":{\"name\":";
     }
 
     @Override
     public void play(byte[] mulaw, String mark) {
-        send(Map.of("event", "media", "streamSid", streamSid, "media", Map.of("payload", Base64.getEncoder().encodeToString(mulaw))));
-        send(Map.of("event", "mark", "streamSid", streamSid, "mark", Map.of("name", mark)));
+        play(MuLawChunk.of(mulaw.clone()), mark);
+    }
+
+    /**
+     * Written by hand, as often as the model sends audio: base64 needs no escaping, so the
+     * model's own base64 goes into Twilio's payload as it came, with no decode and no encode.
+     */
+    @Override
+    public void play(MuLawChunk audio, String mark) {
+        if (!socket.isOpen()) return;
+        socket.sendAsync(mediaHead + audio.base64() + "\"}}");
+        socket.sendAsync(JsonText.quote(mark, new StringBuilder(markHead.length() + mark.length() + 4).append(markHead)).append("}}").toString());
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bounded, named pools live calls run on, instead of Micronaut's unbounded {@code io} pool
- * (issue 9 §5): {@code call-turns} for relay turns and frames, Media Streams frames and stream
- * calls' tool waits, {@code call-tools} for tools, and one {@code call-timers} thread for bounded waits.
+ * (issue 9 §5): {@code call-turns} for relay turns and frames, Media Streams control frames (their
+ * audio is forwarded on the event loop) and stream calls' tool waits, {@code call-tools} for tools, and one {@code call-timers} thread for bounded waits.
  * A full pool refuses work ({@link java.util.concurrent.RejectedExecutionException}) rather than
  * growing; each user of a pool decides what the caller hears then. Idle threads exit after a
  * minute. On shutdown, work already queued still runs (the graceful stop has drained live turns).

@@ -11,6 +11,11 @@ public interface CallerLine {
     /** Queues 8 kHz μ-law for playback, then a marker {@code mark} reported back through {@link StreamConversation#played} once played. */
     void play(byte[] mulaw, String mark);
 
+    /** The same, for audio that may still be in its wire form (a line that speaks base64 sends it undecoded). By default, the bytes. */
+    default void play(MuLawChunk audio, String mark) {
+        play(audio.bytes(), mark);
+    }
+
     /** Drops whatever is queued and unplayed (the caller barged in). */
     void clear();
 

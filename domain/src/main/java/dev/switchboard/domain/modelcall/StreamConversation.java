@@ -8,6 +8,7 @@ import dev.switchboard.domain.tool.ToolOutcome;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,9 @@ public final class StreamConversation implements VoiceModelListener {
 
     private static final class AgentItem {
         final Instant startedAt;
-        final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        /** What was sent, as it came (a repeat replays it); kept in wire form so forwarding decodes nothing. */
+        final List<MuLawChunk> audio = new ArrayList<>();
+        long sentBytes;
         long playedMs;
         Long cutAtMs;
         CallMessage stored;
@@ -65,7 +68,18 @@ public final class StreamConversation implements VoiceModelListener {
         }
 
         long sentMs() {
-            return audio.size() / 8L;
+            return sentBytes / 8L;
+        }
+
+        void sent(MuLawChunk chunk) {
+            audio.add(chunk);
+            sentBytes += chunk.length();
+        }
+
+        byte[] bytes() {
+            var all = new ByteArrayOutputStream((int) sentBytes);
+            for (var chunk : audio) all.writeBytes(chunk.bytes());
+            return all.toByteArray();
         }
     }
 
@@ -111,6 +125,12 @@ public final class StreamConversation implements VoiceModelListener {
     public void callerAudio(byte[] mulaw) {
         var s = session;
         if (s != null) s.callerAudio(mulaw);
+    }
+
+    /** The caller's next audio as it came off the line (base64 goes on to a model that takes it undecoded). */
+    public void callerAudio(MuLawChunk audio) {
+        var s = session;
+        if (s != null) s.callerAudio(audio);
     }
 
     /** A marker came back: the audio before it has played. */
@@ -187,15 +207,20 @@ public final class StreamConversation implements VoiceModelListener {
 
     @Override
     public void agentAudio(String itemId, byte[] mulaw) {
+        agentAudio(itemId, MuLawChunk.of(mulaw.clone()));
+    }
+
+    @Override
+    public void agentAudio(String itemId, MuLawChunk audio) {
         synchronized (this) {
             if (finished) return;
             var item = items.computeIfAbsent(itemId, id -> new AgentItem(call.now()));
             if (item.cutAtMs != null) return; // already cut: late audio of an interrupted message is not played
-            item.audio.writeBytes(mulaw);
+            item.sent(audio);
             currentItem = itemId;
             lastItem = itemId;
-            queuedForPlay(mulaw.length);
-            line.play(mulaw, itemId + ":" + item.sentMs());
+            queuedForPlay(audio.length());
+            line.play(audio, itemId + ":" + item.sentMs());
         }
     }
 
@@ -389,13 +414,13 @@ public final class StreamConversation implements VoiceModelListener {
         synchronized (this) {
             var item = lastItem == null ? null : items.get(lastItem);
             if (item == null) return;
-            var audio = item.audio.toByteArray();
+            var audio = MuLawChunk.of(item.bytes());
             var again = new AgentItem(call.now());
             var id = lastItem + "-again-" + System.identityHashCode(again);
             items.put(id, again);
-            again.audio.writeBytes(audio);
+            again.sent(audio);
             currentItem = id;
-            queuedForPlay(audio.length);
+            queuedForPlay(audio.length());
             line.play(audio, id + ":" + again.sentMs());
         }
     }

@@ -14,6 +14,11 @@ public interface VoiceModelListener {
     /** The next piece of the agent's message {@code itemId}: 8 kHz μ-law, to play in order. */
     void agentAudio(String itemId, byte[] mulaw);
 
+    /** The same, as the model's socket carried it (base64 μ-law is passed on to the caller's line undecoded). By default, the bytes. */
+    default void agentAudio(String itemId, MuLawChunk audio) {
+        agentAudio(itemId, audio.bytes());
+    }
+
     /** The words of the agent's message {@code itemId}, once it is complete. */
     void agentSaid(String itemId, String text);
 

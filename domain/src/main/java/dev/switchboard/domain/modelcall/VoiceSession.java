@@ -6,6 +6,14 @@ public interface VoiceSession {
     void callerAudio(byte[] mulaw);
 
     /**
+     * The same, as it came off the caller's socket: a model that takes μ-law as base64 forwards
+     * it as it is (no decode, no encode). By default, the bytes.
+     */
+    default void callerAudio(MuLawChunk audio) {
+        callerAudio(audio.bytes());
+    }
+
+    /**
      * The caller barged in and heard only the first {@code heardMillis} of the agent's message
      * {@code itemId}: the model forgets the rest (so its memory matches what was said).
      */

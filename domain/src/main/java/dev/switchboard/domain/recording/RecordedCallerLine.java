@@ -1,6 +1,7 @@
 package dev.switchboard.domain.recording;
 
 import dev.switchboard.domain.modelcall.CallerLine;
+import dev.switchboard.domain.modelcall.MuLawChunk;
 import dev.switchboard.domain.shared.E164Number;
 
 /**
@@ -21,6 +22,13 @@ public final class RecordedCallerLine implements CallerLine {
         // Recorded before it is sent: the recording's clock then places it no later than the caller hears it.
         recording.agentAudio(mulaw.clone());
         line.play(mulaw, mark);
+    }
+
+    @Override
+    public void play(MuLawChunk audio, String mark) {
+        // The chunk's bytes are never changed: no copy needed. The line still gets the chunk, in whichever form it came.
+        recording.agentAudio(audio.bytes());
+        line.play(audio, mark);
     }
 
     @Override

@@ -1,0 +1,119 @@
+package dev.switchboard.app.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.app.Api;
+import dev.switchboard.testkit.caller.CallerAudio;
+import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
+import dev.switchboard.testkit.realtime.RealtimeScript;
+import dev.switchboard.testkit.twilio.FakeTwilioRest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A stream call's audio on an instance whose call threads are all busy (relay turns, tool calls):
+ * with two call threads and no queue, the test itself holds both threads once the call has
+ * started, and the caller's audio still reaches the model — it is forwarded on the socket's own
+ * thread, not queued behind other calls' work on the shared {@code call-turns} pool. Every byte
+ * the caller sent reaches the model, in order. No timing is asserted: the threads are held until
+ * the audio has arrived.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamSaturationE2eTest implements TestPropertyProvider {
+    private static final FakeOpenAiRealtime REALTIME = FakeOpenAiRealtime.start();
+    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int THREADS = 2;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    @Named("call-turns")
+    ExecutorService callTurns;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("switchboard.public-url", StreamFixture.PUBLIC_URL,
+                "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
+                "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
+                "switchboard.twilio.api-url", TWILIO.baseUrl(),
+                "switchboard.openai.realtime-url", REALTIME.url(),
+                "switchboard.calls.turn-threads", String.valueOf(THREADS),
+                "switchboard.calls.turn-queue", "0");
+    }
+
+    @BeforeEach
+    void twilio_knows_the_account() {
+        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
+    }
+
+    @AfterAll
+    void stop_the_fakes() {
+        REALTIME.close();
+        TWILIO.close();
+    }
+
+    @Test
+    void caller_audio_reaches_the_model_while_every_call_thread_is_busy() throws Exception {
+        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
+        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+                .say("Hello, Lumière salon.", Duration.ofMillis(200))
+                .pause(Duration.ofMinutes(2))
+                .build());
+        var release = new CountDownLatch(1);
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
+            var session = REALTIME.awaitSession(salon.openAiKey, WAIT);
+            await().atMost(WAIT).until(() -> session.callerAudio().length > 0);
+
+            occupyEveryCallThread(release);
+            int before = session.callerAudio().length;
+            // One more second of the caller's audio reaches the model while no call thread is free.
+            await().atMost(WAIT).until(() -> session.callerAudio().length >= before + 8_000);
+
+            release.countDown();
+            call.hangUp();
+            var sent = call.sent();
+            await().atMost(WAIT).until(() -> session.callerAudio().length >= sent.length);
+            assertThat(session.callerAudio()).isEqualTo(sent);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** Takes both call threads (the pool has no queue, so a task is taken only by a free thread) until {@code release}. */
+    private void occupyEveryCallThread(CountDownLatch release) {
+        var held = new int[1];
+        await().atMost(WAIT).until(() -> {
+            try {
+                callTurns.execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                held[0]++;
+            } catch (RejectedExecutionException busy) {
+                // A call thread is still at the call's own work (its start, a mark): ask again.
+            }
+            return held[0] == THREADS;
+        });
+    }
+}
