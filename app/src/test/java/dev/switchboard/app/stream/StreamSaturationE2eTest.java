@@ -3,15 +3,10 @@ package dev.switchboard.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.CallerAudio;
 import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
 import dev.switchboard.testkit.realtime.RealtimeScript;
-import dev.switchboard.testkit.twilio.FakeTwilioRest;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -19,10 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A stream call's audio on an instance whose call threads are all busy (relay turns, tool calls):
@@ -33,53 +25,31 @@ import org.junit.jupiter.api.TestInstance;
  * the audio has arrived.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamSaturationE2eTest implements TestPropertyProvider {
-    private static final FakeOpenAiRealtime REALTIME = FakeOpenAiRealtime.start();
-    private static final FakeTwilioRest TWILIO = FakeTwilioRest.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+class StreamSaturationE2eTest extends StreamCallStage {
     private static final int THREADS = 2;
+    private final FakeOpenAiRealtime realtime = fake(FakeOpenAiRealtime.start());
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     @Named("call-turns")
     ExecutorService callTurns;
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", StreamFixture.PUBLIC_URL,
-                "switchboard.twilio.account-sid", StreamFixture.ACCOUNT_SID,
-                "switchboard.twilio.auth-token", StreamFixture.AUTH_TOKEN,
-                "switchboard.twilio.api-url", TWILIO.baseUrl(),
-                "switchboard.openai.realtime-url", REALTIME.url(),
+    Map<String, String> settings() {
+        return Map.of("switchboard.openai.realtime-url", realtime.url(),
                 "switchboard.calls.turn-threads", String.valueOf(THREADS),
                 "switchboard.calls.turn-queue", "0");
     }
 
-    @BeforeEach
-    void twilio_knows_the_account() {
-        TWILIO.addAccount(StreamFixture.ACCOUNT_SID, StreamFixture.AUTH_TOKEN);
-    }
-
-    @AfterAll
-    void stop_the_fakes() {
-        REALTIME.close();
-        TWILIO.close();
-    }
-
     @Test
     void caller_audio_reaches_the_model_while_every_call_thread_is_busy() throws Exception {
-        var salon = new StreamFixture(server, new Api(server, json), true, TWILIO);
-        REALTIME.script(salon.openAiKey, RealtimeScript.builder()
+        var salon = salon("openai", true);
+        realtime.script(salon.openAiKey, RealtimeScript.builder()
                 .say("Hello, Lumière salon.", Duration.ofMillis(200))
                 .pause(Duration.ofMinutes(2))
                 .build());
         var release = new CountDownLatch(1);
-        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(TWILIO, salon.number))) {
-            var session = REALTIME.awaitSession(salon.openAiKey, WAIT);
+        try (var call = salon.caller().dialStream(CallerAudio.speechLike(), StreamFixture.callAtTwilio(twilio, salon.number))) {
+            var session = realtime.awaitSession(salon.openAiKey, WAIT);
             await().atMost(WAIT).until(() -> session.callerAudio().length > 0);
 
             occupyEveryCallThread(release);
