@@ -118,7 +118,7 @@ final class StreamSession {
         if (lost > 0) {
             var data = new LinkedHashMap<String, Object>();
             data.put("droppedFrames", lost);
-            data.put("reason", "caller audio beyond the backlog while the call's start waited for a call thread");
+            data.put("reason", "caller audio beyond the backlog while the call's start was being handled");
             event("stream.frames.dropped", data);
         }
     }
