@@ -92,15 +92,20 @@ public final class IngestVapiMessage {
     private final DeliveryLedger ledger;
     private final DialQueue dials;
     private final Clock clock;
+    private final java.util.function.Consumer<Call> ended;
 
     /**
      * @param toolBudget how long all tools of one {@code tool-calls} message may take together; keep it
      *                   well under Vapi's 20 s request timeout
+     * @param ended told when a status update or the end-of-call report left the call ended (e.g. to
+     *              diagnose it: no Twilio status callback ends a Vapi call); what it throws is dropped
      */
     public IngestVapiMessage(CallRepository calls, AssistantRepository assistants, PhoneNumberRepository numbers,
                              VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
                              DeliveryLedger ledger, dev.switchboard.domain.tool.Toolbox toolbox,
-                             java.util.concurrent.ExecutorService toolExecutor, Duration toolBudget, DialQueue dials, Clock clock) {
+                             java.util.concurrent.ExecutorService toolExecutor, Duration toolBudget, DialQueue dials, Clock clock,
+                             java.util.function.Consumer<Call> ended) {
+        this.ended = ended;
         this.dials = dials;
         this.calls = calls;
         this.assistants = assistants;
@@ -143,7 +148,17 @@ public final class IngestVapiMessage {
         // Applied: the claim no longer expires. Should this write fail, the claim lapses after its lease
         // and a redelivery applies the message again — harmless: turns, statuses and tool answers are idempotent.
         ledger.applied(tenant, ref.vapiCallId(), key, clock.instant());
+        if (message instanceof VapiMessage.StatusUpdate || message instanceof VapiMessage.EndOfCallReport) endedIfOver(tenant, call);
         return new Outcome.Handled(reply);
+    }
+
+    private void endedIfOver(TenantId tenant, Call call) {
+        try {
+            var now = current(tenant, call);
+            if (now.status().isFinal()) ended.accept(now);
+        } catch (RuntimeException e) {
+            // Applied and acknowledged regardless: a diagnosis that could not be kept now is made again when it is read.
+        }
     }
 
     private VapiReply apply(TenantId tenant, Call call, VapiCallRef ref, VapiMessage message) {

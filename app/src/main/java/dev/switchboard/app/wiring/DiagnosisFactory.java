@@ -3,6 +3,7 @@ package dev.switchboard.app.wiring;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.diagnosis.DiagnoseCall;
 import dev.switchboard.domain.diagnosis.DiagnosisPolicy;
+import dev.switchboard.domain.studio.CheckVapiSync;
 import dev.switchboard.domain.studio.VapiSyncStateRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -12,8 +13,9 @@ import java.time.Clock;
 @Factory
 final class DiagnosisFactory {
     @Singleton
-    DiagnoseCall diagnoseCall(CallRepository calls, VapiSyncStateRepository syncStates, DiagnosisProperties properties, Clock clock) {
-        return new DiagnoseCall(calls, syncStates,
+    DiagnoseCall diagnoseCall(CallRepository calls, VapiSyncStateRepository syncStates, CheckVapiSync liveSync,
+                              DiagnosisProperties properties, Clock clock) {
+        return new DiagnoseCall(calls, syncStates, liveSync,
                 new DiagnosisPolicy(properties.silence(), properties.socketGrace(), properties.statusCallbackGrace()), clock);
     }
 }

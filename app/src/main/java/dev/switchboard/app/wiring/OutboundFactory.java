@@ -3,6 +3,7 @@ package dev.switchboard.app.wiring;
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.CallContexts;
 import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.diagnosis.DiagnoseCall;
 import dev.switchboard.domain.outbound.AnsweringMachine;
 import dev.switchboard.domain.outbound.CallingHours;
 import dev.switchboard.domain.outbound.CancelOutboundCall;
@@ -50,10 +51,11 @@ class OutboundFactory {
     DialOutboundCalls dialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
                                         AssistantRepository assistants, OutboundLimitsRepository limits, Clock clock,
                                         OutboundProperties properties, OutboundLimits defaults, DialThroughVapi vapi,
-                                        @Value("${switchboard.public-url}") String publicUrl) {
+                                        @Value("${switchboard.public-url}") String publicUrl, DiagnoseCall diagnose) {
+        // A call the dialer fails gets no status callback: it is diagnosed (dial_failed) here, so the call list can filter on it.
         return new DialOutboundCalls(queue, telephony, calls, tenants, assistants, limits, clock,
                 new DialOutboundCalls.Settings(publicUrl.strip().replaceAll("/+$", ""), properties.lease(), properties.batch(),
-                        properties.confirmWindow(), properties.maxTries(), defaults), vapi);
+                        properties.confirmWindow(), properties.maxTries(), defaults), vapi, diagnose::diagnose);
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import dev.switchboard.app.metrics.RestMeters;
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.connection.ConnectionRepository;
 import dev.switchboard.domain.connection.SecretVault;
+import dev.switchboard.domain.diagnosis.DiagnoseCall;
 import dev.switchboard.domain.outbound.DialQueue;
 import dev.switchboard.domain.phone.PhoneNumberRepository;
 import dev.switchboard.domain.studio.CheckVapiSync;
@@ -73,8 +74,10 @@ final class VapiFactory {
                                         VapiSyncStateRepository states, VapiCredentials credentials, VapiSpecs specs,
                                         DeliveryLedger ledger, @Nullable Toolbox toolbox,
                                         @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
-                                        @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, DialQueue dials, Clock clock) {
+                                        @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, DialQueue dials, Clock clock,
+                                        DiagnoseCall diagnose) {
+        // An ended Vapi call is diagnosed here (its verdict kept for the call list), as RecordCallStatus does for Twilio's calls.
         return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs, ledger,
-                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, dials, clock);
+                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, dials, clock, diagnose::diagnose);
     }
 }

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.Api;
+import dev.switchboard.app.CallVerdicts;
 import dev.switchboard.domain.Fixtures;
 import dev.switchboard.testkit.vapi.FakeVapi;
 import dev.switchboard.testkit.vapi.FakeVapi.Endpoint;
 import dev.switchboard.testkit.vapi.FakeVapi.Failure;
+import dev.switchboard.testkit.vapi.VapiMessageSender;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -167,6 +171,68 @@ class StudioSyncE2eTest implements TestPropertyProvider {
 
         vapi.deleteFromDashboard(vapiId);
         assertThat(onlyCheck(owner.get("/api/v1/studio/sync-vapi/status").json())).containsEntry("live", "deleted_in_vapi");
+    }
+
+    @Test
+    void a_vapi_call_after_a_sync_vapi_refused_is_listed_and_diagnosed_as_vapi_sync_failed() {
+        var assistant = vapiAssistant(owner, "Reception");
+        var e164 = Fixtures.randomE164();
+        number(owner, e164, assistant);
+        var vapiId = (String) only(owner.post("/api/v1/studio/sync-vapi", Map.of("assistantId", assistant)).json()).get("vapiAssistantId");
+        var changed = new java.util.HashMap<>(Bodies.assistant("Reception"));
+        changed.put("runtime", "vapi");
+        changed.put("firstMessage", "Salon Lumière, bonjour !");
+        assertThat(owner.put("/api/v1/assistants/" + assistant, changed).status()).isEqualTo(200);
+        vapi.fail(Endpoint.UPDATE_ASSISTANT, Failure.status(500, "Internal server error"));
+        assertThat(owner.post("/api/v1/studio/sync-vapi", Map.of("assistantId", assistant)).status()).isEqualTo(502);
+        vapi.clearFailures();
+
+        // Vapi still answers with the configuration it held before: the old greeting.
+        var callId = callThroughVapi(e164, vapiId);
+
+        CallVerdicts.listedUnder(owner, callId, "vapi_sync_failed");
+        var diagnosis = CallVerdicts.diagnosis(owner, callId);
+        assertThat(diagnosis).containsEntry("verdict", "vapi_sync_failed").containsEntry("stage", "vapi sync").containsEntry("problem", true);
+        assertThat((String) diagnosis.get("detail")).contains(": assistant");
+    }
+
+    @Test
+    void a_vapi_call_after_someone_edited_the_assistant_in_vapis_dashboard_is_listed_and_diagnosed_as_vapi_sync_drifted() {
+        var assistant = vapiAssistant(owner, "Reception");
+        var e164 = Fixtures.randomE164();
+        number(owner, e164, assistant);
+        var vapiId = (String) only(owner.post("/api/v1/studio/sync-vapi", Map.of("assistantId", assistant)).json()).get("vapiAssistantId");
+        vapi.editFromDashboard(vapiId, a -> ((ObjectNode) a.path("model")).put("temperature", 1.4));
+
+        // Nobody looked at the sync status since the edit: the call's end is the first time anyone asks Vapi.
+        var callId = callThroughVapi(e164, vapiId);
+
+        CallVerdicts.listedUnder(owner, callId, "vapi_sync_drifted");
+        var diagnosis = CallVerdicts.diagnosis(owner, callId);
+        assertThat(diagnosis).containsEntry("verdict", "vapi_sync_drifted").containsEntry("stage", "vapi sync").containsEntry("problem", true);
+        assertThat((String) diagnosis.get("detail")).endsWith("changed in Vapi since the last sync: model.temperature");
+    }
+
+    /**
+     * A whole inbound call Vapi carries on {@code e164} with assistant {@code vapiId} as Vapi holds
+     * it (its metadata names our tenant and assistant), posted as Vapi's signed server messages.
+     *
+     * @return our id of the call
+     */
+    private String callThroughVapi(String e164, String vapiId) {
+        var held = vapi.assistant(vapiId).path("metadata");
+        var metadata = Map.of("switchboardTenantId", held.path("switchboardTenantId").asText(),
+                "switchboardAssistantId", held.path("switchboardAssistantId").asText());
+        var sender = new VapiMessageSender(server.getURI().resolve("/webhooks/vapi/" + tenantId), WEBHOOK_SECRET);
+        var call = VapiMessageSender.call(e164, "+33612345678", vapiId, metadata, Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS));
+        for (var message : List.of(call.statusUpdate(0, "ringing", null), call.statusUpdate(1, "in-progress", null),
+                call.statusUpdate(30, "ended", "customer-ended-call"),
+                call.endOfCallReport(31, "customer-ended-call", 1, 30, "0.05", "The caller asked for the opening hours.", List.<String[]>of())))
+            assertThat(sender.send(message).status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        var items = (List<Map<String, Object>>) owner.get("/api/v1/calls?providerCallId=" + call.id()).json().get("items");
+        assertThat(items).hasSize(1);
+        return (String) items.get(0).get("id");
     }
 
     static Stream<Arguments> failures() {

@@ -3,6 +3,7 @@ package dev.switchboard.app.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.app.CallVerdicts;
 import dev.switchboard.app.MovableClock;
 import dev.switchboard.domain.outbound.DialOutboundCalls;
 import dev.switchboard.testkit.caller.CallScript;
@@ -214,6 +215,53 @@ class OutboundCallE2eTest implements TestPropertyProvider {
         assertThat(OutboundFixture.eventTypes(shown)).contains("dial.refused");
         dialer.run();
         assertThat(dials()).hasSize(1);
+    }
+
+    @Test
+    void a_dial_twilio_refuses_is_listed_and_diagnosed_as_dial_failed() {
+        var callId = OutboundFixture.id(shop.place(Map.of("to", "+15005550001")));
+        TWILIO.fail(TwilioRoute.CREATE_CALL, TwilioFault.error(400, 21211, "Invalid 'To' Phone Number: +15005550001").once());
+
+        dialer.run();
+
+        CallVerdicts.listedUnder(shop.owner, callId, "dial_failed");
+        var diagnosis = CallVerdicts.diagnosis(shop.owner, callId);
+        assertThat(diagnosis).containsEntry("verdict", "dial_failed").containsEntry("stage", "dial").containsEntry("problem", true)
+                .containsEntry("detail", "21211: Invalid 'To' Phone Number: +15005550001");
+        assertThat(CallVerdicts.evidenceTypes(diagnosis)).containsExactly("dial.refused");
+    }
+
+    @Test
+    void a_call_twilio_answered_without_ever_asking_our_voice_webhook_is_diagnosed_webhook_never_received() {
+        var callId = OutboundFixture.id(shop.place(Map.of()));
+        dialer.run();
+        var sid = OutboundFixture.call(detail(callId)).get("providerCallId").toString();
+        // The customer answered, but the voice URL (an old tunnel's) never reached us: Twilio played its
+        // application error and hung up. Only the status callbacks came.
+        var twilio = shop.twilioFor(callId, StatusDelivery.IN_ORDER);
+        for (var status : List.of("initiated", "ringing", "in-progress", "completed"))
+            assertThat(twilio.postSigned("/webhooks/twilio/status?call=" + callId, twilio.callParameters(sid, status)).status()).isEqualTo(204);
+
+        CallVerdicts.listedUnder(shop.owner, callId, "webhook_never_received");
+        var diagnosis = CallVerdicts.diagnosis(shop.owner, callId);
+        assertThat(diagnosis).containsEntry("verdict", "webhook_never_received").containsEntry("stage", "voice webhook")
+                .containsEntry("detail", "Twilio placed the call but never fetched its voice URL");
+        assertThat(CallVerdicts.evidenceTypes(diagnosis))
+                .containsExactly("dial.placed", "status.changed", "status.changed", "status.changed", "status.changed");
+    }
+
+    @Test
+    void a_customer_whose_line_was_busy_never_answered_so_no_voice_webhook_was_due() {
+        var callId = OutboundFixture.id(shop.place(Map.of()));
+        dialer.run();
+        var sid = OutboundFixture.call(detail(callId)).get("providerCallId").toString();
+        var twilio = shop.twilioFor(callId, StatusDelivery.IN_ORDER);
+        for (var status : List.of("initiated", "ringing", "busy"))
+            assertThat(twilio.postSigned("/webhooks/twilio/status?call=" + callId, twilio.callParameters(sid, status)).status()).isEqualTo(204);
+
+        // Twilio asks for the voice URL only once someone answers: a busy line says nothing about our webhook.
+        CallVerdicts.listedUnder(shop.owner, callId, "healthy");
+        assertThat(CallVerdicts.diagnosis(shop.owner, callId)).containsEntry("verdict", "healthy").containsEntry("problem", false);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.app.CallVerdicts;
 import dev.switchboard.testkit.caller.CallScript;
 import dev.switchboard.testkit.caller.StatusDelivery;
 import dev.switchboard.testkit.caller.VirtualCaller;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code GET /api/v1/calls/{id}/diagnosis} on relay calls that really failed: each test breaks one
  * stage the way the field reports did (a socket Twilio cannot reach, a proxy that drops the setup,
  * a refused or missing key, a model that fails, a tool that fails, a caller left in silence, no
- * status callback) and runs a whole call through the virtual caller and the fake Claude; the
+ * status callback, a number without an assistant) and runs a whole call through the virtual caller and the fake Claude; the
  * verdict names that stage, and the call list finds the call by its verdict and by Twilio's id.
  */
 @MicronautTest
@@ -88,9 +89,8 @@ class CallDiagnosisE2eTest implements TestPropertyProvider {
         return diagnosis(salon);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> evidenceTypes(Map<String, Object> diagnosis) {
-        return ((List<Map<String, Object>>) diagnosis.get("evidence")).stream().map(e -> (String) e.get("type")).toList();
+        return CallVerdicts.evidenceTypes(diagnosis);
     }
 
     @SuppressWarnings("unchecked")
@@ -115,6 +115,21 @@ class CallDiagnosisE2eTest implements TestPropertyProvider {
         var bad = salon.owner.get("/api/v1/calls?verdict=fine");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("verdict");
+    }
+
+    @Test
+    void a_number_whose_assistant_was_detached_says_goodbye_and_is_diagnosed_no_assistant() {
+        var salon = salon("anthropic", List.of());
+        var numberId = salon.owner.get("/api/v1/phone-numbers").list().get(0).get("id");
+        assertThat(salon.owner.put("/api/v1/phone-numbers/" + numberId, "{\"assistantId\":null}").status()).isEqualTo(200);
+        var result = salon.caller().call(CallScript.builder().build());
+        assertThat(result.twiml().orElseThrow().says()).containsExactly("Sorry, no one can take your call on this line right now. Goodbye.");
+
+        CallVerdicts.listedUnder(salon.owner, onlyCallId(salon), "no_assistant");
+        var diagnosis = diagnosis(salon);
+        assertThat(diagnosis).containsEntry("verdict", "no_assistant").containsEntry("stage", "assistant").containsEntry("problem", true)
+                .containsEntry("detail", "the number has no assistant");
+        assertThat(evidenceTypes(diagnosis)).containsExactly("call.unanswered");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.switchboard.app.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.app.CallVerdicts;
+import dev.switchboard.testkit.caller.CallScript;
 import dev.switchboard.testkit.caller.TwimlDocument;
 import dev.switchboard.testkit.twilio.FakeTwilioRest;
 import io.micronaut.json.JsonMapper;
@@ -73,6 +75,19 @@ class UnprovenNumbersE2eTest implements TestPropertyProvider {
         assertThat(salon.owner.get("/api/v1/phone-numbers/" + number.get("id")).json()).containsEntry("proven", false)
                 .containsEntry("twilio", Map.of("mismatches", List.of(),
                         "note", "unproven: not imported from a Twilio account of this tenant; import it with POST /api/v1/phone-numbers/import"));
+    }
+
+    @Test
+    void a_whole_call_to_an_unproven_number_is_listed_and_diagnosed_as_number_not_proven() {
+        salon.caller().call(CallScript.builder().build());
+
+        var callId = (String) RelayFixture.call(salon.onlyCall()).get("id");
+        CallVerdicts.listedUnder(salon.owner, callId, "number_not_proven");
+        var diagnosis = CallVerdicts.diagnosis(salon.owner, callId);
+        assertThat(diagnosis).containsEntry("verdict", "number_not_proven").containsEntry("stage", "number").containsEntry("problem", true)
+                .containsEntry("detail", "the number is not proven: no Twilio account of this tenant (nor the platform's) was shown to hold it; "
+                        + "import it with POST /api/v1/phone-numbers/import");
+        assertThat(CallVerdicts.evidenceTypes(diagnosis)).containsExactly("call.refused");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.app.CallVerdicts;
 import dev.switchboard.testkit.caller.CallerAudio;
 import dev.switchboard.testkit.caller.TwilioSignature;
 import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
@@ -119,12 +120,15 @@ class StreamCallE2eTest extends StreamCallStage {
     }
 
     @Test
-    void a_model_that_closes_mid_call_or_errors_is_never_silence() throws Exception {
-        for (var script : List.of(
-                RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).pause(Duration.ofMillis(300)).close(1011, "internal error").build(),
-                RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).error("server_error", "server_error", "The server had an error").build())) {
+    void a_model_that_closes_mid_call_or_errors_is_never_silence_and_the_diagnosis_tells_the_two_apart() throws Exception {
+        // Each script with the verdict its call gets: a closed session is its own verdict, an error is a model failure.
+        for (var run : List.of(
+                Map.entry(RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).pause(Duration.ofMillis(300)).close(1011, "internal error").build(),
+                        "stream_model_closed"),
+                Map.entry(RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).error("server_error", "server_error", "The server had an error").build(),
+                        "model_failed"))) {
             var salon = salon("openai", true);
-            realtime.script(salon.openAiKey, script);
+            realtime.script(salon.openAiKey, run.getKey());
             var callSid = StreamFixture.callAtTwilio(twilio, salon.number);
             try (var call = salon.caller().dialStream(CallerAudio.speechLike(), callSid)) {
                 await().atMost(WAIT).until(() -> twilio.twimlOf(callSid) != null);
@@ -132,6 +136,12 @@ class StreamCallE2eTest extends StreamCallStage {
             }
             assertThat(twilio.twimlOf(callSid)).contains("technical trouble").contains(StreamFixture.TRANSFER);
             assertThat(StreamFixture.eventTypes(salon.onlyCall())).containsSubsequence("model.ready", "model.failed", "call.handoff");
+
+            var callId = (String) StreamFixture.call(salon.onlyCall()).get("id");
+            CallVerdicts.listedUnder(salon.owner, callId, run.getValue());
+            var diagnosis = CallVerdicts.diagnosis(salon.owner, callId);
+            assertThat(diagnosis).containsEntry("verdict", run.getValue()).containsEntry("stage", "model").containsEntry("problem", true);
+            assertThat(CallVerdicts.evidenceTypes(diagnosis)).containsExactly("model.failed");
         }
     }
 

@@ -28,6 +28,8 @@ public final class CallDiagnosis {
     private static final Set<String> AGENT_ENDED = Set.of("hangup", "handoff", "call.ending", "call.handoff");
     private static final Set<String> AGENT_SPOKE = Set.of("model.first_token", "agent.said", "agent.greeted");
     private static final Set<String> CALL_OVER = Set.of("conversation.ended", "socket.closed", "relay.ended");
+    /** Twilio's statuses of a call someone picked up (its voice URL is asked at that moment). */
+    private static final Set<String> ANSWERED = Set.of("in-progress", "completed");
 
     private final DiagnosisPolicy policy;
 
@@ -78,14 +80,18 @@ public final class CallDiagnosis {
         return new Verdict(code, "since " + sync.get().at() + (sync.get().error() == null ? "" : ": " + sync.get().error()), List.of());
     }
 
-    /** A call we placed, or one Twilio reported on, whose voice webhook never reached us. */
+    /**
+     * A call someone answered whose voice webhook never reached us. Twilio asks the voice URL of a
+     * call we placed only once it is answered: a busy, unanswered or cancelled call never asks, so
+     * its missing webhook says nothing about the URL (reading it so once sent a busy line's owner
+     * after their tunnel). Answered is what Twilio's status callbacks (or our reconciliation) reported.
+     */
     private Verdict webhook(Call call, Timeline t, boolean over, Instant now) {
         if (t.first("webhook.received").isPresent()) return null;
         var placed = t.first("dial.placed");
-        var reported = t.first("status.changed");
-        var seen = placed.isPresent() ? placed : reported;
-        if (seen.isEmpty()) return null;
-        var waited = !over && Duration.between(seen.get().at(), now).compareTo(policy.socketGrace()) < 0;
+        var answered = t.first(e -> e.type().equals("status.changed") && ANSWERED.contains(text(e, "reported")));
+        if (answered.isEmpty()) return null;
+        var waited = !over && Duration.between(answered.get().at(), now).compareTo(policy.socketGrace()) < 0;
         if (waited) return null;
         var evidence = new ArrayList<CallEvent>();
         placed.ifPresent(evidence::add);

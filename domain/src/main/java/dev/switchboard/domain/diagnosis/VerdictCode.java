@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum VerdictCode {
     DIAL_FAILED("dial", "Twilio refused to place the call we asked for.",
             "Read Twilio's error code on the call (outbound.error); check the From number belongs to the account and the To number can be called (trial accounts call verified numbers only)."),
-    WEBHOOK_NEVER_RECEIVED("voice webhook", "Twilio placed or reported the call, but never asked our voice webhook what to do: the call's URL does not reach this server.",
+    WEBHOOK_NEVER_RECEIVED("voice webhook", "The call was answered, but Twilio never asked our voice webhook what to do: the call's URL does not reach this server.",
             "Check SWITCHBOARD_PUBLIC_URL is the https address Twilio can reach (a restarted tunnel changes it), and that the number's 'A call comes in' webhook is <public URL>/webhooks/twilio/voice (HTTP POST)."),
     NUMBER_NOT_PROVEN("number", "The call reached a number that no Twilio account of this tenant was shown to hold, so the caller heard a goodbye.",
             "Import the number through POST /api/v1/phone-numbers/import with the Twilio account that owns it."),

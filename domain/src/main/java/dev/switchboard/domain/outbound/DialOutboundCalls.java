@@ -64,6 +64,7 @@ public final class DialOutboundCalls {
     private final Clock clock;
     private final Settings settings;
     private final DialThroughVapi vapi;
+    private final java.util.function.Consumer<Call> ended;
 
     /** A dialer for Twilio-carried assistants only: calls of {@code vapi} assistants fail. */
     public DialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
@@ -75,6 +76,17 @@ public final class DialOutboundCalls {
     public DialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
                              AssistantRepository assistants, OutboundLimitsRepository limits, Clock clock, Settings settings,
                              DialThroughVapi vapi) {
+        this(queue, telephony, calls, tenants, assistants, limits, clock, settings, vapi, call -> { });
+    }
+
+    /**
+     * @param ended told once a call this dialer failed is stored as failed (e.g. to diagnose it: no
+     *     status callback ever ends a call Twilio refused); what it throws is dropped
+     */
+    public DialOutboundCalls(DialQueue queue, Telephony telephony, CallRepository calls, TenantRepository tenants,
+                             AssistantRepository assistants, OutboundLimitsRepository limits, Clock clock, Settings settings,
+                             DialThroughVapi vapi, java.util.function.Consumer<Call> ended) {
+        this.ended = ended;
         this.vapi = vapi;
         this.queue = queue;
         this.telephony = telephony;
@@ -267,7 +279,15 @@ public final class DialOutboundCalls {
             if (current == null) return;
             var change = current.advance(CallStatus.FAILED, clock.instant());
             if (change instanceof StatusChange.Ignored) return;
-            if (calls.replaceIfStatus(change.call().withEnding(reason, null, null), current.status())) return;
+            var failed = change.call().withEnding(reason, null, null);
+            if (calls.replaceIfStatus(failed, current.status())) {
+                try {
+                    ended.accept(failed);
+                } catch (RuntimeException e) {
+                    // The call is failed and stored; a diagnosis that could not be kept now is made again when it is read.
+                }
+                return;
+            }
         }
     }
 

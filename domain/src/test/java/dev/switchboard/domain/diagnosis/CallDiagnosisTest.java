@@ -19,9 +19,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timing rules and the stages no end-to-end test drives yet (the real runs are in the app's
- * {@code CallDiagnosisE2eTest}): a live call inside its grace is not broken, the same call past it
- * is, and a Vapi call answers for its assistant's sync.
+ * The timing rules (the real runs of every verdict are the app's end-to-end tests, listed in
+ * docs/diagnosis.md): a live call inside its grace is not broken, the same call past it is, a
+ * placed call is owed its voice webhook only once answered, and a Vapi call answers for its
+ * assistant's sync.
  */
 class CallDiagnosisTest {
     private static final Instant T0 = Fixtures.T0;
@@ -42,6 +43,20 @@ class CallDiagnosisTest {
         var late = diagnosis.read(call, timeline, Optional.empty(), T0.plusSeconds(31));
         assertThat(late).isEqualTo(new Verdict(VerdictCode.SOCKET_NEVER_CONNECTED, "TwiML named wss://x.test/webhooks/twilio/relay",
                 List.of(new Verdict.Evidence(1, "twiml.returned", T0))));
+    }
+
+    @Test
+    void a_placed_call_still_ringing_past_the_grace_has_not_asked_for_its_voice_url_yet() {
+        var call = Call.started(tenant, dev.switchboard.domain.call.CallDirection.OUTBOUND, "+33142000001", "+33612345678", Runtime.RELAY,
+                null, null, "CA1", CallStatus.RINGING, T0);
+        var ringing = List.of(event(call, 0, "dial.placed", Map.of("callSid", "CA1")),
+                event(call, 1, "status.changed", Map.of("reported", "ringing", "from", "queued")));
+
+        // Twilio lets a call ring for up to 60 s before it reports no-answer; the voice URL is asked only once it is answered.
+        assertThat(diagnosis.read(call, ringing, Optional.empty(), T0.plusSeconds(45)).code()).isEqualTo(VerdictCode.IN_PROGRESS);
+        var answered = List.of(ringing.get(0), ringing.get(1), event(call, 20, "status.changed", Map.of("reported", "in-progress", "from", "ringing")));
+        assertThat(diagnosis.read(call, answered, Optional.empty(), T0.plusSeconds(45)).code()).isEqualTo(VerdictCode.IN_PROGRESS);
+        assertThat(diagnosis.read(call, answered, Optional.empty(), T0.plusSeconds(51)).code()).isEqualTo(VerdictCode.WEBHOOK_NEVER_RECEIVED);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A call's diagnosis as its tenant reads it through the API: {@code GET /api/v1/calls?verdict=…}
+ * (the verdict kept on the call when it ended) and {@code GET /api/v1/calls/{id}/diagnosis}.
+ */
+public final class CallVerdicts {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private CallVerdicts() {
+    }
+
+    /**
+     * Waits until the call list filtered by {@code verdict} shows {@code callId}. Asked before anyone
+     * reads the call's diagnosis, it shows the verdict was kept when the call ended (reading the
+     * diagnosis keeps it too, which would hide a call end that never diagnosed).
+     */
+    @SuppressWarnings("unchecked")
+    public static void listedUnder(Api owner, String callId, String verdict) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(((List<Map<String, Object>>) owner.get("/api/v1/calls?verdict=" + verdict)
+                .json().get("items")).stream().map(c -> c.get("id")).toList()).as("calls listed under " + verdict).containsExactly(callId));
+    }
+
+    /** The call's diagnosis, as {@code GET /api/v1/calls/{id}/diagnosis} answers it. */
+    public static Map<String, Object> diagnosis(Api owner, String callId) {
+        var answer = owner.get("/api/v1/calls/" + callId + "/diagnosis");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** The types of the timeline events the diagnosis names as its evidence, in timeline order. */
+    @SuppressWarnings("unchecked")
+    public static List<String> evidenceTypes(Map<String, Object> diagnosis) {
+        return ((List<Map<String, Object>>) diagnosis.get("evidence")).stream().map(e -> (String) e.get("type")).toList();
+    }
+}
