@@ -133,7 +133,13 @@ final class StreamSession {
             public void full(Runnable retry) {
                 if (holding.compareAndSet(false, true)) {
                     LOG.warn("stream call {}: every call thread is busy; its frames wait", callId);
-                    event("stream.delayed", Map.of("reason", "every call thread is busy: frames queued in order"));
+                    // Written on the retry thread, ahead of the retry: this may run on the event loop, which
+                    // forwards every call's audio and must not wait for the database.
+                    try {
+                        retries.execute(() -> event("stream.delayed", Map.of("reason", "every call thread is busy: frames queued in order")));
+                    } catch (RejectedExecutionException stopping) {
+                        // Shutting down: no timeline to write.
+                    }
                 }
                 try {
                     retries.schedule(retry, RETRY_MILLIS, TimeUnit.MILLISECONDS);

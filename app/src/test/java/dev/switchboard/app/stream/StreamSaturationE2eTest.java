@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * started, and the caller's audio still reaches the model — it is forwarded on the socket's own
  * thread, not queued behind other calls' work on the shared {@code call-turns} pool. Every byte
  * the caller sent reaches the model, in order. No timing is asserted: the threads are held until
- * the audio has arrived.
+ * the audio has arrived. A key pressed meanwhile (a control frame) waits in the call's lane,
+ * {@code stream.delayed} on the timeline, and is handled once a thread is free
+ * ({@code stream.resumed}).
  */
 @MicronautTest
 class StreamSaturationE2eTest extends StreamCallStage {
@@ -56,8 +58,13 @@ class StreamSaturationE2eTest extends StreamCallStage {
             int before = session.callerAudio().length;
             // One more second of the caller's audio reaches the model while no call thread is free.
             await().atMost(WAIT).until(() -> session.callerAudio().length >= before + 8_000);
+            // A control frame waits in the call's lane instead, in order, and is never dropped.
+            call.press('5');
+            await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("stream.delayed"));
+            assertThat(StreamFixture.eventTypes(salon.onlyCall())).doesNotContain("dtmf.received");
 
             release.countDown();
+            await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("dtmf.received"));
             call.hangUp();
             var sent = call.sent();
             await().atMost(WAIT).until(() -> session.callerAudio().length >= sent.length);
@@ -65,6 +72,9 @@ class StreamSaturationE2eTest extends StreamCallStage {
         } finally {
             release.countDown();
         }
+        await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("stream.resumed"));
+        // The key's turn and the lane's "resumed" are written by different threads: only the delay is ordered before the key.
+        assertThat(StreamFixture.eventTypes(salon.onlyCall())).containsSubsequence("stream.delayed", "dtmf.received");
     }
 
     /** Takes both call threads (the pool has no queue, so a task is taken only by a free thread) until {@code release}. */
