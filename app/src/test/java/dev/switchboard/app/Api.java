@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * Talks to the running server over real HTTP, the way a client would, and keeps the raw
- * answer (status, content type, body) so tests assert on what goes over the wire.
+ * answer (status, content type, body) so tests assert on what goes over the wire. Every
+ * {@code /api} exchange is checked against the OpenAPI document as it happens ({@link ApiDocument}):
+ * an answer the document does not describe fails the test that got it.
  */
 public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -91,6 +93,8 @@ public final class Api {
             Object parsed = null;
             if (contentType.contains("json") && !response.body().isEmpty())
                 parsed = json.readValue(response.body().getBytes(StandardCharsets.UTF_8), Object.class);
+            // Every /api exchange must match the OpenAPI document generated from the code (issue 13).
+            ApiDocument.check(new ApiDocument.Exchange(method, path, text, token != null, response.statusCode(), contentType, response.body()));
             return new Answer(response.statusCode(), contentType, response.body(), parsed);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -62,9 +62,14 @@ final class AppointmentController {
     }
 
     @Serdeable
-    @Schema(name = "Appointment")
-    record AppointmentView(String id, String status, String clientName, String clientPhone, String serviceType, String date,
-                           String start, String end, Instant startsAt, Instant endsAt, String callId, Instant createdAt) {
+    @Schema(name = "Appointment", requiredProperties = {"id", "status", "date", "start", "end", "startsAt", "endsAt", "createdAt"})
+    record AppointmentView(@Schema(example = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d") String id,
+                           @Schema(allowableValues = {"booked", "canceled"}, example = "booked") String status,
+                           @Schema(example = "Ada Lovelace") String clientName, @Schema(example = "+33612345678") String clientPhone,
+                           @Schema(example = "haircut") String serviceType, @Schema(description = "in the tenant's timezone", example = "2030-03-05") String date,
+                           @Schema(example = "10:00") String start, @Schema(example = "10:30") String end,
+                           @Schema(example = "2030-03-05T09:00:00Z") Instant startsAt, @Schema(example = "2030-03-05T09:30:00Z") Instant endsAt,
+                           @Schema(description = "the call that booked it") String callId, @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt) {
         static AppointmentView of(Appointment a, ZoneId zone) {
             var start = a.startsAt().atZone(zone);
             var end = a.endsAt().atZone(zone);

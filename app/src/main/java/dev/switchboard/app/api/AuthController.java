@@ -182,9 +182,11 @@ final class AuthController {
 
     /** What sign-up answers: the new ids and a token to start with. */
     @Serdeable
-    @Schema(name = "SignedUp")
-    record SignedUp(String tenantId, String userId, String email,
-                    @JsonProperty("access_token") String accessToken,
-                    @JsonProperty("token_type") String tokenType,
-                    @JsonProperty("expires_in") Integer expiresIn) {}
+    @Schema(name = "SignedUp", requiredProperties = {"tenantId", "userId", "email", "access_token", "token_type", "expires_in"})
+    record SignedUp(@Schema(example = "0b9f7c1e-3c55-4a8e-9a51-2f3d5b7c9e11") String tenantId,
+                    @Schema(example = "5d0c2a4e-8f61-4b3a-b2c7-1e9d8f7a6b54") String userId,
+                    @Schema(example = "owner@salon-lumiere.fr") String email,
+                    @Schema(example = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI...") @JsonProperty("access_token") String accessToken,
+                    @Schema(example = "Bearer") @JsonProperty("token_type") String tokenType,
+                    @Schema(description = "seconds the token lives", example = "3600") @JsonProperty("expires_in") Integer expiresIn) {}
 }

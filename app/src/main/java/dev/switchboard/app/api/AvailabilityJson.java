@@ -41,7 +41,7 @@ final class AvailabilityJson {
             @Schema(description = "yyyy-MM-dd", example = "[\"2026-12-25\"]") List<String> closedDates) {}
 
     @Serdeable
-    @Schema(name = "Availability")
+    @Schema(name = "Availability", requiredProperties = {"timezone", "openingHours", "defaultDurationMinutes", "serviceDurations", "slotMinutes", "closedDates"})
     record View(String timezone, Map<String, List<String>> openingHours, long defaultDurationMinutes,
                 Map<String, Long> serviceDurations, long slotMinutes, List<String> closedDates, String summary) {}
 

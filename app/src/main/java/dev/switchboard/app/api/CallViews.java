@@ -20,25 +20,34 @@ final class CallViews {
     private CallViews() {}
 
     @Serdeable
-    @Schema(name = "Call")
-    record CallView(String id, String direction, String from, String to, String runtime, String assistantId,
-                    String phoneNumberId, String providerCallId, String status, Instant createdAt, Instant answeredAt,
-                    Instant endedAt, Integer durationSeconds, BigDecimal cost, String costCurrency, String endedReason,
-                    String recordingUrl, String summary) {}
+    @Schema(name = "Call", requiredProperties = {"id", "direction", "from", "to", "runtime", "status", "createdAt"})
+    record CallView(@Schema(example = "7c1d9e2a-5b3f-4e8a-9c6d-0a1b2c3d4e5f") String id,
+                    @Schema(allowableValues = {"inbound", "outbound"}, example = "inbound") String direction,
+                    @Schema(example = "+33612345678") String from, @Schema(example = "+33187654321") String to,
+                    @Schema(example = "relay") String runtime, @Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") String assistantId,
+                    @Schema(example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") String phoneNumberId,
+                    @Schema(description = "Twilio's CallSid", example = "CA0123456789abcdef0123456789abcdef") String providerCallId,
+                    @Schema(example = "completed") String status, @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt,
+                    @Schema(example = "2026-03-02T09:00:04Z") Instant answeredAt, @Schema(example = "2026-03-02T09:03:10Z") Instant endedAt,
+                    @Schema(example = "186") Integer durationSeconds, @Schema(example = "0.0425") BigDecimal cost,
+                    @Schema(example = "USD") String costCurrency, @Schema(example = "caller-hung-up") String endedReason,
+                    String recordingUrl, @Schema(example = "Booked a haircut for Tuesday at 10:00.") String summary) {}
 
     @Serdeable
-    @Schema(name = "TranscriptLine")
-    record MessageView(String speaker, String text, Instant at, boolean interrupted) {}
+    @Schema(name = "TranscriptLine", requiredProperties = {"speaker", "text", "at", "interrupted"})
+    record MessageView(@Schema(example = "caller") String speaker, @Schema(example = "I'd like a haircut on Tuesday.") String text,
+                       @Schema(example = "2026-03-02T09:00:12Z") Instant at,
+                       @Schema(description = "the caller cut the agent off while it said this") boolean interrupted) {}
 
     @Serdeable
-    @Schema(name = "TimelineEvent")
-    record EventView(Instant at, String type,
+    @Schema(name = "TimelineEvent", requiredProperties = {"at", "type"})
+    record EventView(@Schema(example = "2026-03-02T09:00:01Z") Instant at, @Schema(example = "webhook.received") String type,
                      @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                              description = "what the stage recorded; its fields depend on the type") Map<String, Object> data) {}
 
     /** A call we placed: what the business asked for and how dialing went; null on inbound calls. */
     @Serdeable
-    @Schema(name = "CallDetail")
+    @Schema(name = "CallDetail", requiredProperties = {"call", "transcript", "timeline"})
     record CallDetail(CallView call, OutboundView outbound, List<MessageView> transcript, List<EventView> timeline) {}
 
     /**
@@ -46,7 +55,7 @@ final class CallViews {
      * @param error Twilio's refusal (its code and message) or why dialing failed; null when none
      */
     @Serdeable
-    @Schema(name = "OutboundOrder")
+    @Schema(name = "OutboundOrder", requiredProperties = {"attempt", "firstCallId", "maxAttempts", "retrySpacingSeconds"})
     record OutboundView(@Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> context, String reference, int attempt, String firstCallId, Instant notBefore,
                         int maxAttempts, long retrySpacingSeconds, String dialState, DialErrorView error) {}
 
@@ -63,15 +72,15 @@ final class CallViews {
     }
 
     @Serdeable
-    @Schema(name = "CallPage")
+    @Schema(name = "CallPage", requiredProperties = {"items", "total", "offset", "limit"})
     record CallPage(List<CallView> items, long total, int offset, int limit) {}
 
     @Serdeable
-    @Schema(name = "CallDay")
-    record DayView(LocalDate date, long calls, long durationSeconds) {}
+    @Schema(name = "CallDay", requiredProperties = {"date", "calls", "durationSeconds"})
+    record DayView(@Schema(example = "2026-03-02") LocalDate date, @Schema(example = "12") long calls, @Schema(example = "1860") long durationSeconds) {}
 
     @Serdeable
-    @Schema(name = "CallStats")
+    @Schema(name = "CallStats", requiredProperties = {"from", "to", "timezone", "total", "byStatus", "byDirection", "totalDurationSeconds", "averageDurationSeconds", "perDay"})
     record StatsView(Instant from, Instant to, String timezone, long total, Map<String, Long> byStatus,
                      Map<String, Long> byDirection, long totalDurationSeconds, double averageDurationSeconds, List<DayView> perDay) {}
 

@@ -82,8 +82,11 @@ final class ConnectionController {
                              @Schema(description = "vapi (secret)") String webhookSecret) {}
 
     @Serdeable
-    @Schema(name = "Connection")
-    record ConnectionView(String provider, boolean configured, Map<String, String> settings, List<String> secretsSet, Instant updatedAt) {
+    @Schema(name = "Connection", requiredProperties = {"provider", "configured", "settings", "secretsSet"})
+    record ConnectionView(@Schema(example = "twilio") String provider, boolean configured,
+                          @Schema(description = "the settings that are not secret") Map<String, String> settings,
+                          @Schema(description = "which secrets are stored; their values are never shown") List<String> secretsSet,
+                          @Schema(example = "2026-03-02T09:00:00Z") Instant updatedAt) {
         static ConnectionView of(Connection c) {
             return new ConnectionView(c.provider().wireName(), true, c.settings(), List.copyOf(new TreeSet<>(c.secrets().keySet())), c.updatedAt());
         }

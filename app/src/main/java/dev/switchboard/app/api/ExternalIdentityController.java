@@ -68,8 +68,9 @@ final class ExternalIdentityController {
                        @Schema(description = "the user it signs in as; default the caller") String userId) {}
 
     @Serdeable
-    @Schema(name = "ExternalIdentity")
-    record LinkView(String issuer, String subject, String userId, Instant linkedAt) {
+    @Schema(name = "ExternalIdentity", requiredProperties = {"issuer", "subject", "userId", "linkedAt"})
+    record LinkView(@Schema(example = "https://login.example.com/") String issuer, @Schema(example = "auth0|42") String subject,
+                    @Schema(example = "5d0c2a4e-8f61-4b3a-b2c7-1e9d8f7a6b54") String userId, @Schema(example = "2026-03-02T09:00:00Z") Instant linkedAt) {
         static LinkView of(ExternalIdentity x) {
             return new LinkView(x.issuer(), x.subject(), x.userId().toString(), x.linkedAt());
         }

@@ -64,16 +64,19 @@ final class KnowledgeController {
                            @Schema(requiredMode = RequiredMode.REQUIRED, description = "BCP 47", example = "en") String language) {}
 
     @Serdeable
-    @Schema(name = "KnowledgeDocument")
-    record DocumentView(String id, String title, String content, String language, Instant createdAt, Instant updatedAt) {
+    @Schema(name = "KnowledgeDocument", requiredProperties = {"id", "title", "content", "language", "createdAt", "updatedAt"})
+    record DocumentView(@Schema(example = "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e") String id, @Schema(example = "Prices") String title,
+                        @Schema(example = "A haircut is 45 euros.") String content, @Schema(example = "en") String language,
+                        @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt, @Schema(example = "2026-03-02T09:00:00Z") Instant updatedAt) {
         static DocumentView of(KnowledgeDocument d) {
             return new DocumentView(d.id().toString(), d.title(), d.content(), d.language(), d.createdAt(), d.updatedAt());
         }
     }
 
     @Serdeable
-    @Schema(name = "KnowledgePassage")
-    record PassageView(String documentId, String title, String passage, double rank) {}
+    @Schema(name = "KnowledgePassage", requiredProperties = {"documentId", "title", "passage", "rank"})
+    record PassageView(@Schema(example = "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e") String documentId, @Schema(example = "Prices") String title,
+                       @Schema(example = "A haircut is 45 euros.") String passage, @Schema(example = "0.0607927") double rank) {}
 
     @Get
     @Operation(operationId = "listKnowledgeDocuments", summary = "The tenant's knowledge documents")

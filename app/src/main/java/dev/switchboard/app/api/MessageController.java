@@ -73,9 +73,15 @@ final class MessageController {
                                example = "See you Saturday at 10:00 — Salon Lumière") String body) {}
 
     @Serdeable
-    @Schema(name = "Message")
-    record MessageView(String id, String direction, String from, String to, String body, String status, String phoneNumberId,
-                       String twilioSid, Integer errorCode, String errorMessage, String callId, Instant createdAt, Instant updatedAt) {
+    @Schema(name = "Message", requiredProperties = {"id", "direction", "from", "to", "body", "status", "createdAt"})
+    record MessageView(@Schema(example = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8") String id,
+                       @Schema(allowableValues = {"inbound", "outbound"}, example = "outbound") String direction,
+                       @Schema(example = "+33187654321") String from, @Schema(example = "+33612345678") String to,
+                       @Schema(example = "See you Tuesday!") String body, @Schema(example = "delivered") String status,
+                       @Schema(example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") String phoneNumberId,
+                       @Schema(example = "SM0123456789abcdef0123456789abcdef") String twilioSid, @Schema(example = "30008") Integer errorCode,
+                       @Schema(example = "Unknown error") String errorMessage, String callId,
+                       @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt, @Schema(example = "2026-03-02T09:00:03Z") Instant updatedAt) {
         static MessageView of(Sms m) {
             return new MessageView(m.id().toString(), m.direction().wireName(), m.from(), m.to(), m.body(), m.status().wireName(),
                     m.phoneNumberId() == null ? null : m.phoneNumberId().toString(), m.providerMessageId(), m.errorCode(),
@@ -84,7 +90,7 @@ final class MessageController {
     }
 
     @Serdeable
-    @Schema(name = "MessagePage")
+    @Schema(name = "MessagePage", requiredProperties = {"items", "total", "offset", "limit"})
     record MessagePage(List<MessageView> items, long total, int offset, int limit) {}
 
     /**

@@ -57,12 +57,13 @@ final class OutboundSettingsController {
                         @Schema(requiredMode = RequiredMode.REQUIRED, example = "19:00") String end) {}
 
     @Serdeable
-    @Schema(name = "CallingHours")
-    record HoursView(String start, String end) {}
+    @Schema(name = "CallingHours", requiredProperties = {"start", "end"})
+    record HoursView(@Schema(example = "09:00") String start, @Schema(example = "18:00") String end) {}
 
     @Serdeable
-    @Schema(name = "OutboundSettings")
-    record LimitsView(int maxConcurrentOutboundCalls, int callsPerSecond, HoursView callingHours, boolean platformDefaults) {}
+    @Schema(name = "OutboundSettings", requiredProperties = {"maxConcurrentOutboundCalls", "callsPerSecond", "platformDefaults"})
+    record LimitsView(@Schema(example = "3") int maxConcurrentOutboundCalls, @Schema(example = "1") int callsPerSecond, HoursView callingHours,
+                      @Schema(description = "true until the tenant sets its own limits") boolean platformDefaults) {}
 
     @Get
     @Operation(operationId = "getOutboundSettings", summary = "The tenant's limits on placing calls")

@@ -96,9 +96,14 @@ final class PhoneNumberController {
                          @Schema(description = "accepted only when unchanged") String number) {}
 
     @Serdeable
-    @Schema(name = "PhoneNumber")
-    record PhoneNumberView(String id, String number, String label, String assistantId, String twilioSid,
-                           String vapiPhoneNumberId, Instant createdAt, boolean proven, String twilioAccountSid, TwilioView twilio) {
+    @Schema(name = "PhoneNumber", requiredProperties = {"id", "number", "createdAt", "proven"})
+    record PhoneNumberView(@Schema(example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") String id,
+                           @Schema(example = "+33187654321") String number, @Schema(example = "Front desk") String label,
+                           @Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") String assistantId,
+                           @Schema(example = "PN0123456789abcdef0123456789abcdef") String twilioSid, String vapiPhoneNumberId,
+                           @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt,
+                           @Schema(description = "imported from the tenant's Twilio account, so its webhooks are trusted") boolean proven,
+                           @Schema(example = "AC0123456789abcdef0123456789abcdef") String twilioAccountSid, TwilioView twilio) {
         static PhoneNumberView of(PhoneNumber n) {
             return of(n, null);
         }

@@ -28,7 +28,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.switchboard.app.api.problem.Problem;
 import dev.switchboard.app.api.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -66,15 +68,21 @@ final class StudioController {
      */
     @Post(uri = "/sync-vapi", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(operationId = "syncVapi", summary = "Push assistants to Vapi and confirm every step by reading it back")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Vapi confirmed every step",
+    @ApiResponse(responseCode = "200", description = "Vapi confirmed every step",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudioViews.ReportView.class)))
     @ProblemAnswers.Invalid
     @ProblemAnswers.Forbidden
     @ProblemAnswers.NotFound
-    @ProblemAnswers.Conflict
-    @ProblemAnswers.Unprocessable
-    @ProblemAnswers.TooMany
-    @ProblemAnswers.Upstream
+    @ApiResponse(responseCode = "409", description = "The assistant runs on another runtime, Vapi is not connected, or a step failed on our side",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StudioViews.SyncProblemView.class)))
+    @ApiResponse(responseCode = "422", description = "Vapi refused a step's request; step.error quotes Vapi",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StudioViews.SyncProblemView.class)))
+    @ApiResponse(responseCode = "429", description = "Vapi is rate limiting us; try again shortly",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StudioViews.SyncProblemView.class)))
+    @ApiResponse(responseCode = "502", description = "Vapi failed, refused our key, or its read-back did not match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StudioViews.SyncProblemView.class)))
+    @ApiResponse(responseCode = "504", description = "Vapi did not answer in time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = StudioViews.SyncProblemView.class)))
     HttpResponse<?> syncVapi(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String assistantId,
                              @Nullable @Body @RequestBody(content = @Content(schema = @Schema(implementation = SyncRequest.class))) String raw) {
         var tenant = Caller.of(auth).requireConfigure().tenantId();

@@ -17,33 +17,53 @@ final class StudioViews {
     private StudioViews() {}
 
     @Serdeable
-    @Schema(name = "VapiSyncDifference")
-    record DifferenceView(String field, String expected, String actual) {}
+    @Schema(name = "VapiSyncDifference", requiredProperties = {"field"})
+    record DifferenceView(@Schema(example = "firstMessage") String field, @Schema(example = "Bonsoir !") String expected,
+                          @Schema(example = "Bonjour !") String actual) {}
 
     @Serdeable
-    @Schema(name = "VapiSyncStep")
-    record StepView(String step, String target, String action, String error, String failure, List<DifferenceView> differences) {}
+    @Schema(name = "VapiSyncStep", requiredProperties = {"step", "action", "differences"})
+    record StepView(@Schema(example = "assistant") String step, @Schema(example = "b2cb2481-060b-4ae6-8a45-c4062b2e8a27") String target,
+                    @Schema(example = "created") String action, @Schema(example = "create the assistant: Vapi failed (HTTP 500): Internal server error") String error,
+                    @Schema(allowableValues = {"unavailable", "timeout", "rejected_credentials", "bad_request", "rate_limited", "not_found"}, example = "unavailable") String failure,
+                    List<DifferenceView> differences) {}
 
     @Serdeable
-    @Schema(name = "VapiSyncAssistant")
+    @Schema(name = "VapiSyncAssistant", requiredProperties = {"assistantId", "name", "status", "steps"})
     record AssistantView(String assistantId, String name, String status, String vapiAssistantId, String configVersion,
                          String configHash, List<StepView> steps) {}
 
     @Serdeable
-    @Schema(name = "VapiSyncReport")
+    @Schema(name = "VapiSyncReport", requiredProperties = {"status", "assistants"})
     record ReportView(String status, List<AssistantView> assistants) {}
 
     @Serdeable
-    @Schema(name = "VapiSyncState")
+    @Schema(name = "VapiSyncState", requiredProperties = {"status"})
     record StateView(String status, Instant at, String error, String vapiAssistantId, String configVersion, String configHash) {}
 
     @Serdeable
-    @Schema(name = "VapiSyncCheck")
+    @Schema(name = "VapiSyncCheck", requiredProperties = {"assistantId", "name", "live", "changedSinceSync", "differences"})
     record CheckView(String assistantId, String name, StateView stored, String live, boolean changedSinceSync,
                      List<DifferenceView> differences, String error) {}
 
+    /**
+     * The problem+json of a failed sync, for the OpenAPI document ({@code StudioController} writes it
+     * as a map): the usual problem fields, the step that failed and the whole report. A refusal
+     * before any step (an assistant on another runtime) has neither.
+     */
+    @Schema(name = "VapiSyncProblem", description = "An error (RFC 9457 problem+json); a failed sync adds the failed step and the whole report.")
+    record SyncProblemView(
+            @Schema(example = "https://switchboard.dev/problems/vapi-sync-failed", requiredMode = Schema.RequiredMode.REQUIRED) String type,
+            @Schema(example = "Vapi sync failed", requiredMode = Schema.RequiredMode.REQUIRED) String title,
+            @Schema(example = "502", requiredMode = Schema.RequiredMode.REQUIRED) int status,
+            @Schema(example = "Vapi sync failed at assistant: create the assistant: Vapi failed (HTTP 500): Internal server error",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String detail,
+            @Schema(example = "/api/v1/studio/sync-vapi", requiredMode = Schema.RequiredMode.REQUIRED) String instance,
+            @Schema(description = "the first step that failed") StepView step,
+            @Schema(description = "every assistant's steps, the failed one and those skipped after it") ReportView report) {}
+
     @Serdeable
-    @Schema(name = "VapiSyncStatus")
+    @Schema(name = "VapiSyncStatus", requiredProperties = {"assistants"})
     record StatusView(List<CheckView> assistants) {}
 
     static ReportView report(SyncReport report) {

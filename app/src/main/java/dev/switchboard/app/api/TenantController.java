@@ -44,8 +44,10 @@ final class TenantController {
                          @Schema(description = "IANA timezone", example = "Europe/Paris") String timezone) {}
 
     @Serdeable
-    @Schema(name = "Tenant")
-    record TenantView(String id, String name, String timezone, String role, Instant createdAt) {}
+    @Schema(name = "Tenant", requiredProperties = {"id", "name", "timezone", "role", "createdAt"})
+    record TenantView(@Schema(example = "0b9f7c1e-3c55-4a8e-9a51-2f3d5b7c9e11") String id, @Schema(example = "Salon Lumière") String name,
+                      @Schema(example = "Europe/Paris") String timezone, @Schema(allowableValues = {"owner", "admin", "member"}, example = "owner") String role,
+                      @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt) {}
 
     @Get
     @Operation(operationId = "getTenant", summary = "The caller's tenant, and the caller's role in it")

@@ -1,5 +1,6 @@
 package dev.switchboard.app.doctor;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,11 @@ import java.util.Objects;
  * @param fix what to do; null when nothing is to be done
  */
 @Serdeable
-public record Finding(String check, String status, String detail, String fix) {
+@Schema(name = "Finding", requiredProperties = {"check", "status", "detail"})
+public record Finding(@Schema(example = "number +15005550006") String check,
+                      @Schema(allowableValues = {"ok", "warn", "fail", "skipped", "fixed"}, example = "fail") String status,
+                      @Schema(example = "Twilio sends this number's calls to https://old-tunnel.example.com/webhooks/twilio/voice") String detail,
+                      @Schema(example = "POST /api/v1/diagnostics/repair, or ./switchboard doctor --fix") String fix) {
     public static final String OK = "ok";
     public static final String WARN = "warn";
     public static final String FAIL = "fail";
@@ -46,6 +51,7 @@ public record Finding(String check, String status, String detail, String fix) {
 
     /** The whole diagnosis: healthy when nothing failed (warnings allowed). */
     @Serdeable
+    @Schema(name = "Diagnostics", requiredProperties = {"healthy", "findings"})
     public record Diagnosis(boolean healthy, List<Finding> findings) {
         public Diagnosis {
             findings = List.copyOf(findings);

@@ -1,6 +1,7 @@
 package dev.switchboard.app.api;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.app.ApiDocument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,26 +11,18 @@ import java.util.List;
 
 /**
  * Records API exchanges as they went over the wire (method, path with query, request body, whether a
- * bearer token was sent; status, content type, response body), so a test can replay them against
- * the OpenAPI document afterwards.
+ * bearer token was sent; status, content type, response body), so a test can tell which operations
+ * of the OpenAPI document they covered. ({@link Api} checks each one against the document as it happens.)
  */
 final class Exchanges {
-    /** One request and its answer. */
-    record Exchange(String method, String path, String requestBody, boolean bearer, int status, String contentType, String responseBody) {
-        @Override
-        public String toString() {
-            return method + " " + path + " → " + status;
-        }
-    }
-
-    private final List<Exchange> recorded = new ArrayList<>();
+    private final List<ApiDocument.Exchange> recorded = new ArrayList<>();
     private final JsonMapper json;
 
     Exchanges(JsonMapper json) {
         this.json = json;
     }
 
-    List<Exchange> recorded() {
+    List<ApiDocument.Exchange> recorded() {
         return List.copyOf(recorded);
     }
 
@@ -73,7 +66,7 @@ final class Exchanges {
                 throw new UncheckedIOException(e);
             }
             var answer = api.send(method, path, text);
-            recorded.add(new Exchange(method, path, text, api.token() != null, answer.status(), answer.contentType(), answer.raw()));
+            recorded.add(new ApiDocument.Exchange(method, path, text, api.token() != null, answer.status(), answer.contentType(), answer.raw()));
             return answer;
         }
     }

@@ -110,7 +110,7 @@ class PhoneNumberImportE2eTest implements TestPropertyProvider {
         assertThat(drift).containsEntry("configured", false)
                 .containsEntry("mismatches", List.of("VoiceUrl is https://someone-else.example.com/voice, not " + VOICE));
 
-        var repaired = owner.post("/api/v1/phone-numbers/" + id + "/configure", Map.of());
+        var repaired = owner.post("/api/v1/phone-numbers/" + id + "/configure", null);
         assertThat(repaired.status()).isEqualTo(200);
         assertThat(repaired.json().get("twilio")).isEqualTo(Map.of("configured", true, "mismatches", List.of()));
         assertThat(twilio.number(numberSid).path("voice_url").asText()).isEqualTo(VOICE);
@@ -128,7 +128,7 @@ class PhoneNumberImportE2eTest implements TestPropertyProvider {
         var status = (Map<String, Object>) view.get("twilio");
         assertThat(status).doesNotContainKey("configured");
         assertThat((String) status.get("note")).startsWith("unproven");
-        assertThat(owner.post("/api/v1/phone-numbers/" + id + "/configure", Map.of()).status()).isEqualTo(409);
+        assertThat(owner.post("/api/v1/phone-numbers/" + id + "/configure", null).status()).isEqualTo(409);
     }
 
     @Test
