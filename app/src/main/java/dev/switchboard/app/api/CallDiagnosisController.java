@@ -3,6 +3,7 @@ package dev.switchboard.app.api;
 import dev.switchboard.app.api.problem.ProblemAnswers;
 import dev.switchboard.app.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.switchboard.domain.call.CallId;
@@ -48,11 +49,18 @@ final class CallDiagnosisController {
      * @param evidence the timeline events behind the verdict; {@code index} is the event's position in the call's timeline
      */
     @Serdeable
-    record DiagnosisView(String callId, String verdict, boolean problem, String stage, String meaning, String fix, String detail,
-                         List<EvidenceView> evidence) {}
+    @Schema(name = "CallDiagnosis", requiredProperties = {"callId", "verdict", "problem", "evidence"})
+    record DiagnosisView(@Schema(example = "7c1d9e2a-5b3f-4e8a-9c6d-0a1b2c3d4e5f") String callId,
+                         @Schema(example = "socket_never_connected") String verdict, boolean problem,
+                         @Schema(example = "socket") String stage,
+                         @Schema(example = "Twilio got our TwiML but never opened the relay socket.") String meaning,
+                         @Schema(example = "Check that SWITCHBOARD_PUBLIC_URL answers from outside over wss.") String fix,
+                         String detail, List<EvidenceView> evidence) {}
 
     @Serdeable
-    record EvidenceView(int index, String type, Instant at) {}
+    @Schema(name = "CallDiagnosisEvidence", requiredProperties = {"index", "type", "at"})
+    record EvidenceView(@Schema(example = "2") int index, @Schema(example = "twiml.returned") String type,
+                        @Schema(example = "2026-03-02T09:00:01Z") Instant at) {}
 
     @Get("/{id}/diagnosis")
     @Operation(operationId = "getCallDiagnosis", summary = "Why the call failed: the first stage missing or failed, what it means, the fix")
