@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -52,7 +53,7 @@ public final class ApiDocument {
      * was usually meant to be wrong (a bad field, no token), so only its answer is checked.
      */
     public static List<String> mismatches(Exchange exchange) {
-        return describe(errors(exchange));
+        return describe(errors(exchange, false));
     }
 
     private static List<String> describe(List<ValidationReport.Message> errors) {
@@ -62,8 +63,8 @@ public final class ApiDocument {
                 .toList();
     }
 
-    private static List<ValidationReport.Message> errors(Exchange exchange) {
-        var errors = report(exchange).getMessages().stream().filter(message -> message.getLevel() == ValidationReport.Level.ERROR).toList();
+    private static List<ValidationReport.Message> errors(Exchange exchange, boolean answerOnly) {
+        var errors = report(exchange, answerOnly).getMessages().stream().filter(message -> message.getLevel() == ValidationReport.Level.ERROR).toList();
         // A request for a route or method the API does not have (a test of the 404/405 answers): the
         // document rightly does not list it, so only the answer's shape can be checked.
         if ((exchange.status() == 404 || exchange.status() == 405) && !errors.isEmpty()
@@ -72,12 +73,12 @@ public final class ApiDocument {
         return errors;
     }
 
-    private static ValidationReport report(Exchange exchange) {
+    private static ValidationReport report(Exchange exchange, boolean answerOnly) {
         var uri = URI.create(exchange.path());
         var response = SimpleResponse.Builder.status(exchange.status());
         if (!exchange.contentType().isEmpty()) response.withContentType(exchange.contentType());
         if (!exchange.responseBody().isEmpty()) response.withBody(exchange.responseBody());
-        if (exchange.status() >= 300) {
+        if (answerOnly || exchange.status() >= 300) {
             return Holder.VALIDATOR.validateResponse(uri.getPath(), Request.Method.valueOf(exchange.method()), response.build());
         }
         var request = new SimpleRequest.Builder(exchange.method(), uri.getPath());
@@ -90,10 +91,28 @@ public final class ApiDocument {
         return Holder.VALIDATOR.validate(request.build(), response.build());
     }
 
+    /**
+     * For tests that talk HTTP without {@link Api} (concurrent requests, forwarded-for headers):
+     * checks the answer against the document, the request only as far as its path and method.
+     */
+    public static HttpResponse<String> checked(HttpResponse<String> response) {
+        var uri = response.request().uri();
+        var path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        // Checked like a refused request: only the answer, since the request's body is not at hand.
+        var answerOnly = new Exchange(response.request().method(), path, null, false, response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        check(answerOnly, true);
+        return response;
+    }
+
     /** Throws when the exchange does not match the document, naming the operation, the status and each mismatch. */
     public static void check(Exchange exchange) {
+        check(exchange, false);
+    }
+
+    private static void check(Exchange exchange, boolean answerOnly) {
         if (!describes(URI.create(exchange.path()).getPath())) return;
-        var errors = errors(exchange);
+        var errors = errors(exchange, answerOnly);
         if (errors.isEmpty()) return;
         var mismatches = describe(errors);
         var operation = errors.stream().map(m -> m.getContext().flatMap(c -> c.getApiOperation()))

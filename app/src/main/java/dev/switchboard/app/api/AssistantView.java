@@ -30,7 +30,7 @@ record AssistantView(@Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") S
     record Retry(@Schema(example = "2") int attempts, @Schema(example = "15") long spacingMinutes) {}
 
     @Serdeable
-    @Schema(name = "AssistantVoice", requiredProperties = {"speed"})
+    @Schema(name = "AssistantVoice", description = "the voice; requests may leave speed out (1.0)")
     record Voice(@Schema(example = "elevenlabs") String provider, @Schema(example = "UgBBYS2sOqTuMpoF3BR0") String voiceId,
                  @Schema(example = "1.0") double speed) {}
 
