@@ -49,9 +49,11 @@ final class StudioViews {
     /**
      * The problem+json of a failed sync, for the OpenAPI document ({@code StudioController} writes it
      * as a map): the usual problem fields, the step that failed and the whole report. A refusal
-     * before any step (an assistant on another runtime) has neither.
+     * before any step (an assistant on another runtime) has neither. (No field-level {@code @Schema}
+     * on step and report: micronaut-openapi would then copy their types under their class names.)
      */
-    @Schema(name = "VapiSyncProblem", description = "An error (RFC 9457 problem+json); a failed sync adds the failed step and the whole report.")
+    @Schema(name = "VapiSyncProblem", description = "An error (RFC 9457 problem+json); a failed sync adds step, the first step that failed, "
+            + "and report, every assistant's steps (the failed one and those skipped after it).")
     record SyncProblemView(
             @Schema(example = "https://switchboard.dev/problems/vapi-sync-failed", requiredMode = Schema.RequiredMode.REQUIRED) String type,
             @Schema(example = "Vapi sync failed", requiredMode = Schema.RequiredMode.REQUIRED) String title,
@@ -59,8 +61,8 @@ final class StudioViews {
             @Schema(example = "Vapi sync failed at assistant: create the assistant: Vapi failed (HTTP 500): Internal server error",
                     requiredMode = Schema.RequiredMode.REQUIRED) String detail,
             @Schema(example = "/api/v1/studio/sync-vapi", requiredMode = Schema.RequiredMode.REQUIRED) String instance,
-            @Schema(description = "the first step that failed") StepView step,
-            @Schema(description = "every assistant's steps, the failed one and those skipped after it") ReportView report) {}
+            StepView step,
+            ReportView report) {}
 
     @Serdeable
     @Schema(name = "VapiSyncStatus", requiredProperties = {"assistants"})
