@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 12's soak: CALLS (default 500) concurrent calls for MINUTES (default 30) against a fresh
-# server, sampling the server every minute: heap after the last GC (from its GC log), RSS, threads,
+# server (each call about CALL_LENGTH seconds, default 60, then its caller dials again: constant
+# concurrency with calls starting and ending all the time), sampling the server every minute: heap after the last GC (from its GC log), RSS, threads,
 # open sockets and file descriptors, and PostgreSQL's connections; the load client's report last.
 # Needs app/target/switchboard.jar. Output: soak.tsv and load.txt in OUT (default a temp dir).
 set -euo pipefail
@@ -33,7 +34,7 @@ sample() {
 printf 'time\tminute\theap_after_gc_MiB\trss_MiB\tthreads\tsockets\tfds\tpostgres_processes\n' | tee "$out/soak.tsv"
 sample 0 | tee -a "$out/soak.tsv"
 SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -jar "$jar" load --url "http://localhost:$port" --calls "$calls" --ramp 25 \
-    --think 3000 --duration $((minutes * 60)) --warmup 100 --server-pid "$server" --server-pid "$postmaster" > "$out/load.txt" 2>&1 &
+    --think 3000 --duration $((minutes * 60)) --call-length "${CALL_LENGTH:-60}" --warmup 100 --server-pid "$server" --server-pid "$postmaster" > "$out/load.txt" 2>&1 &
 client=$!
 for m in $(seq 1 $((minutes + 1))); do
   sleep 60

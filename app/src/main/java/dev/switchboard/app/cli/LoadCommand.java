@@ -66,6 +66,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "Seconds every call stays live once the last has started (default: ${DEFAULT-VALUE}).")
     long holdSeconds;
 
+    @Option(names = "--call-length", defaultValue = "0", paramLabel = "S",
+            description = "relay: each call hangs up after about S seconds (±25 %) and its caller dials again, so calls start and end"
+                    + " all through the run at constant concurrency, as in a soak (default: calls last the whole run).")
+    long callLengthSeconds;
+
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
             description = "First run N calls for 10 s, unreported, to warm the server's JIT and pools (default: none).")
     int warmupCalls;
@@ -116,8 +121,10 @@ final class LoadCommand implements Callable<Integer> {
             var warmup = new LoadPlan(warmupCalls, ramp, Duration.ofMillis(thinkMillis), Duration.ofSeconds(10), replyTimeout, lines);
             new LoadRun(warmup, (i, timings) -> caller(token, signedUrl, i, timings), List.of(), out).run();
         }
-        var plan = new LoadPlan(calls, ramp, Duration.ofMillis(thinkMillis), Duration.ofSeconds(holdSeconds), replyTimeout, lines);
-        out.printf("load: %d calls at %.0f/s against %s (%s)…%n", calls, ramp, url, number);
+        var plan = new LoadPlan(calls, ramp, Duration.ofMillis(thinkMillis), Duration.ofSeconds(holdSeconds), replyTimeout, lines,
+                Duration.ofSeconds(callLengthSeconds));
+        out.printf("load: %d calls at %.0f/s against %s (%s)%s…%n", calls, ramp, url, number,
+                plan.churns() ? ", each about " + callLengthSeconds + " s long" : "");
         var result = new LoadRun(plan, (i, timings) -> caller(token, signedUrl, i, timings), serverPids, out).run();
         result.print(out);
         return result.lostCalls() == 0 ? 0 : 1;

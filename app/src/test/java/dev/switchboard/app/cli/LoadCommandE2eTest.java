@@ -52,27 +52,58 @@ class LoadCommandE2eTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void three_calls_each_speaking_leave_three_completed_calls_and_a_report_with_no_call_lost() {
         var owner = new Api(server, json).newTenant("Load test");
-        var assistant = owner.post("/api/v1/assistants", Map.of("name", "Accueil", "systemPrompt", "Answer briefly.", "language", "en-US",
-                "model", Map.of("provider", "offline", "model", "demo-brain"))).json();
-        var number = Fixtures.randomE164();
-        owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", assistant.get("id")));
+        var number = relayNumber(owner);
         var out = new StringWriter();
-        var err = new StringWriter();
 
-        int code = SwitchboardCli.run(new String[] {"load", "--url", server.getURL().toString(), "--public-url", PUBLIC_URL,
-                        "--auth-token", TOKEN, "--number", number, "--calls", "3", "--ramp", "20", "--think", "200", "--duration", "1",
-                        "--server-pid", String.valueOf(ProcessHandle.current().pid())},
-                Map.<String, String>of()::get, new BufferedReader(new StringReader("")), new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = load(out, "--number", number, "--calls", "3", "--ramp", "20", "--think", "200", "--duration", "1");
 
-        System.out.println(out);
-        assertThat(code).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("3 completed, 0 lost", "| calls |").containsPattern("prompt → first token .*\\(n=([3-9]|\\d\\d+)\\)");
+        assertThat(code).as(out.toString()).isZero();
         var calls = (List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
         assertThat(calls).hasSize(3).allSatisfy(call -> assertThat(call.get("status")).isEqualTo("completed"));
         // Transcripts are written by the batching writer, after the turn.
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls).allSatisfy(call -> assertThat(
                 (List<Map<String, Object>>) owner.get("/api/v1/calls/" + call.get("id")).json().get("transcript"))
                 .extracting(m -> m.get("speaker")).contains("caller", "agent")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void with_a_call_length_callers_hang_up_and_dial_again_keeping_the_run_going() {
+        var owner = new Api(server, json).newTenant("Churn test");
+        var number = relayNumber(owner);
+        var out = new StringWriter();
+
+        int code = load(out, "--number", number, "--calls", "2", "--ramp", "20", "--think", "200", "--duration", "4",
+                "--call-length", "1");
+
+        assertThat(code).as(out.toString()).isZero();
+        var report = java.util.regex.Pattern.compile("(\\d+) completed, 0 lost").matcher(out.toString());
+        assertThat(report.find()).as(out.toString()).isTrue();
+        int completed = Integer.parseInt(report.group(1));
+        assertThat(completed).as("each of the 2 lines placed several calls").isGreaterThan(2);
+        var calls = (List<Map<String, Object>>) owner.get("/api/v1/calls?limit=100").json().get("items");
+        assertThat(calls).hasSize(completed).allSatisfy(call -> assertThat(call.get("status")).isEqualTo("completed"));
+    }
+
+    private static String relayNumber(Api owner) {
+        var assistant = owner.post("/api/v1/assistants", Map.of("name", "Accueil", "systemPrompt", "Answer briefly.", "language", "en-US",
+                "model", Map.of("provider", "offline", "model", "demo-brain"))).json();
+        var number = Fixtures.randomE164();
+        owner.post("/api/v1/phone-numbers", Map.of("number", number, "assistantId", assistant.get("id")));
+        return number;
+    }
+
+    private int load(StringWriter out, String... options) {
+        var args = new java.util.ArrayList<>(List.of("load", "--url", server.getURL().toString(), "--public-url", PUBLIC_URL,
+                "--auth-token", TOKEN, "--server-pid", String.valueOf(ProcessHandle.current().pid())));
+        args.addAll(List.of(options));
+        var err = new StringWriter();
+        int code = SwitchboardCli.run(args.toArray(String[]::new), Map.<String, String>of()::get, new BufferedReader(new StringReader("")),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        System.out.println(out);
+        out.append(err.toString());
+        return code;
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.function.BiFunction;
  * One load run: starts {@link LoadPlan#calls()} relay calls at the plan's rate, one thread per
  * call (a call is a conversation: one thread drives it, as a phone user would), keeps each
  * speaking every {@code think} until the plateau has lasted {@code hold}, then hangs them all up.
+ * With a {@link LoadPlan#callLength()}, each thread hangs up after about that long and dials again,
+ * so calls start and end all through the run at a constant concurrency (a soak's real traffic).
  * Every call says at least one line, so a server too slow to connect calls within the plateau
  * still shows in the latencies.
  */
@@ -70,39 +72,55 @@ public final class LoadRun {
     }
 
     private void converse(VirtualCaller caller, long end) {
+        // With churn, the thread is a phone line: when its call ends, the next one is dialed.
+        boolean live;
+        do {
+            live = oneCall(caller, plan.churns() ? Math.min(end, System.nanoTime() + jittered(plan.callLength())) : end);
+        } while (live && plan.churns() && System.nanoTime() < end);
+    }
+
+    /** Dials one call and talks until {@code hangUpAt}; false when the call was lost. */
+    private boolean oneCall(VirtualCaller caller, long hangUpAt) {
         timings.dialing();
         LiveCall call;
         try {
             call = caller.dial();
         } catch (RuntimeException e) {
             timings.lost("dial failed: " + e.getClass().getSimpleName());
-            return;
+            return false;
         }
         timings.connected();
         try (call) {
             if (!call.isLive()) {
                 timings.lost(call.twiml().isEmpty() ? "voice webhook failed" : "no relay socket");
-                return;
+                return false;
             }
             // Callers in step would speak in bursts: each starts at a random point of its period.
             long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(plan.think().toNanos());
             int line = ThreadLocalRandom.current().nextInt(plan.lines().size());
             // Every call speaks at least once, even one that connected after the plateau's end.
-            for (boolean first = true; first || next < end; first = false) {
-                sleepUntil(Math.min(next, Math.max(end, System.nanoTime())));
+            for (boolean first = true; first || next < hangUpAt; first = false) {
+                sleepUntil(Math.min(next, Math.max(hangUpAt, System.nanoTime())));
                 long saidAt = System.nanoTime();
                 Optional<AgentTurn> turn = call.say(plan.lines().get(line++ % plan.lines().size()));
                 var ending = turn.map(AgentTurn::ending).orElse(null);
                 if (ending != AgentTurn.Ending.LAST_TOKEN) {
                     timings.lost(ending == null ? "session no longer live" : "turn " + ending.name().toLowerCase().replace('_', ' '));
-                    return;
+                    return false;
                 }
                 next = Math.max(saidAt + plan.think().toNanos(), System.nanoTime());
             }
             timings.completedCalls.incrementAndGet();
+            return true;
         } catch (RuntimeException e) {
             timings.lost("caller error: " + e.getClass().getSimpleName());
+            return false;
         }
+    }
+
+    private static long jittered(java.time.Duration length) {
+        long nanos = length.toNanos();
+        return nanos * 3 / 4 + ThreadLocalRandom.current().nextLong(Math.max(1, nanos / 2));
     }
 
     private List<Optional<ProcessUsage>> usage() {
