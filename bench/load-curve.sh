@@ -16,13 +16,8 @@ out=${OUT:-$data}
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100 300 1000 2000 5000)
 server_java=${SERVER_JAVA:-java}
 
-PORT=$port SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} "$server_java" ${SERVER_OPTS:-} -Xlog:gc:file=$out/gc.log -jar "$jar" > "$out/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 120); do curl -fs "http://localhost:$port/health" >/dev/null 2>&1 && break; sleep 1; done
-postmaster=$(pgrep -f "postgres -D $data/data" | head -1 || true)
-pids=(--server-pid "$server"); [ -n "$postmaster" ] && pids+=(--server-pid "$postmaster")
-echo "server $server ($("$server_java" -version 2>&1 | head -1)), postgres ${postmaster:-?}, $(nproc) cores, logs in $out" >&2
+. bench/server.sh
+start_server
 
 first=1
 for n in "${sizes[@]}"; do
