@@ -207,19 +207,27 @@ final class VapiMessageJson {
         }
     }
 
+    // A sender's clock is believed only within years PostgreSQL stores: an instant outside them
+    // (a timestamp of Long.MIN_VALUE ms) would fail the call's write and answer 500.
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant epoch(Object value, Instant fallback) {
-        if (value instanceof Number n) return Instant.ofEpochMilli(n.longValue());
-        var parsed = iso(value);
+        var parsed = value instanceof Number n ? storable(Instant.ofEpochMilli(n.longValue())) : iso(value);
         return parsed != null ? parsed : fallback;
     }
 
     private static Instant iso(Object value) {
         if (!(value instanceof String s)) return null;
         try {
-            return Instant.parse(s);
+            return storable(Instant.parse(s));
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static Instant storable(Instant at) {
+        return at.isBefore(EARLIEST) || at.isAfter(LATEST) ? null : at;
     }
 
     private static <T> T parse(String text, java.util.function.Function<String, T> parser) {

@@ -120,6 +120,19 @@ class VapiWebhookFuzzE2eTest {
     }
 
     @Test
+    void a_timestamp_outside_the_years_a_database_stores_is_read_as_absent_not_a_5xx() {
+        // Found by the fuzzer (seed 1203221412): Long.MIN_VALUE ms failed the call's write with a 500.
+        var control = call();
+        for (long timestamp : new long[] {Long.MIN_VALUE, Long.MAX_VALUE}) {
+            var message = control.statusUpdate(0, "in-progress", null);
+            message.put("timestamp", timestamp);
+            assertThat(vapi.send(message).status()).as("timestamp %d", timestamp).isEqualTo(200);
+        }
+        var calls = (List<?>) owner.get("/api/v1/calls").json().get("items");
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
     void oversized_bodies_and_wrong_content_types_are_refused_without_a_5xx() throws Exception {
         var control = call();
         var huge = control.transcript(2, "user", "x".repeat(11 * 1024 * 1024));
