@@ -82,20 +82,47 @@ public final class Api {
     }
 
     public Answer send(String method, String path, Object body) {
+        return send(method, path, body, Map.of());
+    }
+
+    /**
+     * A request with headers of its own ({@code Idempotency-Key}, or a {@code Content-Type} with no
+     * body to test the answer to a missing body); they are checked against the document too.
+     */
+    public Answer send(String method, String path, Object body, Map<String, String> headers) {
+        var download = exchange(method, path, body, headers);
+        var raw = new String(download.body(), StandardCharsets.UTF_8);
+        try {
+            Object parsed = null;
+            if (download.contentType().contains("json") && !raw.isEmpty()) parsed = json.readValue(download.body(), Object.class);
+            return new Answer(download.status(), download.contentType(), raw, parsed);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** An answer whose body is bytes (a recording's WAV), or a problem when there is none. */
+    public record Download(int status, String contentType, byte[] body) {}
+
+    /** GETs a file (a call's recording) as bytes; the exchange is checked against the document like any other. */
+    public Download download(String path) {
+        return exchange("GET", path, null, Map.of());
+    }
+
+    private Download exchange(String method, String path, Object body, Map<String, String> headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : new String(json.writeValueAsBytes(body), StandardCharsets.UTF_8);
             var request = HttpRequest.newBuilder(base.resolve(path))
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
             if (text != null) request.header("Content-Type", "application/json");
             if (token != null) request.header("Authorization", "Bearer " + token);
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            headers.forEach(request::setHeader);
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             var contentType = response.headers().firstValue("Content-Type").orElse("");
-            Object parsed = null;
-            if (contentType.contains("json") && !response.body().isEmpty())
-                parsed = json.readValue(response.body().getBytes(StandardCharsets.UTF_8), Object.class);
             // Every /api exchange must match the OpenAPI document generated from the code (issue 13).
-            ApiDocument.check(new ApiDocument.Exchange(method, path, text, token != null, response.statusCode(), contentType, response.body()));
-            return new Answer(response.statusCode(), contentType, response.body(), parsed);
+            ApiDocument.check(new ApiDocument.Exchange(method, path, text, token != null, headers, response.statusCode(), contentType,
+                    ApiDocument.bodyText(contentType, response.body())));
+            return new Download(response.statusCode(), contentType, response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

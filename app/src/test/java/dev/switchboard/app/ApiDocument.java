@@ -12,6 +12,8 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The OpenAPI document micronaut-openapi generated from the code, as Atlassian's
@@ -34,8 +36,20 @@ public final class ApiDocument {
 
     private ApiDocument() {}
 
-    /** One request and its answer, as they went over the wire. */
-    public record Exchange(String method, String path, String requestBody, boolean bearer, int status, String contentType, String responseBody) {
+    /**
+     * One request and its answer, as they went over the wire; {@code headers} are the request's own
+     * (an {@code Idempotency-Key}), besides its body's content type and the bearer token.
+     */
+    public record Exchange(String method, String path, String requestBody, boolean bearer, Map<String, String> headers,
+                           int status, String contentType, String responseBody) {
+        public Exchange {
+            headers = Map.copyOf(headers);
+        }
+
+        public Exchange(String method, String path, String requestBody, boolean bearer, int status, String contentType, String responseBody) {
+            this(method, path, requestBody, bearer, Map.of(), status, contentType, responseBody);
+        }
+
         @Override
         public String toString() {
             return method + " " + path + " → " + status;
@@ -82,13 +96,24 @@ public final class ApiDocument {
             return Holder.VALIDATOR.validateResponse(uri.getPath(), Request.Method.valueOf(exchange.method()), response.build());
         }
         var request = new SimpleRequest.Builder(exchange.method(), uri.getPath());
-            if (exchange.requestBody() != null) request.withContentType("application/json").withBody(exchange.requestBody());
-            if (exchange.bearer()) request.withAuthorization("Bearer recorded-token");
-            if (uri.getRawQuery() != null) for (var pair : uri.getRawQuery().split("&")) {
-                var parts = pair.split("=", 2);
-                request.withQueryParam(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
-            }
+        if (exchange.requestBody() != null) request.withContentType("application/json").withBody(exchange.requestBody());
+        if (exchange.bearer()) request.withAuthorization("Bearer recorded-token");
+        exchange.headers().forEach(request::withHeader);
+        if (uri.getRawQuery() != null) for (var pair : uri.getRawQuery().split("&")) {
+            var parts = pair.split("=", 2);
+            request.withQueryParam(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
+        }
         return Holder.VALIDATOR.validate(request.build(), response.build());
+    }
+
+    /**
+     * An answer's body as the validator reads it: text for JSON and text types; any other body (a
+     * WAV) as one char per byte, so it is present without being mistaken for text to parse.
+     */
+    public static String bodyText(String contentType, byte[] body) {
+        var type = contentType.toLowerCase(Locale.ROOT);
+        var text = type.isEmpty() || type.contains("json") || type.startsWith("text/") || type.contains("yaml") || type.contains("xml");
+        return new String(body, text ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -40,4 +40,64 @@ class ApiDocumentTest {
         assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("GET", "/api/v1/nothing", null, true, 404, PROBLEM, problem))).isEmpty();
         assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("GET", "/api/v1/nothing", null, true, 404, "text/html", "<h1>no</h1>"))).isNotEmpty();
     }
+
+    @Test
+    void a_refused_requests_answer_is_still_checked_status_and_problem_schema() {
+        var badBody = new ApiDocument.Exchange("POST", "/api/v1/assistants", "{\"colour\":\"blue\"}", true, 400, PROBLEM,
+                "{\"type\":\"https://switchboard.dev/problems/invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"colour: unknown field\",\"instance\":\"/api/v1/assistants\",\"errors\":[{\"field\":\"colour\",\"message\":\"unknown field\"}]}");
+        assertThat(ApiDocument.mismatches(badBody)).isEmpty();
+        assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("POST", "/api/v1/assistants", "{}", true, 400, PROBLEM,
+                "{\"title\":\"Bad Request\",\"errors\":[{\"name\":\"colour\"}]}"))).anySatisfy(m -> assertThat(m).contains("required"));
+        assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("POST", "/api/v1/assistants", "{}", true, 400, "text/plain", "bad")))
+                .isNotEmpty();
+        assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("POST", "/api/v1/assistants", "{}", true, 422, PROBLEM,
+                badBody.responseBody()))).isNotEmpty();
+    }
+
+    @Test
+    void a_recording_is_a_wav_and_its_absence_a_problem() {
+        var wav = ApiDocument.bodyText("audio/wav", new byte[] {'R', 'I', 'F', 'F', 0, (byte) 0xff, 1, 2});
+        var recording = "/api/v1/calls/3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c/recording";
+        assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("GET", recording, null, true, 200, "audio/wav", wav))).isEmpty();
+        assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("GET", recording, null, true, 200, "application/json", "{}"))).isNotEmpty();
+        assertThat(ApiDocument.mismatches(new ApiDocument.Exchange("GET", recording, null, true, 404, "audio/wav", wav))).isNotEmpty();
+    }
+
+    @Test
+    void a_request_header_the_document_lists_is_checked_with_the_request() {
+        var placed = "{\"to\":\"+33612345678\",\"phoneNumberId\":\"3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c\"}";
+        var exchange = new ApiDocument.Exchange("POST", "/api/v1/calls", placed, true, java.util.Map.of("Idempotency-Key", "order-1"), 202,
+                "application/json", "{}");
+        // The answer is not a placed call: the point is that the header does not count against the request.
+        assertThat(ApiDocument.mismatches(exchange)).noneSatisfy(m -> assertThat(m).containsIgnoringCase("Idempotency"))
+                .anySatisfy(m -> assertThat(m).contains("required"));
+    }
+
+    /** A test that builds its own HTTP request to the API would bypass the check: it must hand the answer to {@link ApiDocument#checked}. */
+    @Test
+    void no_test_reaches_the_api_around_the_check() throws java.io.IOException {
+        var root = java.nio.file.Path.of("src/test/java");
+        try (var files = java.nio.file.Files.walk(root)) {
+            var bypassing = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !file.endsWith(java.nio.file.Path.of("dev/switchboard/app/Api.java")))
+                    .filter(file -> {
+                        var text = read(file);
+                        return RAW_API_REQUEST.matcher(text).find() && !text.contains("ApiDocument::checked") && !text.contains("ApiDocument.checked(");
+                    })
+                    .map(file -> root.relativize(file).toString()).toList();
+            assertThat(bypassing).as("use Api (or ApiDocument.checked) for /api exchanges").isEmpty();
+        }
+    }
+
+    /** An HTTP request built by hand whose URI names an /api path, within one statement. */
+    private static final java.util.regex.Pattern RAW_API_REQUEST = java.util.regex.Pattern.compile("HttpRequest\\.newBuilder\\([^;]*\"/api/");
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

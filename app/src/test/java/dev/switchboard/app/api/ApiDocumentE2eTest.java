@@ -271,7 +271,13 @@ class ApiDocumentE2eTest implements TestPropertyProvider {
         expect(400, owner.get("/api/v1/calls?status=ringing-ish&limit=0"));
         expect(200, owner.get("/api/v1/calls/stats?from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z"));
         expect(200, owner.get("/api/v1/calls/" + call.id()));
-        expect(200, owner.get("/api/v1/calls/" + call.id() + "/recording"));
+        var wav = owner.download("/api/v1/calls/" + call.id() + "/recording");
+        assertThat(wav.status()).isEqualTo(200);
+        assertThat(wav.contentType()).startsWith("audio/wav");
+        assertThat(new String(wav.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        var noRecording = owner.download("/api/v1/calls/" + UUID.randomUUID() + "/recording");
+        assertThat(noRecording.status()).isEqualTo(404);
+        assertThat(noRecording.contentType()).startsWith("application/problem+json");
         expect(200, owner.get("/api/v1/calls/" + call.id() + "/diagnosis"));
         expect(404, owner.get("/api/v1/calls/" + UUID.randomUUID() + "/diagnosis"));
         expect(200, owner.get("/api/v1/calls?verdict=in_progress&providerCallId=" + call.providerCallId()));

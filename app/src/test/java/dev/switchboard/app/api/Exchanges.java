@@ -58,6 +58,14 @@ final class Exchanges {
             return send("PUT", path, body);
         }
 
+        /** A file (a call's recording): checked by {@link Api}, recorded with its body as {@link ApiDocument#bodyText} reads it. */
+        Api.Download download(String path) {
+            var answer = api.download(path);
+            recorded.add(new ApiDocument.Exchange("GET", path, null, api.token() != null, answer.status(), answer.contentType(),
+                    ApiDocument.bodyText(answer.contentType(), answer.body())));
+            return answer;
+        }
+
         Api.Answer send(String method, String path, Object body) {
             String text;
             try {

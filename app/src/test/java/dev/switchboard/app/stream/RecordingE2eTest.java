@@ -10,9 +10,6 @@ import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
 import dev.switchboard.testkit.realtime.RealtimeScript;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -146,11 +143,10 @@ class RecordingE2eTest extends StreamCallStage {
     private byte[] recordingOf(StreamFixture salon) throws Exception {
         await().atMost(WAIT).until(() -> StreamFixture.eventTypes(salon.onlyCall()).contains("recording.saved"));
         var id = StreamFixture.call(salon.onlyCall()).get("id");
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/calls/" + id + "/recording"))
-                .header("Authorization", "Bearer " + salon.owner.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("audio/wav"));
-        return response.body();
+        var download = salon.owner.download("/api/v1/calls/" + id + "/recording");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("audio/wav");
+        return download.body();
     }
 
     /** Index in the phone's playback where the agent's audio began, or -1 before it has. */
