@@ -100,4 +100,40 @@ class ApiDocumentTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * Each Java type is one schema and each schema name one type. micronaut-openapi once described a
+     * nested record twice — under its {@code @Schema} name and again under its class name
+     * ({@code AssistantVoice} and {@code AssistantView.Voice}) — whenever a field of that type carried a
+     * {@code @Schema} of its own; and two types given the same name would share one schema.
+     */
+    @Test
+    void every_schema_names_one_java_type_and_no_type_has_two_schemas() throws java.io.IOException {
+        var components = schemaNames();
+        var named = new java.util.TreeMap<String, java.util.List<String>>();
+        var secondNames = new java.util.ArrayList<String>();
+        for (var type : new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.switchboard.app")) {
+            var schema = type.tryGetAnnotationOfType(io.swagger.v3.oas.annotations.media.Schema.class);
+            if (schema.isEmpty() || schema.get().name().isEmpty()) continue;
+            var byClass = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
+            named.computeIfAbsent(schema.get().name(), name -> new java.util.ArrayList<>()).add(byClass);
+            if (!byClass.equals(schema.get().name()) && components.contains(byClass)) secondNames.add(schema.get().name() + " also as " + byClass);
+        }
+        assertThat(secondNames).as("types described twice (a field's own @Schema on a property of that type?)").isEmpty();
+        assertThat(named).as("schema names given to more than one type").allSatisfy((name, types) -> assertThat(types).hasSize(1));
+        // A class's own name with a dot is the name micronaut-openapi falls back to for a nested type
+        // whose @Schema name it did not use: every component should be named on purpose.
+        assertThat(components).as("components named after a nested class").noneMatch(name -> name.contains("."));
+        assertThat(components).contains("AssistantVoice", "AssistantTranscriber", "AssistantModelRequest", "AssistantModelFallback", "RetryRequest");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> schemaNames() throws java.io.IOException {
+        try (var in = ApiDocumentTest.class.getClassLoader().getResourceAsStream(ApiDocument.RESOURCE)) {
+            java.util.Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(in);
+            var components = (java.util.Map<String, Object>) document.get("components");
+            return new java.util.TreeSet<>(((java.util.Map<String, Object>) components.get("schemas")).keySet());
+        }
+    }
 }

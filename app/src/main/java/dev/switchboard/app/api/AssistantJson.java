@@ -47,9 +47,14 @@ final class AssistantJson {
 
     /**
      * The body {@link #read} accepts, for the OpenAPI document ({@link JsonBody} reads the request
-     * field by field to name every bad field, so this record is never deserialized).
+     * field by field to name every bad field, so this record is never deserialized). Its object-valued
+     * fields carry no {@code @Schema} of their own: micronaut-openapi would then describe the field's
+     * type a second time under its class name ({@code AssistantView.Voice} beside {@code AssistantVoice}),
+     * so their defaults are said here and on their types.
      */
-    @Schema(name = "AssistantRequest", description = "An assistant to create, or to replace whole. Unknown fields are refused.")
+    @Schema(name = "AssistantRequest", description = "An assistant to create, or to replace whole. Unknown fields are refused. "
+            + "Left out, voice is google en-US-Journey-O at speed 1.0, transcriber deepgram nova-3 in the assistant's language, "
+            + "model anthropic claude-sonnet-4-5 at temperature 0.3 with 400 tokens, retry (outbound calls) one try.")
     record Request(
             @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = NAME_LENGTH, example = "Salon receptionist") String name,
             @Schema(maxLength = PROMPT_LENGTH, example = "Warm, brief, never pushy.") String persona,
@@ -57,9 +62,9 @@ final class AssistantJson {
                     example = "You answer the phone for Salon Lumière. Book haircuts with book_appointment.") String systemPrompt,
             @Schema(maxLength = PROMPT_LENGTH, example = "Salon Lumière, hello! How can I help?") String firstMessage,
             @Schema(description = "BCP 47 tag; default en-US", example = "fr-FR") String language,
-            @Schema(description = "default: google en-US-Journey-O at speed 1.0") AssistantView.Voice voice,
-            @Schema(description = "default: deepgram nova-3 in the assistant's language") AssistantView.Transcriber transcriber,
-            @Schema(description = "default: anthropic claude-sonnet-4-5, temperature 0.3, 400 tokens") ModelRequest model,
+            AssistantView.Voice voice,
+            AssistantView.Transcriber transcriber,
+            ModelRequest model,
             @Schema(description = "tool names the agent may use", example = "[\"check_availability\", \"book_appointment\"]") List<String> tools,
             @Schema(description = "DTMF digit → transfer_to_human, repeat_last_message or end_call", example = "{\"0\": \"transfer_to_human\"}")
             Map<String, String> dtmfPolicy,
@@ -69,16 +74,17 @@ final class AssistantJson {
             @Schema(description = "record calls (stream runtime only); default false") Boolean recording,
             @Schema(description = "outbound calls: detect answering machines") Boolean machineDetection,
             @Schema(maxLength = 2000, description = "outbound calls: left on an answering machine") String voicemailMessage,
-            @Schema(description = "outbound calls: tries after busy or no answer") RetryRequest retry) {}
+            RetryRequest retry) {}
 
-    @Schema(name = "AssistantModelRequest")
+    @Schema(name = "AssistantModelRequest", description = "the language model; default anthropic claude-sonnet-4-5, temperature 0.3, 400 tokens")
     record ModelRequest(@Schema(requiredMode = RequiredMode.REQUIRED, example = "anthropic") String provider,
                         @Schema(requiredMode = RequiredMode.REQUIRED, example = "claude-sonnet-4-5") String model,
                         @Schema(minimum = "0", maximum = "2", example = "0.3") Double temperature,
                         @Schema(minimum = "1", maximum = "32000", example = "400") Integer maxTokens,
-                        @Schema(description = "model used when the first one fails") AssistantView.Fallback fallback) {}
+                        AssistantView.Fallback fallback) {}
 
-    @Schema(name = "RetryRequest")
+    @Schema(name = "RetryRequest", description = "outbound calls: tries after busy or no answer (an assistant's default for its calls, "
+            + "or one call's own)")
     record RetryRequest(@Schema(requiredMode = RequiredMode.REQUIRED, description = "tries in all", example = "3") Integer attempts,
                         @Schema(description = "minutes between tries; default 10", example = "10") Integer spacingMinutes) {}
 

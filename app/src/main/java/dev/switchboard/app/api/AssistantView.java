@@ -35,7 +35,7 @@ record AssistantView(@Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") S
                  @Schema(example = "1.0") double speed) {}
 
     @Serdeable
-    @Schema(name = "AssistantTranscriber")
+    @Schema(name = "AssistantTranscriber", description = "speech to text")
     record Transcriber(@Schema(example = "deepgram") String provider, @Schema(example = "nova-3") String model,
                        @Schema(example = "fr-FR") String language) {}
 
@@ -45,6 +45,6 @@ record AssistantView(@Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") S
                  @Schema(example = "0.2") double temperature, @Schema(example = "300") int maxTokens, Fallback fallback) {}
 
     @Serdeable
-    @Schema(name = "AssistantModelFallback", requiredProperties = {"provider", "model"})
+    @Schema(name = "AssistantModelFallback", requiredProperties = {"provider", "model"}, description = "model used when the first one fails")
     record Fallback(@Schema(example = "openai") String provider, @Schema(example = "gpt-4o-mini") String model) {}
 }

@@ -72,8 +72,11 @@ final class OutboundCallController {
         this.contextMaxBytes = contextMaxBytes;
     }
 
-    /** The body of {@code POST /api/v1/calls}, for the OpenAPI document ({@link JsonBody} reads it). */
-    @Schema(name = "PlaceCallRequest")
+    /**
+     * The body of {@code POST /api/v1/calls}, for the OpenAPI document ({@link JsonBody} reads it).
+     * {@code retry} has no {@code @Schema} of its own (see {@link AssistantJson.Request}).
+     */
+    @Schema(name = "PlaceCallRequest", description = "A call to place. Left out, retry is the assistant's.")
     record PlaceCallRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "E.164", example = "+33612345678") String to,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "the tenant's number to call from") String phoneNumberId,
@@ -84,7 +87,7 @@ final class OutboundCallController {
             @Schema(maxLength = REFERENCE_LENGTH, description = "your own reference; the call list filters on it", example = "order-1042")
             String reference,
             @Schema(format = "date-time", description = "not before this instant; default now", example = "2026-03-14T09:00:00Z") String at,
-            @Schema(description = "tries after busy or no answer; default the assistant's") AssistantJson.RetryRequest retry) {}
+            AssistantJson.RetryRequest retry) {}
 
     /**
      * Queues a call to a customer and answers 202 with it; the header {@code Idempotency-Key}
