@@ -1,5 +1,6 @@
 package dev.switchboard.twilio.in;
 
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.modelcall.CallerLine;
 import dev.switchboard.domain.modelcall.MuLawChunk;
@@ -53,6 +54,7 @@ final class MediaStreamSocket {
     private final ExecutorService pool;
     private final Clock clock;
     private final RecordCall recordCall;
+    private final CallRecorder recorder;
     private final int mediaBacklog;
     private static final AtomicLong RETRY_THREADS = new AtomicLong();
     /** One small thread re-offers to the pool the lanes it refused while full. */
@@ -68,10 +70,12 @@ final class MediaStreamSocket {
      * @param pool the bounded pool of call threads ({@code call-turns}) for control frames; never Micronaut's unbounded {@code io} pool (issue 9 §5)
      * @param mediaBacklog caller audio frames a call holds while its {@code start} waits for a call thread
      *     ({@code switchboard.calls.stream-backlog}, 250: five seconds of audio) before new ones are dropped
+     * @param recorder where the socket's own stages go, off the call's lane (ADR 007)
      */
     MediaStreamSocket(StartStreamCall startStreamCall, Telephony telephony, CallRepository calls, JsonMapper json,
                       @Named(ConversationRelaySocket.CALL_TURNS) ExecutorService pool, Clock clock, RecordCall recordCall,
-                      @Value("${switchboard.calls.stream-backlog:250}") int mediaBacklog) {
+                      @Value("${switchboard.calls.stream-backlog:250}") int mediaBacklog, CallRecorder recorder) {
+        this.recorder = recorder;
         this.mediaBacklog = Math.max(1, mediaBacklog);
         this.recordCall = recordCall;
         this.startStreamCall = startStreamCall;
@@ -89,7 +93,7 @@ final class MediaStreamSocket {
             session.close(CloseReason.POLICY_VIOLATION);
             return;
         }
-        var stream = new StreamSession(bound.get().tenantId(), bound.get().callId(), pool, retries, mediaBacklog, calls, clock);
+        var stream = new StreamSession(bound.get().tenantId(), bound.get().callId(), pool, retries, mediaBacklog, recorder, clock);
         session.put(STATE, stream);
         stream.inbox.execute(() -> stream.event("stream.connected", Map.of("sessionId", session.getId())));
     }

@@ -2,7 +2,7 @@ package dev.switchboard.twilio.in;
 
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallId;
-import dev.switchboard.domain.call.CallRepository;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.modelcall.StreamConversation;
 import dev.switchboard.domain.recording.CallRecording;
 import dev.switchboard.domain.shared.TenantId;
@@ -32,7 +32,7 @@ final class StreamSession {
     final CallId callId;
     /** Frames are handled here, in arrival order, off the event loop. */
     final SerialExecutor inbox;
-    private final CallRepository calls;
+    private final CallRecorder recorder;
     private final Clock clock;
     volatile TwilioCallerLine line;
     volatile StreamConversation conversation;
@@ -57,15 +57,17 @@ final class StreamSession {
      * @param retries where a lane refused by the full pool schedules its next attempt
      * @param mediaBacklog the most frames this call's lane holds while every thread is busy before
      *     it drops new caller audio (control frames are always kept)
+     * @param recorder where the socket's stages go (the instance's batching recorder: no database
+     *     round trip in the call's lane, which handles its {@code start} and marks)
      */
     StreamSession(TenantId tenantId, CallId callId, Executor pool, ScheduledExecutorService retries, int mediaBacklog,
-                  CallRepository calls, Clock clock) {
+                  CallRecorder recorder, Clock clock) {
         this.tenantId = tenantId;
         this.callId = callId;
         this.retries = retries;
         this.mediaBacklog = mediaBacklog;
         this.inbox = new SerialExecutor(CallLogContext.carrying(tenantId, callId, pool), saturation());
-        this.calls = calls;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -172,10 +174,14 @@ final class StreamSession {
         inbox.execute(() -> event(type, data));
     }
 
-    /** A socket-level stage on the timeline; best effort while the caller is on the line. */
+    /**
+     * A socket-level stage on the timeline, handed to the recorder; best effort while the caller
+     * is on the line. The socket was admitted for this call, so it is not looked up first (a call
+     * deleted meanwhile costs the recorder one refused row, not the lane two round trips).
+     */
     void event(String type, Map<String, Object> data) {
         try {
-            calls.findById(tenantId, callId).ifPresent(call -> calls.appendEvent(CallEvent.of(call, clock.instant(), type, data)));
+            recorder.event(new CallEvent(callId, tenantId, clock.instant(), type, data));
         } catch (RuntimeException ignored) {
             // The call goes on.
         }

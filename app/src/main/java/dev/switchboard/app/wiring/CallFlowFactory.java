@@ -76,7 +76,8 @@ final class CallFlowFactory {
      * Stream calls: every speech-to-speech model bean offers itself by provider; tools get the
      * engine's per-call timeout and run on the bounded tool pool, awaited on the bounded turn pool
      * (never Micronaut's unbounded {@code io}); a platform-paid call counts against the tenant's
-     * daily quota.
+     * daily quota. Their timeline and transcript go through the batching recorder: the model's
+     * socket thread, which carries the agent's audio, never waits for the database.
      */
     @Singleton
     StartStreamCall startStreamCall(TenantRepository tenants, AssistantRepository assistants, CallRepository calls,
@@ -85,8 +86,8 @@ final class CallFlowFactory {
                                     @Named(CallThreadsFactory.CALL_TURNS) ExecutorService turns,
                                     @Named(CallThreadsFactory.CALL_TIMERS) ScheduledExecutorService timers,
                                     EngineProperties engine, CallsProperties callThreads, @Nullable PlatformKeyQuota quota,
-                                    OpeningHoursText openingHours, Clock clock, CallContexts contexts) {
+                                    OpeningHoursText openingHours, Clock clock, CallContexts contexts, CallRecorder recorder) {
         return new StartStreamCall(tenants, assistants, calls, models, toolbox, tools, engine.toolTimeout(), openingHours::describe, clock,
-                contexts, new StartStreamCall.Settings(turns, timers, callThreads.markWait(), quota));
+                contexts, new StartStreamCall.Settings(turns, timers, callThreads.markWait(), quota, recorder));
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
 import dev.switchboard.domain.call.CallId;
+import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallContexts;
 import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.conversation.ModelReply;
@@ -78,13 +79,21 @@ public final class StartStreamCall {
      * @param markWait how long past the expected end of the agent's last words a transfer or hang-up
      *     waits for Twilio's {@code mark} before it goes ahead
      * @param quota the platform key's daily limits; {@code null}: none
+     * @param recorder where a call's timeline and transcript go: the instance's batching recorder, so
+     *     that no database write sits on the threads that carry the call's audio (ADR 007);
+     *     {@code null}: written at once on the thread that has them
      */
-    public record Settings(Executor turns, ScheduledExecutorService timers, Duration markWait, PlatformKeyQuota quota) {
+    public record Settings(Executor turns, ScheduledExecutorService timers, Duration markWait, PlatformKeyQuota quota, CallRecorder recorder) {
         public static final Duration DEFAULT_MARK_WAIT = Duration.ofSeconds(5);
 
         public Settings {
             if (turns == null || timers == null) throw new IllegalArgumentException("turns and timers are required");
             if (markWait == null || markWait.isNegative()) throw new IllegalArgumentException("mark wait must be >= 0");
+        }
+
+        /** Records written at once, on the thread that has them (tests and tools without a background writer). */
+        public Settings(Executor turns, ScheduledExecutorService timers, Duration markWait, PlatformKeyQuota quota) {
+            this(turns, timers, markWait, quota, null);
         }
     }
 
@@ -126,7 +135,8 @@ public final class StartStreamCall {
         if (assistant.isEmpty()) return Optional.empty();
         var a = OutboundPrompts.personalize(assistant.get(), contexts.of(tenantId, callId));
         var provider = a.model().provider();
-        var driven = new ModelDrivenCall(call.get(), a, provider, calls, runner, clock);
+        var recorder = settings.recorder() == null ? CallRecorder.direct(calls) : settings.recorder();
+        var driven = new ModelDrivenCall(call.get(), a, provider, calls, recorder, runner, clock);
         var conversation = new StreamConversation(driven, line, settings.turns(), toolBudget, settings.timers(), settings.markWait());
         var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
         var request = new VoiceSessionRequest(tenantId, provider, a.model().model(), a.voice().voiceId(), a.language(),

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -42,6 +43,9 @@ public final class StreamConversation implements VoiceModelListener {
     /** Counts what the model reports it produced, when the platform's key pays; {@code null} otherwise. */
     private volatile LongConsumer meter;
     private final AtomicLong tokensUsed = new AtomicLong();
+    /** Tokens reported but not yet counted against the day, and whether a count is on its way. */
+    private final AtomicLong unmetered = new AtomicLong();
+    private final AtomicBoolean metering = new AtomicBoolean();
     private volatile boolean tokensEstimated;
     /** When the agent audio sent so far will have played, if the phone plays it in real time from when it was sent. */
     private Instant playsUntil = Instant.MIN;
@@ -340,14 +344,34 @@ public final class StreamConversation implements VoiceModelListener {
         act(outcome);
     }
 
+    /**
+     * Counted on the call's turn pool, not here: this runs on the model socket's thread, which
+     * also carries the agent's audio, and a count is a database write on a row every call of the
+     * tenant updates (under load, a wait of seconds held the audio behind it). Counts asked for
+     * while one is on its way are added to it.
+     */
     @Override
     public void used(ModelUsage usage) {
         var m = meter;
         if (m == null || usage.outputTokens() == 0) return;
         tokensUsed.addAndGet(usage.outputTokens());
         if (usage.estimated()) tokensEstimated = true;
+        unmetered.addAndGet(usage.outputTokens());
+        if (!metering.compareAndSet(false, true)) return;
         try {
-            m.accept(usage.outputTokens());
+            turns.execute(() -> meterNow(m));
+        } catch (RejectedExecutionException full) {
+            // Every call thread is busy: counted here rather than not at all.
+            meterNow(m);
+        }
+    }
+
+    private void meterNow(LongConsumer m) {
+        metering.set(false);
+        long tokens = unmetered.getAndSet(0);
+        if (tokens == 0) return;
+        try {
+            m.accept(tokens);
         } catch (RuntimeException storeDown) {
             // The call goes on; the day's count misses these tokens, and the timeline says so.
             call.event("model.error", Map.of("code", "quota_count", "message", "platform-key tokens not counted: "

@@ -166,11 +166,36 @@ class StreamConversationTest {
         c.used(new ModelUsage(120, false));
         c.used(new ModelUsage(30, true));
         c.callEnded("stop");
+        // The turn pool here runs each count at once: one per report.
         assertThat(counted).containsExactly(120L, 30L);
         var usage = calls.events(c.call().call().tenantId(), c.call().call().id()).stream()
                 .filter(e -> e.type().equals("model.usage")).toList();
         assertThat(usage).singleElement().satisfies(e -> assertThat(e.data())
                 .isEqualTo(java.util.Map.of("paidBy", "platform", "outputTokens", 150L, "estimated", true)));
+    }
+
+    @Test
+    void usage_is_counted_on_the_turn_pool_not_on_the_models_thread_and_reports_waiting_there_are_counted_together() {
+        var tenant = Fixtures.tenant("Salon");
+        var call = Fixtures.call(tenant.id(), T0);
+        calls.add(call);
+        var runner = new ToolRunner(new Toolbox(List.of()), java.util.concurrent.Executors.newCachedThreadPool(), Duration.ofSeconds(5));
+        var driven = new ModelDrivenCall(call, Fixtures.assistant(tenant.id(), "Sam"), "openai", calls, runner, clock);
+        var turnPool = new ArrayList<Runnable>();
+        var c = new StreamConversation(driven, line, turnPool::add, Duration.ofSeconds(5), timers, MARK_WAIT);
+        var counted = new ArrayList<Long>();
+        c.meteredBy(counted::add);
+
+        c.used(new ModelUsage(120, false));
+        c.used(new ModelUsage(30, false));
+        assertThat(counted).as("nothing written on the model's thread").isEmpty();
+        assertThat(turnPool).hasSize(1);
+
+        turnPool.remove(0).run();
+        assertThat(counted).containsExactly(150L);
+        c.used(new ModelUsage(7, false));
+        turnPool.remove(0).run();
+        assertThat(counted).containsExactly(150L, 7L);
     }
 
     @Test

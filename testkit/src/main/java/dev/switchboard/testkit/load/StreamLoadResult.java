@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  *
  * @param plan               what was run
  * @param tally              the frames both ways, the latencies and the calls lost
- * @param serverPids         the observed processes, in order
+ * @param serverPids         the observed processes, in order; the last is the load client itself
  * @param before             their usage before the first call
  * @param atPlateau          when the last call had started
  * @param atEnd              when the plateau ended (before hang-ups)
@@ -62,7 +62,8 @@ public record StreamLoadResult(LoadPlan plan, FrameTally tally, List<Long> serve
         out.println();
         out.println("| calls | webhook p99 | socket p99 | model session p99 | caller→model frames / lost / out of order | delay p50 / p99 / max"
                 + " | model→caller frames / lost / out of order | delay p50 / p99 / max | calls lost |"
-                + serverPids.stream().map(p -> " CPU per call | RSS per call |").collect(Collectors.joining()));
+                + IntStream.range(0, serverPids.size()).mapToObj(i -> client(i) ? " client CPU per call | client RSS per call |"
+                        : " CPU per call | RSS per call |").collect(Collectors.joining()));
         var up = tally.totals(true);
         var down = tally.totals(false);
         out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %,d / %,d / %,d | %s | %,d / %,d / %,d | %s | %d |%s%n", plan.calls(),
@@ -98,11 +99,16 @@ public record StreamLoadResult(LoadPlan plan, FrameTally tally, List<Long> serve
             return;
         }
         double cores = (end.get().cpuSeconds() - start.get().cpuSeconds()) / plateauSeconds;
-        out.printf(Locale.ROOT, "  process %d (%d procs): %.2f cores on the plateau (%.2f ms CPU per call-second), RSS %d → %d MiB"
+        out.printf(Locale.ROOT, "  %s %d (%d procs): %.2f cores on the plateau (%.2f ms CPU per call-second), RSS %d → %d MiB"
                         + " (%.0f KiB per call), threads %d → %d, sockets %d → %d%n",
-                serverPids.get(i), top.get().processes(), cores, cores * 1000 / plan.calls(), idle.get().rssBytes() >> 20,
+                client(i) ? "load client (callers and fake Realtime)" : "process", serverPids.get(i), top.get().processes(), cores, cores * 1000 / plan.calls(), idle.get().rssBytes() >> 20,
                 top.get().rssBytes() >> 20, (top.get().rssBytes() - idle.get().rssBytes()) / 1024.0 / plan.calls(),
                 idle.get().threads(), top.get().threads(), idle.get().sockets(), top.get().sockets());
+    }
+
+    /** Whether observed process {@code i} is the load client (observed last). */
+    private boolean client(int i) {
+        return i == serverPids.size() - 1 && serverPids.get(i) == ProcessHandle.current().pid();
     }
 
     private String perCallCells(int i) {

@@ -55,14 +55,19 @@ public final class StreamLoadRun {
     /**
      * @param run        this run's number, written in every tag (a warm-up run has another)
      * @param model      the fake Realtime the server's model sessions connect to
-     * @param serverPids processes to observe: the server's JVM, PostgreSQL's postmaster…
+     * @param serverPids processes to observe: the server's JVM, PostgreSQL's postmaster… (this process is observed
+     *                   too, after them)
      */
     public StreamLoadRun(int run, LoadPlan plan, Target target, MeteredOpenAiRealtime model, List<Long> serverPids, PrintWriter progress) {
         this.run = run;
         this.plan = plan;
         this.target = target;
         this.model = model;
-        this.serverPids = List.copyOf(serverPids);
+        // The load client itself is observed last: it plays every caller and the fake Realtime on the
+        // same cores as the server, so its CPU is part of what a run on one machine measures.
+        var observed = new ArrayList<>(serverPids);
+        observed.add(ProcessHandle.current().pid());
+        this.serverPids = List.copyOf(observed);
         this.progress = progress;
     }
 
