@@ -19,6 +19,7 @@ public final class Switchboard {
     private Switchboard() {}
 
     public static void main(String[] args) {
+        unsharedSecureRandoms();
         if (SwitchboardCli.handles(args)) System.exit(SwitchboardCli.run(args));
         var refusal = SecondStart.refusal();
         if (refusal.isPresent()) {
@@ -27,5 +28,17 @@ public final class Switchboard {
         }
         var context = Micronaut.build(args).mainClass(Switchboard.class).banner(false).start();
         TerminationSignals.install(context);
+    }
+
+    /**
+     * Makes {@code new SecureRandom()} a DRBG of its own instead of the NativePRNG, whose every
+     * instance reads {@code /dev/urandom} under one process-wide lock. The JDK's WebSocket client
+     * draws a masking key from such an instance for every frame it sends: a stream call sends its
+     * model 50 frames a second, and a thousand calls would queue on that one lock (the load client,
+     * a thousand callers in one JVM, measurably did). Must run before anything touches the security
+     * providers; {@code -Djava.security.egd=…} on the command line still wins.
+     */
+    private static void unsharedSecureRandoms() {
+        if (System.getProperty("java.security.egd") == null) System.setProperty("java.security.egd", "file:/dev/./urandom");
     }
 }

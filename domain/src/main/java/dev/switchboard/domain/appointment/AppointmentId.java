@@ -1,5 +1,6 @@
 package dev.switchboard.domain.appointment;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record AppointmentId(UUID value) {
     }
 
     public static AppointmentId random() {
-        return new AppointmentId(UUID.randomUUID());
+        return new AppointmentId(RandomUuids.next());
     }
 
     public static AppointmentId parse(String text) {

@@ -1,5 +1,6 @@
 package dev.switchboard.domain.assistant;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record AssistantId(UUID value) {
     }
 
     public static AssistantId random() {
-        return new AssistantId(UUID.randomUUID());
+        return new AssistantId(RandomUuids.next());
     }
 
     public static AssistantId parse(String text) {

@@ -1,5 +1,6 @@
 package dev.switchboard.domain.call;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record CallId(UUID value) {
     }
 
     public static CallId random() {
-        return new CallId(UUID.randomUUID());
+        return new CallId(RandomUuids.next());
     }
 
     public static CallId parse(String text) {

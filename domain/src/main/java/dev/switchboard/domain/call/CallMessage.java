@@ -1,5 +1,6 @@
 package dev.switchboard.domain.call;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record CallMessage(UUID id, CallId callId, TenantId tenantId, Speaker spe
     }
 
     public static CallMessage of(Call call, Speaker speaker, String text, Instant at) {
-        return new CallMessage(UUID.randomUUID(), call.id(), call.tenantId(), speaker, text, at, false);
+        return new CallMessage(RandomUuids.next(), call.id(), call.tenantId(), speaker, text, at, false);
     }
 
     /** What the caller heard before barging in. */

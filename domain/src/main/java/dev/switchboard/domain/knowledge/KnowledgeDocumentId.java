@@ -1,5 +1,6 @@
 package dev.switchboard.domain.knowledge;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record KnowledgeDocumentId(UUID value) {
     }
 
     public static KnowledgeDocumentId random() {
-        return new KnowledgeDocumentId(UUID.randomUUID());
+        return new KnowledgeDocumentId(RandomUuids.next());
     }
 
     public static KnowledgeDocumentId parse(String text) {

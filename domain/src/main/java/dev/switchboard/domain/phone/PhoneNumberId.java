@@ -1,5 +1,6 @@
 package dev.switchboard.domain.phone;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record PhoneNumberId(UUID value) {
     }
 
     public static PhoneNumberId random() {
-        return new PhoneNumberId(UUID.randomUUID());
+        return new PhoneNumberId(RandomUuids.next());
     }
 
     public static PhoneNumberId parse(String text) {

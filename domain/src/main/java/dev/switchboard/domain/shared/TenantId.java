@@ -10,7 +10,7 @@ public record TenantId(UUID value) {
     }
 
     public static TenantId random() {
-        return new TenantId(UUID.randomUUID());
+        return new TenantId(RandomUuids.next());
     }
 
     public static TenantId parse(String text) {

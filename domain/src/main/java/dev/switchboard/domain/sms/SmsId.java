@@ -1,5 +1,6 @@
 package dev.switchboard.domain.sms;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record SmsId(UUID value) {
     }
 
     public static SmsId random() {
-        return new SmsId(UUID.randomUUID());
+        return new SmsId(RandomUuids.next());
     }
 
     public static SmsId parse(String text) {

@@ -1,5 +1,6 @@
 package dev.switchboard.domain.tenant;
 
+import dev.switchboard.domain.shared.RandomUuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ public record UserId(UUID value) {
     }
 
     public static UserId random() {
-        return new UserId(UUID.randomUUID());
+        return new UserId(RandomUuids.next());
     }
 
     public static UserId parse(String text) {
