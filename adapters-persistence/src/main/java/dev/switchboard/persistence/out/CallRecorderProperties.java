@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param retryFor how long a batch is retried while the failure is transient (the database away,
  *     a timeout) before its records are given up and counted
  * @param closeTimeout how long shutdown waits for the queue to drain
+ * @param writers how many writer threads, each with its own connection at a time and its share of
+ *     the capacity; a call's records always go to the same writer, so they stay in order
  */
 @ConfigurationProperties("switchboard.recorder")
 record CallRecorderProperties(
@@ -24,11 +26,19 @@ record CallRecorderProperties(
         @Bindable(defaultValue = "10ms") Duration linger,
         @Bindable(defaultValue = "50ms") Duration offerTimeout,
         @Bindable(defaultValue = "30s") Duration retryFor,
-        @Bindable(defaultValue = "15s") Duration closeTimeout) {
+        @Bindable(defaultValue = "15s") Duration closeTimeout,
+        @Bindable(defaultValue = "2") int writers) {
+
+    /** The settings of a recorder with one writer (tests that watch a single queue). */
+    CallRecorderProperties(int capacity, int batchSize, Duration linger, Duration offerTimeout, Duration retryFor, Duration closeTimeout) {
+        this(capacity, batchSize, linger, offerTimeout, retryFor, closeTimeout, 1);
+    }
 
     CallRecorderProperties {
         // 9,000 rows of 7 parameters stay under PostgreSQL's 65,535 parameters per statement.
         if (capacity < 1 || batchSize < 1 || batchSize > 9_000)
             throw new IllegalArgumentException("switchboard.recorder: capacity must be positive and batch-size between 1 and 9000");
+        if (writers < 1 || writers > capacity)
+            throw new IllegalArgumentException("switchboard.recorder: writers must be between 1 and the capacity");
     }
 }

@@ -17,6 +17,15 @@ import java.util.function.Function;
 final class Columns {
     private Columns() {}
 
+    /**
+     * Binds each column as a {@code text[]} parameter, from the first placeholder on: the statement
+     * casts each to its column's array type. Text in, so every type binds the same way and nothing
+     * depends on the driver's array support for uuid or timestamptz.
+     */
+    static void setTextArrays(PreparedStatement ps, String[]... columns) throws SQLException {
+        for (int i = 0; i < columns.length; i++) ps.setArray(i + 1, ps.getConnection().createArrayOf("text", columns[i]));
+    }
+
     static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         else ps.setObject(index, value.atOffset(ZoneOffset.UTC));

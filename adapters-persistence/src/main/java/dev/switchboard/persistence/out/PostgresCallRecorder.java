@@ -2,6 +2,7 @@ package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallEventObserver;
+import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallRepository;
@@ -23,10 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instance's one writer of timeline events and transcript turns (ADR 007). Producers — the
- * turns of live calls — put records on a bounded queue and go on; one thread takes them off in
- * order and writes them as multi-row INSERTs of up to {@code batch-size} rows, waiting at most
- * {@code linger} for a batch to fill. A full queue holds producers back for {@code offer-timeout},
+ * The instance's writer of timeline events and transcript turns (ADR 007). Producers — the
+ * turns of live calls — put records on a bounded queue and go on; a writer thread takes them off
+ * in order and writes them as one INSERT per table of up to {@code batch-size} rows, waiting at
+ * most {@code linger} for a batch to fill. There are {@code writers} such queues and threads; a
+ * call's records always go to the same one, so each call's records keep their order (issue 12: one
+ * writer, among a hundred busy call threads on two cores, fell behind at 1,000 calls). A full
+ * queue holds producers back for {@code offer-timeout},
  * then drops the record. A batch that fails transiently is retried for {@code retry-for}; one the
  * database refuses is written row by row so only the bad rows are lost. Every record not stored
  * is logged and counted ({@link #counts}). {@link #close} drains the queue before the pool goes.
@@ -36,6 +40,7 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCallRecorder.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final long CLOSING_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** What waits in the queue: a record, or a barrier that {@link #flush} waits on. */
     private sealed interface Item permits Event, Message, Flush {}
@@ -48,8 +53,7 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
 
     private final CallRepository calls;
     private final CallRecorderProperties settings;
-    private final BlockingQueue<Item> queue;
-    private final Thread writer;
+    private final Lane[] lanes;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -68,10 +72,10 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
         this.calls = calls;
         this.settings = settings;
         this.observers = observers.toArray(CallEventObserver[]::new);
-        this.queue = new LinkedBlockingQueue<>(settings.capacity());
-        this.writer = new Thread(this::run, "call-recorder");
-        writer.setDaemon(true);
-        writer.start();
+        this.lanes = new Lane[settings.writers()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(settings.capacity() / lanes.length, lanes.length == 1 ? "call-recorder" : "call-recorder-" + (i + 1));
+        }
     }
 
     @Override
@@ -84,22 +88,30 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
                 LOG.debug("call event observer {} failed", observer, e);
             }
         }
-        offer(new Event(event));
+        laneOf(event.callId()).offer(new Event(event));
     }
 
     @Override
     public void message(CallMessage message) {
-        offer(new Message(message));
+        laneOf(message.callId()).offer(new Message(message));
+    }
+
+    private Lane laneOf(CallId call) {
+        return lanes[Math.floorMod(call.hashCode(), lanes.length)];
     }
 
     @Override
     public boolean flush(Duration timeout) {
-        if (Thread.currentThread() == writer) return true;
-        if (!writer.isAlive()) return queue.isEmpty();
-        var done = new CountDownLatch(1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var barriers = new ArrayList<CountDownLatch>();
+        for (var lane : lanes) {
+            var done = lane.flush(deadline);
+            if (done == null) return false;
+            barriers.add(done);
+        }
         try {
-            return queue.offer(new Flush(done), timeout.toNanos(), TimeUnit.NANOSECONDS)
-                    && done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            for (var done : barriers) if (!done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) return false;
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -108,22 +120,27 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
 
     @Override
     public RecordingCounts counts() {
-        return new RecordingCounts(stored.get(), retried.get(), failed.get(), dropped.get(), queue.size());
+        int pending = 0;
+        for (var lane : lanes) pending += lane.queue.size();
+        return new RecordingCounts(stored.get(), retried.get(), failed.get(), dropped.get(), pending);
     }
 
-    /** Stops taking records into the queue, waits for the writer to store what is queued, then lets it go. */
+    /** Stops taking records into the queues, waits for the writers to store what is queued, then lets them go. */
     @PreDestroy
     @Override
     public void close() {
         if (closing) return;
         closeDeadline = System.nanoTime() + settings.closeTimeout().toNanos();
         closing = true;
-        try {
-            writer.join(settings.closeTimeout().toMillis() + 1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (var lane : lanes) {
+            try {
+                lane.writer.join(Math.max(0, (closeDeadline - System.nanoTime()) / 1_000_000) + 1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        var left = queue.size();
+        int left = 0;
+        for (var lane : lanes) left += lane.queue.size();
         if (left > 0) {
             dropped.addAndGet(left);
             LOG.error("{} call records were still queued when the recorder closed; they are lost", left);
@@ -132,55 +149,86 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
         }
     }
 
-    private void offer(Item item) {
-        if (closing && !writer.isAlive()) {
-            // Late records (a socket closing during shutdown): stored on the caller's thread.
-            write(List.of(item));
-            return;
-        }
-        try {
-            if (queue.offer(item) || queue.offer(item, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        dropped.incrementAndGet();
-        LOG.warn("call record dropped, the recorder's queue stayed full ({} queued): {}", queue.size(), describe(item));
-    }
+    /** One bounded queue and the thread that writes it. */
+    private final class Lane {
+        final BlockingQueue<Item> queue;
+        final Thread writer;
 
-    private void run() {
-        var batch = new ArrayList<Item>(settings.batchSize());
-        while (true) {
-            Item first;
-            try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                first = null;
-            }
-            if (first == null) {
-                if (closing) return;
-                continue;
-            }
-            batch.add(first);
-            if (!(first instanceof Flush)) fill(batch);
-            write(batch);
-            batch.clear();
+        Lane(int capacity, String name) {
+            this.queue = new LinkedBlockingQueue<>(Math.max(1, capacity));
+            this.writer = new Thread(this::run, name);
+            writer.setDaemon(true);
+            writer.start();
         }
-    }
 
-    /** Adds what arrives within the batch window, up to a full batch; a flush barrier ends the batch at once. */
-    private void fill(List<Item> batch) {
-        long deadline = System.nanoTime() + (closing ? 0 : settings.linger().toNanos());
-        while (batch.size() < settings.batchSize()) {
-            Item next;
-            try {
-                long wait = deadline - System.nanoTime();
-                next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-            } catch (InterruptedException e) {
-                next = null;
+        /** A barrier queued behind everything already here, or null when there was no room in time. */
+        CountDownLatch flush(long deadline) {
+            var done = new CountDownLatch(1);
+            if (Thread.currentThread() == writer || !writer.isAlive() && queue.isEmpty()) {
+                done.countDown();
+                return done;
             }
-            if (next == null) return;
-            batch.add(next);
-            if (next instanceof Flush) return;
+            if (!writer.isAlive()) return null;
+            try {
+                return queue.offer(new Flush(done), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) ? done : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        void offer(Item item) {
+            if (closing && !writer.isAlive()) {
+                // Late records (a socket closing during shutdown): stored on the caller's thread.
+                write(List.of(item));
+                return;
+            }
+            try {
+                if (queue.offer(item) || queue.offer(item, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dropped.incrementAndGet();
+            LOG.warn("call record dropped, the recorder's queue stayed full ({} queued): {}", queue.size(), describe(item));
+        }
+
+        private void run() {
+            var batch = new ArrayList<Item>(settings.batchSize());
+            while (true) {
+                Item first;
+                try {
+                    first = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    first = null;
+                }
+                if (first == null) {
+                    if (closing) return;
+                    continue;
+                }
+                batch.add(first);
+                if (!(first instanceof Flush)) fill(batch);
+                write(batch);
+                batch.clear();
+            }
+        }
+
+        /** Adds what arrives within the batch window, up to a full batch; a flush barrier ends the batch at once. */
+        private void fill(List<Item> batch) {
+            long deadline = System.nanoTime() + (closing ? 0 : settings.linger().toNanos());
+            while (batch.size() < settings.batchSize()) {
+                Item next;
+                long wait = closing ? 0 : deadline - System.nanoTime();
+                try {
+                    // A long batch window is waited in slices, so a shutdown does not sit it out.
+                    next = wait > 0 ? queue.poll(Math.min(wait, CLOSING_CHECK_NANOS), TimeUnit.NANOSECONDS) : queue.poll();
+                } catch (InterruptedException e) {
+                    next = null;
+                }
+                if (next == null && wait > CLOSING_CHECK_NANOS) continue;
+                if (next == null) return;
+                batch.add(next);
+                if (next instanceof Flush) return;
+            }
         }
     }
 

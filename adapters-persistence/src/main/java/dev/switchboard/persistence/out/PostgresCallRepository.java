@@ -112,23 +112,40 @@ final class PostgresCallRepository implements CallRepository {
         appendEvents(List.of(event));
     }
 
-    /** One multi-row INSERT: {@code id} (bigserial) follows the rows' order, which breaks ties in {@code at}. */
+    /**
+     * One INSERT of all the rows, passed as one array per column ({@code unnest}): the statement's
+     * text never changes with the number of rows, so PostgreSQL parses and plans it once per
+     * connection instead of once per batch (issue 12: a 500-row multi-row INSERT re-planned per
+     * batch kept the recorder from keeping up at 1,000 calls). {@code id} (bigserial) follows the
+     * rows' order, which breaks ties in {@code at}.
+     */
     @Override
     public void appendEvents(List<CallEvent> events) {
         if (events.isEmpty()) return;
-        var sql = "INSERT INTO call_events (tenant_id, call_id, at, type, data) VALUES "
-                + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, CAST(? AS jsonb))"));
-        db.recordUpdate(events.size() == 1 ? "append a call event" : "append " + events.size() + " call events", sql, ps -> {
-            int i = 0;
-            for (var event : events) {
-                ps.setObject(++i, event.tenantId().value());
-                ps.setObject(++i, event.callId().value());
-                Columns.setInstant(ps, ++i, event.at());
-                ps.setString(++i, event.type());
-                ps.setString(++i, json.write(event.data()));
-            }
-        });
+        int n = events.size();
+        var tenantIds = new String[n];
+        var callIds = new String[n];
+        var ats = new String[n];
+        var types = new String[n];
+        var data = new String[n];
+        for (int i = 0; i < n; i++) {
+            var event = events.get(i);
+            tenantIds[i] = event.tenantId().toString();
+            callIds[i] = event.callId().toString();
+            ats[i] = event.at().toString();
+            types[i] = event.type();
+            data[i] = json.write(event.data());
+        }
+        db.recordUpdate(n == 1 ? "append a call event" : "append " + n + " call events", APPEND_EVENTS,
+                ps -> Columns.setTextArrays(ps, tenantIds, callIds, ats, types, data));
     }
+
+    private static final String APPEND_EVENTS = """
+            INSERT INTO call_events (tenant_id, call_id, at, type, data)
+            SELECT r.tenant_id, r.call_id, r.at, r.type, CAST(r.data AS jsonb)
+            FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]))
+                WITH ORDINALITY AS r(tenant_id, call_id, at, type, data, n)
+            ORDER BY r.n""";
 
     @Override
     public List<CallEvent> events(TenantId tenantId, CallId callId) {
@@ -146,8 +163,9 @@ final class PostgresCallRepository implements CallRepository {
     }
 
     /**
-     * One multi-row upsert. PostgreSQL refuses to touch a row twice in one statement, so a turn
-     * that appears twice keeps its first place (its {@code seq}) with its last version.
+     * One upsert of all the rows, one array per column (see {@link #appendEvents}). PostgreSQL
+     * refuses to touch a row twice in one statement, so a turn that appears twice keeps its first
+     * place (its {@code seq}) with its last version.
      */
     @Override
     public void saveMessages(List<CallMessage> messages) {
@@ -155,24 +173,38 @@ final class PostgresCallRepository implements CallRepository {
         var latest = new LinkedHashMap<java.util.UUID, CallMessage>();
         for (var m : messages) latest.put(m.id(), m);
         var rows = List.copyOf(latest.values());
-        var sql = "INSERT INTO call_messages (" + MESSAGE_COLUMNS + ") VALUES "
-                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?)")) + """
-                 ON CONFLICT (tenant_id, id) DO UPDATE SET speaker = EXCLUDED.speaker, text = EXCLUDED.text,
-                    at = EXCLUDED.at, interrupted = EXCLUDED.interrupted
-                WHERE call_messages.call_id = EXCLUDED.call_id""";
-        db.recordUpdate(rows.size() == 1 ? "save a transcript turn" : "save " + rows.size() + " transcript turns", sql, ps -> {
-            int i = 0;
-            for (var m : rows) {
-                ps.setObject(++i, m.id());
-                ps.setObject(++i, m.tenantId().value());
-                ps.setObject(++i, m.callId().value());
-                ps.setString(++i, m.speaker().name());
-                ps.setString(++i, m.text());
-                Columns.setInstant(ps, ++i, m.at());
-                ps.setBoolean(++i, m.interrupted());
-            }
-        });
+        int n = rows.size();
+        var ids = new String[n];
+        var tenantIds = new String[n];
+        var callIds = new String[n];
+        var speakers = new String[n];
+        var texts = new String[n];
+        var ats = new String[n];
+        var interrupted = new String[n];
+        for (int i = 0; i < n; i++) {
+            var m = rows.get(i);
+            ids[i] = m.id().toString();
+            tenantIds[i] = m.tenantId().toString();
+            callIds[i] = m.callId().toString();
+            speakers[i] = m.speaker().name();
+            texts[i] = m.text();
+            ats[i] = m.at().toString();
+            interrupted[i] = Boolean.toString(m.interrupted());
+        }
+        db.recordUpdate(n == 1 ? "save a transcript turn" : "save " + n + " transcript turns", SAVE_MESSAGES,
+                ps -> Columns.setTextArrays(ps, ids, tenantIds, callIds, speakers, texts, ats, interrupted));
     }
+
+    private static final String SAVE_MESSAGES = "INSERT INTO call_messages (" + MESSAGE_COLUMNS + ")" + """
+
+            SELECT r.id, r.tenant_id, r.call_id, r.speaker, r.text, r.at, r.interrupted
+            FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS timestamptz[]), CAST(? AS boolean[]))
+                WITH ORDINALITY AS r(id, tenant_id, call_id, speaker, text, at, interrupted, n)
+            ORDER BY r.n
+            ON CONFLICT (tenant_id, id) DO UPDATE SET speaker = EXCLUDED.speaker, text = EXCLUDED.text,
+                at = EXCLUDED.at, interrupted = EXCLUDED.interrupted
+            WHERE call_messages.call_id = EXCLUDED.call_id""";
 
     @Override
     public List<CallMessage> messages(TenantId tenantId, CallId callId) {

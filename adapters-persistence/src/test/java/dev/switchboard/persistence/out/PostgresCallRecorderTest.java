@@ -64,7 +64,55 @@ class PostgresCallRecorderTest {
 
     @Test
     void records_handed_over_from_many_threads_are_all_stored_in_each_calls_order() throws Exception {
-        var recorder = new PostgresCallRecorder(calls, settings(10_000, Duration.ofMillis(10), Duration.ofSeconds(1)));
+        recordsFromManyThreadsAreStoredInOrder(settings(10_000, Duration.ofMillis(10), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void with_several_writers_each_calls_records_still_keep_their_order() throws Exception {
+        recordsFromManyThreadsAreStoredInOrder(new CallRecorderProperties(10_000, 200, Duration.ofMillis(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(20), Duration.ofSeconds(20), 3));
+    }
+
+    @Test
+    void a_clean_shutdown_with_several_writers_stores_everything_still_queued() {
+        var recorder = new PostgresCallRecorder(calls, new CallRecorderProperties(10_000, 200, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                Duration.ofSeconds(20), Duration.ofSeconds(20), 3));
+        var talks = List.of(aCall(), aCall(), aCall(), aCall());
+        for (var call : talks) for (int n = 0; n < 50; n++) recorder.event(event(call, n));
+
+        recorder.close();
+
+        for (var call : talks) assertThat(types(call)).hasSize(50).startsWith("step.0", "step.1");
+        assertThat(recorder.counts().stored()).isEqualTo(200);
+        assertThat(recorder.counts().lost()).isZero();
+    }
+
+    @Test
+    void words_that_mean_something_to_sql_or_to_array_syntax_are_stored_as_said() {
+        var call = aCall();
+        var tricky = List.of("NULL", "", "{a,b}", "say \"hi\", then \\ leave", "line one\nline two\tend", "l'heure, c'est l'heure",
+                "Ça coûte 30 € 😀", " padded ");
+        var messages = tricky.stream().map(text -> CallMessage.of(call, Speaker.CALLER, text, T0)).toList();
+        calls.saveMessages(messages);
+        calls.appendEvents(tricky.stream().map(text -> CallEvent.of(call, T0, "caller.said", Map.of("text", text))).toList());
+
+        assertThat(calls.messages(tenant, call.id())).extracting(CallMessage::text).containsExactlyElementsOf(tricky);
+        assertThat(calls.events(tenant, call.id())).extracting(e -> e.data().get("text")).containsExactlyElementsOf(tricky);
+    }
+
+    @Test
+    void an_instant_keeps_its_microseconds_through_the_batched_insert() {
+        var call = aCall();
+        var at = java.time.Instant.parse("2026-12-03T23:44:15.123456Z");
+        calls.appendEvents(List.of(CallEvent.of(call, at, "step.0", Map.of())));
+        calls.saveMessages(List.of(CallMessage.of(call, Speaker.AGENT, "hello", at)));
+
+        assertThat(calls.events(tenant, call.id()).get(0).at()).isEqualTo(at);
+        assertThat(calls.messages(tenant, call.id()).get(0).at()).isEqualTo(at);
+    }
+
+    private void recordsFromManyThreadsAreStoredInOrder(CallRecorderProperties settings) throws Exception {
+        var recorder = new PostgresCallRecorder(calls, settings);
         var pool = Executors.newFixedThreadPool(6);
         try {
             var talks = new ArrayList<Call>();

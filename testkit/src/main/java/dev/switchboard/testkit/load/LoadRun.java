@@ -22,6 +22,9 @@ import java.util.function.BiFunction;
 public final class LoadRun {
     // Threads that only wait on sockets and sleep: a small stack lets thousands run.
     private static final long CALLER_STACK_BYTES = 256 * 1024;
+    // One JDK HttpClient serialises its connections' timers and pool on a few locks; at 250 calls
+    // per client those locks showed in the client's profile (JFR, 1,000 calls), so fewer per client.
+    static final int CALLS_PER_CLIENT = 50;
     private final LoadPlan plan;
     private final List<VirtualCaller> callers;
     private final CallTimings timings;
@@ -30,14 +33,14 @@ public final class LoadRun {
 
     /**
      * @param callerFor  builds a virtual caller with the given listener; called a few times, each
-     *                   caller carrying several hundred calls (one HTTP client each)
+     *                   caller carrying {@value #CALLS_PER_CLIENT} calls (one HTTP client each)
      * @param serverPids processes to observe: the server's JVM, PostgreSQL's postmaster…
      */
     public LoadRun(LoadPlan plan, BiFunction<Integer, CallTimings, VirtualCaller> callerFor, List<Long> serverPids, PrintWriter progress) {
         this.plan = plan;
         this.timings = new CallTimings();
         this.callers = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, (plan.calls() + 249) / 250); i++) callers.add(callerFor.apply(i, timings));
+        for (int i = 0; i < Math.max(1, (plan.calls() + CALLS_PER_CLIENT - 1) / CALLS_PER_CLIENT); i++) callers.add(callerFor.apply(i, timings));
         this.serverPids = List.copyOf(serverPids);
         this.progress = progress;
     }
