@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +135,23 @@ class ApiDocumentTest {
             java.util.Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(in);
             var components = (java.util.Map<String, Object>) document.get("components");
             return new java.util.TreeSet<>(((java.util.Map<String, Object>) components.get("schemas")).keySet());
+        }
+    }
+
+    /** The verdicts the document lists (on a call and on its diagnosis) are the ones the code knows, no more, no fewer. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_documented_verdicts_are_the_codes_verdicts() throws java.io.IOException {
+        try (var in = ApiDocumentTest.class.getClassLoader().getResourceAsStream(ApiDocument.RESOURCE)) {
+            java.util.Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(in);
+            var schemas = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) document.get("components")).get("schemas");
+            var known = java.util.Arrays.stream(dev.switchboard.domain.diagnosis.VerdictCode.values())
+                    .map(dev.switchboard.domain.diagnosis.VerdictCode::wireName).toList();
+            for (var schema : List.of("Call", "CallDiagnosis")) {
+                var properties = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) schemas.get(schema)).get("properties");
+                var verdict = (java.util.Map<String, Object>) properties.get("verdict");
+                assertThat((List<String>) verdict.get("enum")).as(schema + ".verdict").containsExactlyInAnyOrderElementsOf(known);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A call's diagnosis as its tenant reads it through the API: {@code GET /api/v1/calls?verdict=…}
- * (the verdict kept on the call when it ended) and {@code GET /api/v1/calls/{id}/diagnosis}.
+ * (the verdict kept on the call when it ended, which each listed call shows) and {@code GET /api/v1/calls/{id}/diagnosis}.
  */
 public final class CallVerdicts {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -26,6 +26,13 @@ public final class CallVerdicts {
     public static void listedUnder(Api owner, String callId, String verdict) {
         await().atMost(WAIT).untilAsserted(() -> assertThat(((List<Map<String, Object>>) owner.get("/api/v1/calls?verdict=" + verdict)
                 .json().get("items")).stream().map(c -> c.get("id")).toList()).as("calls listed under " + verdict).containsExactly(callId));
+        // Each item of the list shows its verdict, filtered or not, and so does the call itself.
+        var filtered = (List<Map<String, Object>>) owner.get("/api/v1/calls?verdict=" + verdict).json().get("items");
+        assertThat(filtered).extracting(c -> c.get("verdict")).containsExactly(verdict);
+        var all = (List<Map<String, Object>>) owner.get("/api/v1/calls?limit=200").json().get("items");
+        assertThat(all).filteredOn(c -> callId.equals(c.get("id"))).extracting(c -> c.get("verdict")).containsExactly(verdict);
+        var call = (Map<String, Object>) owner.get("/api/v1/calls/" + callId).json().get("call");
+        assertThat(call).containsEntry("verdict", verdict);
     }
 
     /** The call's diagnosis, as {@code GET /api/v1/calls/{id}/diagnosis} answers it. */

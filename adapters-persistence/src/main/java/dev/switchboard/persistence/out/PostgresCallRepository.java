@@ -16,9 +16,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,6 +98,18 @@ final class PostgresCallRepository implements CallRepository {
             ps.setObject(3, id.value());
             ps.setString(4, verdict);
         });
+    }
+
+    @Override
+    public Map<CallId, String> verdicts(TenantId tenantId, Collection<CallId> ids) {
+        if (ids.isEmpty()) return Map.of();
+        var rows = db.list("read calls' verdicts", "SELECT id, verdict FROM calls WHERE tenant_id = ? AND id = ANY (?) AND verdict IS NOT NULL", ps -> {
+            ps.setObject(1, tenantId.value());
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.stream().map(CallId::value).toArray()));
+        }, rs -> Map.entry(new CallId(Columns.uuid(rs, "id")), rs.getString("verdict")));
+        var verdicts = new HashMap<CallId, String>();
+        rows.forEach(row -> verdicts.put(row.getKey(), row.getValue()));
+        return verdicts;
     }
 
     @Override

@@ -59,7 +59,7 @@ final class CallController {
     /**
      * Filters: status, direction, phoneNumberId, from/to (ISO-8601 instants), reference (of calls we placed), providerCallId
      * (Twilio's CallSid, Vapi's call id), verdict (of the call's diagnosis, e.g. socket_never_connected); paging: offset,
-     * limit (default 50).
+     * limit (default 50). Each call carries the verdict of its diagnosis once it has one.
      */
     @Get
     @Operation(operationId = "listCalls", summary = "The tenant's calls, newest first, with filters and paging")
@@ -85,7 +85,9 @@ final class CallController {
         var page = QueryValues.page(errors, offset, limit);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
         var result = calls.list(tenant, query, page);
-        return new CallViews.CallPage(result.items().stream().map(CallViews::call).toList(), result.total(), result.offset(), result.limit());
+        var verdicts = calls.verdicts(tenant, result.items().stream().map(c -> c.id()).toList());
+        return new CallViews.CallPage(result.items().stream().map(c -> CallViews.call(c, verdicts.get(c.id()))).toList(),
+                result.total(), result.offset(), result.limit());
     }
 
     /** Counts and durations over [from, to) (default: the last 30 days), days in the tenant's timezone. */
@@ -117,7 +119,8 @@ final class CallController {
         recorder.flush(FLUSH_WAIT);
         List<CallViews.MessageView> transcript = calls.messages(tenant, callId).stream().map(CallViews::message).toList();
         List<CallViews.EventView> timeline = calls.events(tenant, callId).stream().map(CallViews::event).toList();
-        return new CallViews.CallDetail(CallViews.call(call), outbound(tenant, callId), transcript, timeline);
+        var verdict = calls.verdicts(tenant, List.of(callId)).get(callId);
+        return new CallViews.CallDetail(CallViews.call(call, verdict), outbound(tenant, callId), transcript, timeline);
     }
 
     /** What the business asked for, for a call we placed; null for others. */

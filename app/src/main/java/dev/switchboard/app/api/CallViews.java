@@ -31,7 +31,14 @@ final class CallViews {
                     @Schema(example = "2026-03-02T09:00:04Z") Instant answeredAt, @Schema(example = "2026-03-02T09:03:10Z") Instant endedAt,
                     @Schema(example = "186") Integer durationSeconds, @Schema(example = "0.0425") BigDecimal cost,
                     @Schema(example = "USD") String costCurrency, @Schema(example = "caller-hung-up") String endedReason,
-                    String recordingUrl, @Schema(example = "Booked a haircut for Tuesday at 10:00.") String summary) {}
+                    String recordingUrl, @Schema(example = "Booked a haircut for Tuesday at 10:00.") String summary,
+                    @Schema(description = "the verdict of the call's diagnosis, kept when the call ends and whenever its diagnosis is "
+                            + "read (GET /api/v1/calls/{id}/diagnosis says why); absent until then, e.g. while the call is live",
+                            allowableValues = {"dial_failed", "webhook_never_received", "number_not_proven", "no_assistant",
+                                    "socket_never_connected", "socket_without_setup", "model_key_missing", "model_key_refused",
+                                    "model_failed", "stream_model_closed", "tool_failed", "caller_hung_up_in_silence",
+                                    "no_status_callback", "vapi_sync_failed", "vapi_sync_drifted", "in_progress", "healthy"},
+                            example = "healthy") String verdict) {}
 
     @Serdeable
     @Schema(name = "TranscriptLine", requiredProperties = {"speaker", "text", "at", "interrupted"})
@@ -84,14 +91,20 @@ final class CallViews {
     record StatsView(Instant from, Instant to, String timezone, long total, Map<String, Long> byStatus,
                      Map<String, Long> byDirection, long totalDurationSeconds, double averageDurationSeconds, List<DayView> perDay) {}
 
+    /** The call as placing or cancelling it answers: not diagnosed yet, so without a verdict. */
     static CallView call(Call c) {
+        return call(c, null);
+    }
+
+    /** @param verdict the verdict kept on the call ({@code CallRepository#verdicts}), or null */
+    static CallView call(Call c, String verdict) {
         return new CallView(c.id().toString(), c.direction().wireName(), c.from(), c.to(),
                 c.runtime().name().toLowerCase(Locale.ROOT),
                 c.assistantId() == null ? null : c.assistantId().toString(),
                 c.phoneNumberId() == null ? null : c.phoneNumberId().toString(),
                 c.providerCallId(), c.status().wireName(), c.createdAt(), c.answeredAt(), c.endedAt(), c.durationSeconds(),
                 c.cost() == null ? null : c.cost().amount(), c.cost() == null ? null : c.cost().currency(),
-                c.endedReason(), c.recordingUrl(), c.summary());
+                c.endedReason(), c.recordingUrl(), c.summary(), verdict);
     }
 
     static MessageView message(CallMessage m) {

@@ -5,7 +5,9 @@ import dev.switchboard.domain.shared.PageRequest;
 import dev.switchboard.domain.shared.TenantId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,12 @@ public interface CallRepository {
      * which {@link CallQuery#verdict()} filters on. A call that is not stored is left alone.
      */
     void recordVerdict(TenantId tenantId, CallId id, String verdict);
+
+    /**
+     * The verdicts {@linkplain #recordVerdict kept} on these calls, by call (one read for a page of
+     * the call list). A call never diagnosed, unknown or another tenant's is absent.
+     */
+    Map<CallId, String> verdicts(TenantId tenantId, Collection<CallId> ids);
 
     /** Newest first. */
     Page<Call> list(TenantId tenantId, CallQuery query, PageRequest page);

@@ -128,6 +128,30 @@ public abstract class CallRepositoryContract {
     }
 
     @Test
+    void keeps_the_latest_verdict_of_the_tenants_calls_for_the_list_to_show_and_filter() {
+        var other = Fixtures.tenant("Other");
+        tenants().save(other);
+        var diagnosed = Fixtures.call(tenant.id(), T0);
+        var live = Fixtures.call(tenant.id(), T0.plusSeconds(1));
+        var foreign = Fixtures.call(other.id(), T0.plusSeconds(2));
+        calls().add(diagnosed);
+        calls().add(live);
+        calls().add(foreign);
+
+        calls().recordVerdict(tenant.id(), diagnosed.id(), "in_progress");
+        calls().recordVerdict(tenant.id(), diagnosed.id(), "tool_failed");
+        calls().recordVerdict(tenant.id(), foreign.id(), "healthy");
+        calls().recordVerdict(other.id(), live.id(), "healthy");
+
+        assertThat(calls().verdicts(tenant.id(), List.of(diagnosed.id(), live.id(), foreign.id(), CallId.random())))
+                .isEqualTo(Map.of(diagnosed.id(), "tool_failed"));
+        assertThat(calls().verdicts(other.id(), List.of(diagnosed.id(), foreign.id()))).isEmpty();
+        assertThat(calls().verdicts(tenant.id(), List.of())).isEmpty();
+        assertThat(calls().list(tenant.id(), new CallQuery(null, null, null, null, null, null, null, "tool_failed"), PageRequest.first(10))
+                .items()).containsExactly(diagnosed);
+    }
+
+    @Test
     void stats_count_by_status_direction_and_day_in_the_tenant_zone() {
         var paris = ZoneId.of("Europe/Paris");
         // 23:30 UTC on March 2 is already March 3 in Paris.

@@ -62,6 +62,13 @@ public final class InMemoryCallRepository implements CallRepository {
     }
 
     @Override
+    public Map<CallId, String> verdicts(TenantId tenantId, java.util.Collection<CallId> ids) {
+        var kept = new java.util.HashMap<CallId, String>();
+        for (var id : ids) if (findById(tenantId, id).isPresent() && verdicts.containsKey(id)) kept.put(id, verdicts.get(id));
+        return kept;
+    }
+
+    @Override
     public Page<Call> list(TenantId tenantId, CallQuery query, PageRequest page) {
         var matching = calls.values().stream()
                 .filter(c -> c.tenantId().equals(tenantId))

@@ -265,6 +265,9 @@ class ConversationSessionTest {
         public java.util.Optional<Call> findById(TenantId t, dev.switchboard.domain.call.CallId id) { return calls.findById(t, id); }
         public java.util.Optional<Call> findByProviderCallId(TenantId t, String id) { return calls.findByProviderCallId(t, id); }
         public void recordVerdict(TenantId t, dev.switchboard.domain.call.CallId id, String verdict) { calls.recordVerdict(t, id, verdict); }
+        public java.util.Map<dev.switchboard.domain.call.CallId, String> verdicts(TenantId t, java.util.Collection<dev.switchboard.domain.call.CallId> ids) {
+            return calls.verdicts(t, ids);
+        }
         public dev.switchboard.domain.shared.Page<Call> list(TenantId t, dev.switchboard.domain.call.CallQuery q, dev.switchboard.domain.shared.PageRequest p) {
             return calls.list(t, q, p);
         }
