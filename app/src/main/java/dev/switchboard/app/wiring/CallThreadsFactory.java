@@ -30,6 +30,13 @@ final class CallThreadsFactory {
     static final String CALL_TOOLS = "call-tools";
     /** Bounded waits of live calls (a stream call's wait for its last {@code mark}); tasks are tiny. */
     static final String CALL_TIMERS = "call-timers";
+    /**
+     * Diagnoses of ended Vapi calls, which ask Vapi's API whether the assistant drifted: run here,
+     * after the webhook has answered, not while Vapi waits for that answer. Two threads and 256
+     * waiting calls: each waits at most {@code switchboard.vapi.timeout}; when full, the webhook
+     * diagnoses from the stored sync state instead (see {@code VapiFactory}).
+     */
+    static final String CALL_DIAGNOSIS = "call-diagnosis";
     private static final Duration IDLE = Duration.ofMinutes(1);
 
     @Singleton
@@ -44,6 +51,13 @@ final class CallThreadsFactory {
     @Bean(preDestroy = "shutdown")
     ExecutorService callTools(CallsProperties calls) {
         return bounded("call-tool", calls.toolThreads(), calls.toolQueue());
+    }
+
+    @Singleton
+    @Named(CALL_DIAGNOSIS)
+    @Bean(preDestroy = "shutdown")
+    ExecutorService callDiagnosis() {
+        return bounded("call-diagnosis", 2, 256);
     }
 
     @Singleton

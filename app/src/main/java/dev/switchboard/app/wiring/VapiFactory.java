@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutorService;
  */
 @Factory
 final class VapiFactory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VapiFactory.class);
+
     @Singleton
     VapiCredentials vapiCredentials(ConnectionRepository connections, SecretVault vault) {
         return new VapiCredentials(connections, vault);
@@ -75,9 +77,30 @@ final class VapiFactory {
                                         DeliveryLedger ledger, @Nullable Toolbox toolbox,
                                         @Named(CallThreadsFactory.CALL_TOOLS) ExecutorService tools,
                                         @Value("${switchboard.vapi.tool-budget:15s}") Duration toolBudget, DialQueue dials, Clock clock,
-                                        DiagnoseCall diagnose) {
-        // An ended Vapi call is diagnosed here (its verdict kept for the call list), as RecordCallStatus does for Twilio's calls.
+                                        DiagnoseCall diagnose, @Named(CallThreadsFactory.CALL_DIAGNOSIS) ExecutorService diagnoses) {
+        // An ended Vapi call is diagnosed (its verdict kept for the call list), as RecordCallStatus does for Twilio's calls.
         return new IngestVapiMessage(calls, assistants, numbers, states, credentials, specs, ledger,
-                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, dials, clock, diagnose::diagnose);
+                toolbox != null ? toolbox : new Toolbox(List.of()), tools, toolBudget, dials, clock, call -> diagnoseLater(diagnose, diagnoses, call));
+    }
+
+    /**
+     * The diagnosis of a Vapi call asks Vapi's API whether the assistant drifted, which may take up
+     * to {@code switchboard.vapi.timeout}: it runs on the bounded {@code call-diagnosis} pool, so the
+     * webhook answers Vapi without waiting on Vapi. When that pool is full, the verdict comes from the
+     * stored sync state (database only) for now; reading the diagnosis asks Vapi again.
+     */
+    static void diagnoseLater(DiagnoseCall diagnose, ExecutorService diagnoses, dev.switchboard.domain.call.Call call) {
+        try {
+            diagnoses.execute(() -> {
+                try {
+                    diagnose.diagnose(call);
+                } catch (RuntimeException e) {
+                    // Nothing to tell: reading the call's diagnosis makes it again.
+                    LOG.debug("could not diagnose Vapi call {}: {}", call.id(), e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            diagnose.diagnoseFromStore(call);
+        }
     }
 }

@@ -42,9 +42,25 @@ public final class DiagnoseCall {
         return calls.findById(tenant, id).map(this::diagnose);
     }
 
-    /** Reads the call's timeline as stored now, keeps the verdict on the call and returns it. */
+    /**
+     * Reads the call's timeline as stored now, keeps the verdict on the call and returns it. For a
+     * Vapi call this asks Vapi (one HTTP request, up to its timeout): callers answering Vapi's own
+     * webhook run it off that request ({@link #diagnoseFromStore} when they cannot).
+     */
     public Verdict diagnose(Call call) {
-        var sync = call.runtime() == Runtime.VAPI && call.assistantId() != null ? syncOf(call) : Optional.<VapiSyncState>empty();
+        return diagnose(call, true);
+    }
+
+    /**
+     * As {@link #diagnose(Call)}, but from the Vapi sync state as stored, without asking Vapi: no
+     * network, for when there is no time to wait for Vapi.
+     */
+    public Verdict diagnoseFromStore(Call call) {
+        return diagnose(call, false);
+    }
+
+    private Verdict diagnose(Call call, boolean askVapi) {
+        var sync = call.runtime() == Runtime.VAPI && call.assistantId() != null ? syncOf(call, askVapi) : Optional.<VapiSyncState>empty();
         var verdict = diagnosis.read(call, calls.events(call.tenantId(), call.id()), sync, clock.instant());
         calls.recordVerdict(call.tenantId(), call.id(), verdict.code().wireName());
         return verdict;
@@ -55,8 +71,8 @@ public final class DiagnoseCall {
      * that nobody looked at since would leave the call healthy. So Vapi is asked (one read of the
      * assistant); when it cannot be, the stored state answers.
      */
-    private Optional<VapiSyncState> syncOf(Call call) {
-        if (liveSync != null) {
+    private Optional<VapiSyncState> syncOf(Call call, boolean askVapi) {
+        if (askVapi && liveSync != null) {
             try {
                 if (liveSync.check(new CheckVapiSync.Command(call.tenantId(), call.assistantId())) instanceof CheckVapiSync.Result.Done done
                         && done.checks().size() == 1 && done.checks().get(0).stored() != null)

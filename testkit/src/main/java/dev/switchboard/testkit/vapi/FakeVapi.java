@@ -67,6 +67,46 @@ public final class FakeVapi implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests to one endpoint, held unanswered until the test {@linkplain #release() releases} them;
+     * then they are answered as usual. Lets a test show that something answers <em>before</em> a slow
+     * Vapi does, without measuring time.
+     */
+    public static final class Hold implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** How many requests are held right now (arrived, not yet answered). */
+        public int waiting() {
+            return waiting.get();
+        }
+
+        public boolean isReleased() {
+            return released.getCount() == 0;
+        }
+
+        /** Lets the held requests (and any later ones) through. */
+        public void release() {
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
+
+        private void await() {
+            waiting.incrementAndGet();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+    }
+
     /** One request as the fake received it. */
     public record Request(String method, String path, String authorization, JsonNode body) {}
 
@@ -91,6 +131,7 @@ public final class FakeVapi implements AutoCloseable {
     private final Map<String, ObjectNode> numbers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ObjectNode> calls = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Endpoint, Failure> failures = Collections.synchronizedMap(new EnumMap<>(Endpoint.class));
+    private final Map<Endpoint, Hold> holds = Collections.synchronizedMap(new EnumMap<>(Endpoint.class));
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Map<String, String> twilioAccounts = Map.of();
     /** Set while a request is applied whose answer will be lost: {@link #send} then writes nothing. */
@@ -137,6 +178,14 @@ public final class FakeVapi implements AutoCloseable {
         failures.clear();
     }
 
+    /** Holds every request to {@code endpoint} unanswered until the returned hold is released (or the fake is reset or closed). */
+    public Hold hold(Endpoint endpoint) {
+        var hold = new Hold();
+        var previous = holds.put(endpoint, hold);
+        if (previous != null) previous.release();
+        return hold;
+    }
+
     /**
      * Forgets the request log and injected failures, so a fake shared by a test class starts each
      * test clean (call it from {@code @BeforeEach}). The organisation's assistants and numbers stay:
@@ -145,6 +194,14 @@ public final class FakeVapi implements AutoCloseable {
     public void reset() {
         requests.clear();
         failures.clear();
+        releaseHolds();
+    }
+
+    private void releaseHolds() {
+        synchronized (holds) {
+            holds.values().forEach(Hold::release);
+            holds.clear();
+        }
     }
 
     /** Someone edits the assistant in Vapi's dashboard. */
@@ -205,6 +262,7 @@ public final class FakeVapi implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseHolds();
         server.stop(0);
     }
 
@@ -233,6 +291,8 @@ public final class FakeVapi implements AutoCloseable {
                 send(exchange, 401, error(401, "Unauthorized", "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa."));
                 return;
             }
+            var hold = holds.get(endpoint);
+            if (hold != null) hold.await();
             var failure = failures.get(endpoint);
             if (failure != null) {
                 if (failure.onlyOnce()) failures.remove(endpoint);
