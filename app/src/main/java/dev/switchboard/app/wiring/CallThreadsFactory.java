@@ -5,10 +5,10 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -73,7 +73,10 @@ final class CallThreadsFactory {
     }
 
     static ThreadPoolExecutor bounded(String name, int threads, int queue) {
-        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+        // Two locks (put, take): the event loops handing work over never wait on the lock a pool
+        // thread holds while taking; an ArrayBlockingQueue's one lock parked event loops for
+        // hundreds of milliseconds at 1,000 calls on busy cores (JFR, issue 12).
+        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(queue);
         var counter = new AtomicLong();
         var pool = new ThreadPoolExecutor(threads, threads, IDLE.toMillis(), TimeUnit.MILLISECONDS, waiting, r -> {
             var t = new Thread(r, name + "-" + counter.incrementAndGet());
