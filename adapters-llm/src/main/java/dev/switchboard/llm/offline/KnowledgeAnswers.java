@@ -1,7 +1,9 @@
 package dev.switchboard.llm.offline;
 
 import dev.switchboard.domain.conversation.ChatTurn.ToolResult;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -14,15 +16,33 @@ final class KnowledgeAnswers {
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s*(?:[^:\\n]{1,60}?\\s?:\\s+)?");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
     private static final int MAX_LENGTH = 300;
+    /** Bounds the memory; beyond it, reading starts over. */
+    private static final int REMEMBERED = 2_000;
+    /**
+     * Read once per text: every caller of a tenant asking about the opening hours gets the same
+     * search result, and folding it (Unicode decomposition, three passes of patterns) on each turn
+     * was a tenth of the offline model's time at 1,000 calls (issue 12).
+     */
+    private static final Map<String, Optional<String>> READ = new ConcurrentHashMap<>();
 
     private KnowledgeAnswers() {}
 
     static Optional<String> topPassage(ToolResult result) {
-        var content = Utterance.of(result.content());
-        if (result.isError() || content.has("no result", "no results", "nothing found", "no match", "no matches", "no matching",
+        if (result.isError()) return Optional.empty();
+        var known = READ.get(result.content());
+        if (known != null) return known;
+        var passage = reading(result.content());
+        if (READ.size() >= REMEMBERED) READ.clear();
+        READ.put(result.content(), passage);
+        return passage;
+    }
+
+    private static Optional<String> reading(String text) {
+        var content = Utterance.of(text);
+        if (content.has("no result", "no results", "nothing found", "no match", "no matches", "no matching",
                 "no passage", "no document", "no documents", "no relevant", "no information", "found nothing", "aucun", "aucune"))
             return Optional.empty();
-        for (var line : result.content().split("\\R")) {
+        for (var line : text.split("\\R")) {
             var passage = ITEM.matcher(line).replaceFirst("").strip();
             if (Utterance.of(passage).wordCount() >= 4 && !passage.endsWith(":")) return Optional.of(brief(capitalised(passage)));
         }

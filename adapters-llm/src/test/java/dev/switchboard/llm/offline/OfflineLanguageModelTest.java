@@ -121,4 +121,14 @@ class OfflineLanguageModelTest {
     private static ModelRequest request(String language, ChatTurn... history) {
         return new ModelRequest(EngineLoop.TENANT, EngineLoop.SETTINGS, EngineLoop.prompt(language), List.of(history), EngineLoop.allTools());
     }
+
+    @Test
+    void a_reply_is_cut_into_words_exactly_where_the_pattern_it_replaced_cut_it() {
+        var pattern = java.util.regex.Pattern.compile("(?<=\\s)(?=\\S)");
+        for (var text : List.of("", " ", "Hello", "Hello there", "Hello there ", "  leading spaces", "tabs\tand\nnew lines\r\nhere",
+                "double  spaces", "a", "Réservé pour 15 h\u00a0demain", "emoji 😀 ok", "x\u2003y")) {
+            assertThat(OfflineLanguageModel.words(text)).as(text).containsExactly(pattern.split(text));
+            assertThat(String.join("", OfflineLanguageModel.words(text))).isEqualTo(text);
+        }
+    }
 }
