@@ -11,18 +11,21 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * OpenAI's Realtime API, GA dialect (PROTOCOLS.md §10), over the JDK's WebSocket client: one
- * socket per call, paid with the tenant's {@code openai} connection, else the platform's key
- * ({@code OPENAI_API_KEY}).
+ * OpenAI's Realtime API, GA dialect (PROTOCOLS.md §10): one socket per call, paid with the
+ * tenant's {@code openai} connection, else the platform's key ({@code OPENAI_API_KEY}).
  *
- * <p>Why the JDK client and not Micronaut's: Micronaut's WebSocket client instantiates the
+ * <p>The sockets are Netty's ({@link RealtimeSockets}, a few event loop threads for every call),
+ * behind the JDK's {@code WebSocket} interface. Why not Micronaut's client: it instantiates the
  * {@code @ClientWebSocket} class itself, so a call's state (its listener, its buffered audio) can
  * only be handed over after the handshake, by which time OpenAI's first event may already have
- * been dispatched; the JDK client takes the listener with the request and gives us explicit
- * back-pressure ({@code request(n)}) and one-send-at-a-time semantics that we chain per session.
+ * been dispatched. Why not the JDK's, which this used before: see {@link RealtimeSockets}.
  */
 @Singleton
 public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
@@ -30,7 +33,9 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
     private final ApiKeys keys;
     private final JsonMapper json;
     private final String platformKey;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final RealtimeSockets sockets = new RealtimeSockets(Runtime.getRuntime().availableProcessors());
+    /** Where a failed session hands its call off (Twilio's REST API): never a socket's event loop. Bounded; idle threads go. */
+    private final ThreadPoolExecutor failures = failurePool();
 
     /**
      * @param providerKeyVariable the {@code OPENAI_API_KEY} environment variable (as Micronaut reads
@@ -64,7 +69,7 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
 
     @Override
     public VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener) {
-        var session = new OpenAiRealtimeSession(request, listener, json, properties);
+        var session = new OpenAiRealtimeSession(request, listener, json, properties, failures);
         String key;
         try {
             key = keys.resolve(request.tenant(), Provider.OPENAI, platformKey);
@@ -72,7 +77,24 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
             session.noKey(e.getMessage());
             return session;
         }
-        session.connect(http, key);
+        session.connect(sockets, key);
         return session;
+    }
+
+    @PreDestroy
+    void closeSockets() {
+        failures.shutdown();
+        sockets.close();
+    }
+
+    private static ThreadPoolExecutor failurePool() {
+        var counter = new AtomicLong();
+        var pool = new ThreadPoolExecutor(16, 16, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+            var t = new Thread(r, "realtime-failure-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }

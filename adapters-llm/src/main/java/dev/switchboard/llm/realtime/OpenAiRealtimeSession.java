@@ -13,10 +13,8 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * (μ-law both ways, server VAD with {@code interrupt_response}, input transcription, the voice,
  * every tool), then the caller audio that arrived meanwhile — buffered, in order, never dropped —
  * and, when the assistant has a first message, a {@code response.create} to say it. Sends are
- * chained: the JDK socket takes one at a time. Server events are handed to the listener in order.
+ * chained (a socket that completes each send at once, as {@link RealtimeSockets} does, leaves no
+ * chain). Server events are handed to the listener in order, on the socket's event loop.
  */
 final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiRealtimeSession.class);
@@ -43,6 +43,8 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
     private final VoiceModelListener listener;
     private final JsonMapper json;
     private final RealtimeProperties properties;
+    /** Where the listener hears of a failure the socket reported: it hands the call off (Twilio's REST API), which must not run on the socket's event loop. */
+    private final Executor failures;
     private final List<MuLawChunk> pending = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     /** What the current response produced, for an estimate when OpenAI reports no usage; confined to the listener. */
@@ -55,7 +57,9 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
     private volatile boolean failed;
     private boolean ready;
 
-    OpenAiRealtimeSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, RealtimeProperties properties) {
+    OpenAiRealtimeSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, RealtimeProperties properties,
+                          Executor failures) {
+        this.failures = failures;
         this.request = request;
         this.listener = listener;
         this.json = json;
@@ -63,30 +67,28 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
     }
 
     void noKey(String detail) {
-        fail(VoiceModelFailure.Kind.NO_KEY, detail);
+        fail(VoiceModelFailure.Kind.NO_KEY, detail, false);
     }
 
-    void connect(HttpClient http, String key) {
+    void connect(RealtimeSockets sockets, String key) {
         var uri = URI.create(properties.realtimeUrl() + (properties.realtimeUrl().contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(request.model(), StandardCharsets.UTF_8));
-        http.newWebSocketBuilder().connectTimeout(properties.realtimeConnectTimeout())
-                .header("Authorization", "Bearer " + key)
-                .buildAsync(uri, this)
+        sockets.open(uri, Map.of("Authorization", "Bearer " + key), properties.realtimeConnectTimeout(), this)
                 .whenComplete((ws, error) -> {
                     if (error != null) connectFailed(error);
                 });
     }
 
     private void connectFailed(Throwable error) {
-        var cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof WebSocketHandshakeException h) {
-            int status = h.getResponse().statusCode();
+        var cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RealtimeSockets.HandshakeRefused h) {
+            int status = h.status;
             var kind = status == 401 || status == 403 ? VoiceModelFailure.Kind.REFUSED : VoiceModelFailure.Kind.UNREACHABLE;
-            fail(kind, "handshake answered HTTP " + status);
+            fail(kind, "handshake answered HTTP " + status, true);
         } else if (cause instanceof HttpTimeoutException) {
-            fail(VoiceModelFailure.Kind.UNREACHABLE, "no connection within " + properties.realtimeConnectTimeout());
+            fail(VoiceModelFailure.Kind.UNREACHABLE, "no connection within " + properties.realtimeConnectTimeout(), true);
         } else {
-            fail(VoiceModelFailure.Kind.UNREACHABLE, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            fail(VoiceModelFailure.Kind.UNREACHABLE, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), true);
         }
     }
 
@@ -306,7 +308,7 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
                 var code = error == null ? null : firstNonNull(text(error, "code"), text(error, "type"));
                 var message = error == null ? "" : text(error, "message");
                 var errorType = error == null ? null : text(error, "type");
-                if (FATAL_ERRORS.contains(errorType) || FATAL_ERRORS.contains(code)) fail(VoiceModelFailure.Kind.ERRORED, code + ": " + message);
+                if (FATAL_ERRORS.contains(errorType) || FATAL_ERRORS.contains(code)) fail(VoiceModelFailure.Kind.ERRORED, code + ": " + message, true);
                 else listener.problem(code, message);
             }
             default -> { }
@@ -350,23 +352,33 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "closed by OpenAI: " + statusCode + (reason == null || reason.isBlank() ? "" : " " + reason));
+        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "closed by OpenAI: " + statusCode + (reason == null || reason.isBlank() ? "" : " " + reason), true);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "connection lost: " + error.getClass().getSimpleName());
+        if (!closing) fail(VoiceModelFailure.Kind.CLOSED, "connection lost: " + error.getClass().getSimpleName(), true);
     }
 
-    private void fail(VoiceModelFailure.Kind kind, String detail) {
+    /** @param fromSocket reported on the socket's thread: the listener hears of it on {@link #failures} */
+    private void fail(VoiceModelFailure.Kind kind, String detail, boolean fromSocket) {
         synchronized (this) {
             if (failed || closing) return;
             failed = true;
         }
         var ws = socket;
         if (ws != null && !ws.isOutputClosed()) ws.abort();
-        listener.failed(new VoiceModelFailure(kind, detail));
+        var failure = new VoiceModelFailure(kind, detail);
+        if (!fromSocket) {
+            listener.failed(failure);
+            return;
+        }
+        try {
+            failures.execute(() -> listener.failed(failure));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            listener.failed(failure);
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -168,6 +168,18 @@ class OpenAiRealtimeModelTest {
         assertThat(closing.failures.get(0).detail()).contains("1011");
     }
 
+    @Test
+    void a_failure_the_socket_reports_reaches_the_listener_off_the_sockets_thread() throws Exception {
+        // The listener hands the call off through Twilio's REST API: on the socket's event loop that
+        // would stall every other call's audio on it.
+        var closingKey = key + "-close";
+        fake.script(closingKey, RealtimeScript.builder().say("Hello.", Duration.ofMillis(100)).close(1011, "internal error").build());
+        var closing = new Recorder();
+        model(fake.url(), closingKey).open(request(), closing);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !closing.failures.isEmpty());
+        assertThat(closing.failedOn).singleElement().asString().startsWith("realtime-failure-");
+    }
+
     private static final class Recorder implements VoiceModelListener {
         final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         final List<String> said = new CopyOnWriteArrayList<>();
@@ -187,6 +199,10 @@ class OpenAiRealtimeModelTest {
             session.toolResult(call.id(), "Slots: 10:00");
         }
         @Override public void problem(String code, String message) { }
-        @Override public void failed(VoiceModelFailure failure) { failures.add(failure); }
+        final List<String> failedOn = new CopyOnWriteArrayList<>();
+        @Override public void failed(VoiceModelFailure failure) {
+            failedOn.add(Thread.currentThread().getName());
+            failures.add(failure);
+        }
     }
 }
