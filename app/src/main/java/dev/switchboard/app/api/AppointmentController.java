@@ -64,7 +64,7 @@ final class AppointmentController {
     @Serdeable
     @Schema(name = "Appointment", requiredProperties = {"id", "status", "date", "start", "end", "startsAt", "endsAt", "createdAt"})
     record AppointmentView(@Schema(example = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d") String id,
-                           @Schema(allowableValues = {"booked", "canceled"}, example = "booked") String status,
+                           @Schema(type = "string", allowableValues = {"booked", "canceled"}, example = "booked") String status,
                            @Schema(example = "Ada Lovelace") String clientName, @Schema(example = "+33612345678") String clientPhone,
                            @Schema(example = "haircut") String serviceType, @Schema(description = "in the tenant's timezone", example = "2030-03-05") String date,
                            @Schema(example = "10:00") String start, @Schema(example = "10:30") String end,

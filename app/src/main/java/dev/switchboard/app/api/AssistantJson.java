@@ -69,8 +69,8 @@ final class AssistantJson {
             @Schema(description = "DTMF digit → transfer_to_human, repeat_last_message or end_call", example = "{\"0\": \"transfer_to_human\"}")
             Map<String, String> dtmfPolicy,
             @Schema(description = "E.164 number a transfer_to_human dials", example = "+33612345678") String transferNumber,
-            @Schema(allowableValues = {"relay", "stream", "vapi"}, description = "default relay") String runtime,
-            @Schema(allowableValues = {"none", "dtmf", "speech", "any"}) String interruptible,
+            @Schema(type = "string", allowableValues = {"relay", "stream", "vapi"}, description = "default relay") String runtime,
+            @Schema(type = "string", allowableValues = {"none", "dtmf", "speech", "any"}) String interruptible,
             @Schema(description = "record calls (stream runtime only); default false") Boolean recording,
             @Schema(description = "outbound calls: detect answering machines") Boolean machineDetection,
             @Schema(maxLength = 2000, description = "outbound calls: left on an answering machine") String voicemailMessage,

@@ -19,7 +19,7 @@ record AssistantView(@Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") S
                      @Schema(example = "Salon Lumière, bonjour !") String firstMessage, @Schema(example = "fr-FR") String language,
                      Voice voice, Transcriber transcriber, Model model,
                      List<String> tools, Map<String, String> dtmfPolicy,
-                     @Schema(allowableValues = {"none", "dtmf", "speech", "any"}, example = "any") String interruptible, @Schema(example = "+33187654321") String transferNumber,
+                     @Schema(type = "string", allowableValues = {"none", "dtmf", "speech", "any"}, example = "any") String interruptible, @Schema(example = "+33187654321") String transferNumber,
                      @Schema(example = "relay") String runtime, boolean recording,
                      @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt, @Schema(example = "2026-03-02T09:00:00Z") Instant updatedAt,
                      boolean machineDetection, @Schema(example = "Please call us back.") String voicemailMessage, Retry retry,

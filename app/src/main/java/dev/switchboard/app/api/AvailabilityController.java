@@ -81,7 +81,7 @@ final class AvailabilityController {
     @Serdeable
     @Schema(name = "FreeSlots", requiredProperties = {"date", "result"})
     record SlotsView(@Schema(example = "2030-03-05") String date,
-                     @Schema(allowableValues = {"open", "closed", "in_the_past", "not_configured"}, example = "open") String result,
+                     @Schema(type = "string", allowableValues = {"open", "closed", "in_the_past", "not_configured"}, example = "open") String result,
                      @Schema(example = "coloring") String serviceType, @Schema(example = "90") Long durationMinutes, List<String> freeSlots,
                      @Schema(description = "the next day with free slots, when this one has none", example = "2030-03-07") String nextOpenDay) {}
 

@@ -51,7 +51,7 @@ final class CallDiagnosisController {
     @Serdeable
     @Schema(name = "CallDiagnosis", requiredProperties = {"callId", "verdict", "problem", "evidence"})
     record DiagnosisView(@Schema(example = "7c1d9e2a-5b3f-4e8a-9c6d-0a1b2c3d4e5f") String callId,
-                         @Schema(example = "socket_never_connected", allowableValues = {"dial_failed", "webhook_never_received",
+                         @Schema(type = "string", example = "socket_never_connected", allowableValues = {"dial_failed", "webhook_never_received",
                                  "number_not_proven", "no_assistant", "socket_never_connected", "socket_without_setup",
                                  "model_key_missing", "model_key_refused", "model_failed", "stream_model_closed", "tool_failed",
                                  "caller_hung_up_in_silence", "no_status_callback", "vapi_sync_failed", "vapi_sync_drifted",

@@ -22,7 +22,7 @@ final class CallViews {
     @Serdeable
     @Schema(name = "Call", requiredProperties = {"id", "direction", "from", "to", "runtime", "status", "createdAt"})
     record CallView(@Schema(example = "7c1d9e2a-5b3f-4e8a-9c6d-0a1b2c3d4e5f") String id,
-                    @Schema(allowableValues = {"inbound", "outbound"}, example = "inbound") String direction,
+                    @Schema(type = "string", allowableValues = {"inbound", "outbound"}, example = "inbound") String direction,
                     @Schema(example = "+33612345678") String from, @Schema(example = "+33187654321") String to,
                     @Schema(example = "relay") String runtime, @Schema(example = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c") String assistantId,
                     @Schema(example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") String phoneNumberId,
@@ -32,7 +32,7 @@ final class CallViews {
                     @Schema(example = "186") Integer durationSeconds, @Schema(example = "0.0425") BigDecimal cost,
                     @Schema(example = "USD") String costCurrency, @Schema(example = "caller-hung-up") String endedReason,
                     String recordingUrl, @Schema(example = "Booked a haircut for Tuesday at 10:00.") String summary,
-                    @Schema(description = "the verdict of the call's diagnosis, kept when the call ends and whenever its diagnosis is "
+                    @Schema(type = "string", description = "the verdict of the call's diagnosis, kept when the call ends and whenever its diagnosis is "
                             + "read (GET /api/v1/calls/{id}/diagnosis says why); absent until then, e.g. while the call is live",
                             allowableValues = {"dial_failed", "webhook_never_received", "number_not_proven", "no_assistant",
                                     "socket_never_connected", "socket_without_setup", "model_key_missing", "model_key_refused",

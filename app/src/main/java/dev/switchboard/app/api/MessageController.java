@@ -75,7 +75,7 @@ final class MessageController {
     @Serdeable
     @Schema(name = "Message", requiredProperties = {"id", "direction", "from", "to", "body", "status", "createdAt"})
     record MessageView(@Schema(example = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8") String id,
-                       @Schema(allowableValues = {"inbound", "outbound"}, example = "outbound") String direction,
+                       @Schema(type = "string", allowableValues = {"inbound", "outbound"}, example = "outbound") String direction,
                        @Schema(example = "+33187654321") String from, @Schema(example = "+33612345678") String to,
                        @Schema(example = "See you Tuesday!") String body, @Schema(example = "delivered") String status,
                        @Schema(example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") String phoneNumberId,

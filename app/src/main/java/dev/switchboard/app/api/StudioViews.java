@@ -25,7 +25,7 @@ final class StudioViews {
     @Schema(name = "VapiSyncStep", requiredProperties = {"step", "action", "differences"})
     record StepView(@Schema(example = "assistant") String step, @Schema(example = "b2cb2481-060b-4ae6-8a45-c4062b2e8a27") String target,
                     @Schema(example = "created") String action, @Schema(example = "create the assistant: Vapi failed (HTTP 500): Internal server error") String error,
-                    @Schema(allowableValues = {"unavailable", "timeout", "rejected_credentials", "bad_request", "rate_limited", "not_found"}, example = "unavailable") String failure,
+                    @Schema(type = "string", allowableValues = {"unavailable", "timeout", "rejected_credentials", "bad_request", "rate_limited", "not_found"}, example = "unavailable") String failure,
                     List<DifferenceView> differences) {}
 
     @Serdeable

@@ -46,7 +46,7 @@ final class TenantController {
     @Serdeable
     @Schema(name = "Tenant", requiredProperties = {"id", "name", "timezone", "role", "createdAt"})
     record TenantView(@Schema(example = "0b9f7c1e-3c55-4a8e-9a51-2f3d5b7c9e11") String id, @Schema(example = "Salon Lumière") String name,
-                      @Schema(example = "Europe/Paris") String timezone, @Schema(allowableValues = {"owner", "admin", "member"}, example = "owner") String role,
+                      @Schema(example = "Europe/Paris") String timezone, @Schema(type = "string", allowableValues = {"owner", "admin", "member"}, example = "owner") String role,
                       @Schema(example = "2026-03-02T09:00:00Z") Instant createdAt) {}
 
     @Get

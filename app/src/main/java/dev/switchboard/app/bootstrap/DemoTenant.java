@@ -38,9 +38,11 @@ final class DemoTenant {
     private final SignUp signUp;
     private final TokenIssuer tokens;
     private final Path passwordFile;
+    private final String publicUrl;
 
     DemoTenant(TenantRepository tenants, UserRepository users, DemoSalon salon, SignUp signUp, TokenIssuer tokens,
-               @Value("${switchboard.data-dir}") String dataDir) {
+               @Value("${switchboard.data-dir}") String dataDir, @Value("${switchboard.public-url}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.tenants = tenants;
         this.users = users;
         this.salon = salon;
@@ -75,9 +77,22 @@ final class DemoTenant {
                 Token (1 h)   %4$s
                 Try           curl -s %1$s/api/v1/assistants -H "Authorization: Bearer %4$s"
                 Health        curl -s %1$s/health
+                API           %1$s/swagger-ui (the OpenAPI document: %1$s/openapi/switchboard.yml)
                 Call it       ./switchboard simulate%5$s --say "Hi, I'd like a haircut tomorrow at 2pm" --say "My name is Marie Dupont"
                 Stream call   ./switchboard simulate%5$s --stream     (number %6$s: Media Streams, offline speech model without an OpenAI key)
-                """.formatted(base, EMAIL, password, token, base.equals("http://localhost:8080") ? "" : " --url " + base, DemoSalon.STREAM_NUMBER));
+                """.formatted(base, EMAIL, password, token, simulateOptions(base, publicUrl), DemoSalon.STREAM_NUMBER));
+    }
+
+    /**
+     * What {@code ./switchboard simulate} needs to reach this server and have its signatures accepted:
+     * {@code --url} unless it is the default, and {@code --public-url} when the URL signatures are
+     * checked against is not the one it dials (e.g. {@code SWITCHBOARD_BIND=127.0.0.1} with the
+     * default public URL {@code http://localhost:PORT}: signed for 127.0.0.1, refused with 403).
+     */
+    static String simulateOptions(String base, String publicUrl) {
+        var options = base.equals("http://localhost:8080") ? "" : " --url " + base;
+        var signedFor = publicUrl == null ? base : publicUrl.replaceAll("/$", "");
+        return signedFor.equals(base) ? options : options + " --public-url " + signedFor;
     }
 
     private User seed() {

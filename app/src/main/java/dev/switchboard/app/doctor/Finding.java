@@ -18,7 +18,7 @@ import java.util.Objects;
 @Serdeable
 @Schema(name = "Finding", requiredProperties = {"check", "status", "detail"})
 public record Finding(@Schema(example = "number +15005550006") String check,
-                      @Schema(allowableValues = {"ok", "warn", "fail", "skipped", "fixed"}, example = "fail") String status,
+                      @Schema(type = "string", allowableValues = {"ok", "warn", "fail", "skipped", "fixed"}, example = "fail") String status,
                       @Schema(example = "Twilio sends this number's calls to https://old-tunnel.example.com/webhooks/twilio/voice") String detail,
                       @Schema(example = "POST /api/v1/diagnostics/repair, or ./switchboard doctor --fix") String fix) {
     public static final String OK = "ok";

@@ -46,6 +46,24 @@ class LogFormatTest {
         assertThat(line.path("mdc").path("tenantId").asText()).isEqualTo("7c1d2f0e-tenant");
     }
 
+    /**
+     * A warning while configuring makes logback print its whole status report on stdout at start-up:
+     * ~25 lines that are not JSON in a stream of JSON lines (seen starting the server with json).
+     */
+    @Test
+    void configuring_either_format_raises_no_warning() throws Exception {
+        for (var format : new String[] {"json", "text"}) {
+            var context = new LoggerContext();
+            context.putProperty("SWITCHBOARD_LOG_FORMAT", format);
+            var configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            assertThat(new ch.qos.logback.core.status.StatusUtil(context).getHighestLevel(0)).as(format)
+                    .isLessThan(ch.qos.logback.core.status.Status.WARN);
+            context.stop();
+        }
+    }
+
     @Test
     void text_is_the_default_and_ends_with_the_call() throws Exception {
         var line = logOneLineOfACall(null);

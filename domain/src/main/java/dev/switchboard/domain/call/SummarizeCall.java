@@ -32,7 +32,9 @@ public final class SummarizeCall {
                 // The relay runtime notes a tool's outcome in tool.result; the stream and Vapi runtimes in tool.called.
                 case "tool.result", "tool.called" -> {
                     var result = event.data().get("outcome");
-                    if (result != null && !"Failed".equals(result)) actions.add(event.data().get("name") + ": " + report(event));
+                    // A report is a sentence of its own ("Booked: … 14:30."): its full stop would double the summary's.
+                    if (result != null && !"Failed".equals(result))
+                        actions.add(event.data().get("name") + ": " + String.valueOf(report(event)).strip().replaceAll("\\.+$", ""));
                 }
                 default -> { }
             }
