@@ -115,7 +115,19 @@ final class SocketHandshakeGuard implements HttpServerFilter {
 
     private static Publisher<MutableHttpResponse<?>> refuse(HttpRequest<?> request, HttpStatus status, String reason) {
         LOG.warn("refused WebSocket handshake {} {}: {}", request.getMethod(), request instanceof NettyHttpRequest<?> netty ? netty.getNativeRequest().uri().replaceFirst("\\?.*", "") : request.getPath(), reason);
-        return Publishers.just(HttpResponse.status(status));
+        return Publishers.just(Refusal.of(status, detail(status), request.getPath()));
+    }
+
+    /**
+     * What the refused client is told: the kind of failure, not the reason in the log (which names
+     * the check that failed, e.g. a call that already has its socket, and is for the operator only).
+     */
+    private static String detail(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "no WebSocket of ours answers this path (or this is not a WebSocket upgrade)";
+            case SERVICE_UNAVAILABLE -> "the handshake could not be checked right now; try again";
+            default -> "this WebSocket handshake is not signed by Twilio for a live call that has no socket yet";
+        };
     }
 
     private static boolean isUpgrade(HttpRequest<?> request) {

@@ -9,7 +9,6 @@ import dev.switchboard.domain.call.RecordCallStatus;
 import dev.switchboard.domain.shared.E164Number;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -56,15 +55,15 @@ final class TwilioCallCallbacks {
 
     /** Forward-only status; duplicates and reordering leave the same record. Always a quick 204. */
     @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<Void> status(HttpRequest<?> request, @Body Map<String, String> form) {
+    HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form) {
         try (var log = CallLogContext.webhook(form.get("CallSid"))) {
             return recordStatus(request, form);
         }
     }
 
-    private HttpResponse<Void> recordStatus(HttpRequest<?> request, Map<String, String> form) {
+    private HttpResponse<?> recordStatus(HttpRequest<?> request, Map<String, String> form) {
         var number = numbers.ours(form);
-        if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        if (!signatures.verify(request, form, number)) return Refusal.badSignature(request.getPath());
         placed.confirm(request, form, number);
         number.ifPresent(n -> CallLogContext.tenant(n.tenantId()));
         var status = CallStatus.parse(form.get("CallStatus"));
@@ -110,7 +109,7 @@ final class TwilioCallCallbacks {
 
     private HttpResponse<String> afterRelay(HttpRequest<?> request, Map<String, String> form) {
         var number = numbers.ours(form);
-        if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        if (!signatures.verify(request, form, number)) return Refusal.badSignature(request.getPath());
         var call = number.flatMap(n -> calls.findByProviderCallId(n.tenantId(), form.getOrDefault("CallSid", "")));
         call.ifPresent(c -> CallLogContext.call(c.tenantId(), c.id()));
         var language = call.flatMap(c -> c.assistantId() == null ? java.util.Optional.empty() : assistants.findById(c.tenantId(), c.assistantId()))

@@ -9,7 +9,6 @@ import dev.switchboard.domain.sms.RecordSmsStatus;
 import dev.switchboard.domain.sms.SmsStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -60,7 +59,7 @@ final class TwilioSmsWebhook {
     private HttpResponse<String> receive(HttpRequest<?> request, Map<String, String> form) {
         var number = ours(form.get("To"));
         number.ifPresent(n -> CallLogContext.tenant(n.tenantId()));
-        if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        if (!signatures.verify(request, form, number)) return Refusal.badSignature(request.getPath());
         var sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
         var from = form.get("From");
         if (number.isEmpty() || sid == null || sid.isBlank() || from == null || from.isBlank()) {
@@ -75,17 +74,17 @@ final class TwilioSmsWebhook {
 
     /** A delivery report: the message moves forward (never back). Always a quick 204, even for a SID we do not know. */
     @Post(uri = "/sms-status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<Void> status(HttpRequest<?> request, @Body Map<String, String> form) {
+    HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form) {
         try (var log = CallLogContext.webhook(Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid")))) {
             return delivered(request, form);
         }
     }
 
-    private HttpResponse<Void> delivered(HttpRequest<?> request, Map<String, String> form) {
+    private HttpResponse<?> delivered(HttpRequest<?> request, Map<String, String> form) {
         // We sent it, so our number is the sender.
         var number = ours(form.get("From"));
         number.ifPresent(n -> CallLogContext.tenant(n.tenantId()));
-        if (!signatures.verify(request, form, number)) return HttpResponse.status(HttpStatus.FORBIDDEN);
+        if (!signatures.verify(request, form, number)) return Refusal.badSignature(request.getPath());
         var sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
         var status = SmsStatus.parse(Optional.ofNullable(form.get("MessageStatus")).orElse(form.get("SmsStatus")));
         if (number.isEmpty() || sid == null || status.isEmpty()) {

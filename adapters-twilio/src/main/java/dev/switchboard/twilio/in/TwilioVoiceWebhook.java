@@ -87,7 +87,7 @@ final class TwilioVoiceWebhook {
 
     private HttpResponse<String> answer(HttpRequest<?> request, Map<String, String> form) {
         var number = numbers.ours(form);
-        if (!signatures.verify(request, form, number)) return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+        if (!signatures.verify(request, form, number)) return Refusal.badSignature(request.getPath());
         var callSid = form.get("CallSid");
         if (number.isEmpty() || callSid == null || callSid.isBlank()) {
             LOG.warn("call {} to {} reached no number of ours; answered with a goodbye", callSid, form.get("To"));

@@ -1,0 +1,128 @@
+package dev.switchboard.app.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Api;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the stop-12 outside probe found (docs/security.md, "Outside probe, stop 12"), kept as tests
+ * that speak raw HTTP and raw WebSocket frames, as an attacker or a buggy client would, not the
+ * testkit's well-behaved habits.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutsideProbeE2eTest implements TestPropertyProvider {
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    private RelayFixture salon;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
+    }
+
+    @BeforeEach
+    void a_salon() {
+        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
+    }
+
+    /** An answer read off the wire: status line, content type, body. */
+    record Answer(int status, String contentType, String body) {}
+
+    /** One request written byte for byte (no client library adds or fixes anything), its answer read until the server closes. */
+    private Answer raw(String request) throws IOException {
+        try (var socket = new Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            var in = socket.getInputStream();
+            var bytes = new ByteArrayOutputStream();
+            var buffer = new byte[8192];
+            // Read the head, then exactly Content-Length bytes (a refused upgrade may keep the connection open).
+            int headEnd = -1;
+            while (headEnd < 0) {
+                int n = in.read(buffer);
+                if (n < 0) break;
+                bytes.write(buffer, 0, n);
+                headEnd = bytes.toString(StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
+            }
+            var text = bytes.toString(StandardCharsets.ISO_8859_1);
+            var head = headEnd < 0 ? text : text.substring(0, headEnd);
+            int length = 0;
+            String type = "";
+            for (var line : head.split("\r\n")) {
+                var lower = line.toLowerCase();
+                if (lower.startsWith("content-length:")) length = Integer.parseInt(line.substring(15).strip());
+                if (lower.startsWith("content-type:")) type = line.substring(13).strip();
+            }
+            while (headEnd >= 0 && bytes.size() < headEnd + 4 + length) {
+                int n = in.read(buffer);
+                if (n < 0) break;
+                bytes.write(buffer, 0, n);
+            }
+            var all = bytes.toString(StandardCharsets.UTF_8);
+            var body = headEnd < 0 ? "" : all.substring(Math.min(all.length(), headEnd + 4));
+            return new Answer(Integer.parseInt(head.split(" ")[1]), type, body);
+        }
+    }
+
+    private static String formPost(String path, String body, String signature) {
+        return "POST " + path + " HTTP/1.1\r\nHost: switchboard.test\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + (signature == null ? "" : "X-Twilio-Signature: " + signature + "\r\n")
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+    }
+
+    private static String upgrade(String target, String signature) {
+        return "GET " + target + " HTTP/1.1\r\nHost: switchboard.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + (signature == null ? "" : "X-Twilio-Signature: " + signature + "\r\n") + "\r\n";
+    }
+
+    @Test
+    void every_refused_webhook_and_handshake_answers_problem_json_saying_why() throws IOException {
+        var form = "CallSid=CA" + "5".repeat(32) + "&AccountSid=AC" + "0".repeat(32) + "&From=%2B33612345678&To="
+                + salon.number.replace("+", "%2B") + "&CallStatus=ringing&MessageSid=SM" + "5".repeat(32) + "&MessageStatus=delivered";
+        var refused = new ArrayList<String>();
+        for (var path : List.of("/webhooks/twilio/voice", "/webhooks/twilio/status", "/webhooks/twilio/relay-action",
+                "/webhooks/twilio/sms", "/webhooks/twilio/sms-status"))
+            for (var signature : new String[] {null, "Zm9yZ2VkIHNpZ25hdHVyZSE="}) {
+                var answer = raw(formPost(path, form, signature));
+                refused.add(path + " " + answer.status() + " " + answer.contentType());
+                assertThat(json.readValue(answer.body(), Map.class)).containsEntry("status", 403).containsEntry("instance", path)
+                        .containsEntry("type", "https://switchboard.dev/problems/forbidden")
+                        .containsEntry("detail", "X-Twilio-Signature is missing or does not match this URL and these parameters");
+            }
+        assertThat(refused).allMatch(line -> line.endsWith(" 403 application/problem+json"));
+
+        var relay = raw(upgrade("/webhooks/twilio/relay?tenant=" + UUID.randomUUID() + "&call=" + UUID.randomUUID(), "Zm9yZ2VkIHNpZ25hdHVyZSE="));
+        var stream = raw(upgrade("/webhooks/twilio/stream/" + UUID.randomUUID() + "/" + UUID.randomUUID(), null));
+        var nowhere = raw(upgrade("/webhooks/twilio/voice", null));
+        assertThat(List.of(relay, stream, nowhere)).extracting(Answer::status, Answer::contentType).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(403, "application/problem+json"), org.assertj.core.groups.Tuple.tuple(403, "application/problem+json"),
+                org.assertj.core.groups.Tuple.tuple(404, "application/problem+json"));
+        assertThat(json.readValue(relay.body(), Map.class)).containsEntry("type", "https://switchboard.dev/problems/forbidden")
+                .containsEntry("instance", "/webhooks/twilio/relay");
+        // Nothing was stored for any of it.
+        assertThat((List<?>) salon.owner.get("/api/v1/calls").json().get("items")).isEmpty();
+    }
+}
