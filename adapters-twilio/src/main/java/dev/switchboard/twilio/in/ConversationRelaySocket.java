@@ -81,11 +81,17 @@ final class ConversationRelaySocket {
         relay.inbox.execute(() -> relay.event("socket.connected", Map.of("sessionId", session.getId())));
     }
 
-    /** Called on the event loop: hands the frame to the session's inbox and returns at once. */
+    /**
+     * Called on the event loop: hands the frame to the session's inbox and returns at once. Bytes,
+     * not a String: Micronaut would turn a binary frame or malformed UTF-8 into text ({@link InboundText}).
+     */
     @OnMessage
-    void message(String text, WebSocketSession session) {
+    void message(byte[] bytes, WebSocketSession session) {
         var relay = session.get(STATE, RelaySession.class).orElse(null);
-        if (relay != null) relay.inbox.execute(() -> handle(relay, text));
+        if (relay == null) return;
+        var inbound = InboundText.of(bytes);
+        if (inbound instanceof InboundText.Text text) relay.inbox.execute(() -> handle(relay, text.value()));
+        else relay.inbox.execute(() -> reject(relay, ((InboundText.Refused) inbound).reason()));
     }
 
     private void handle(RelaySession relay, String text) {

@@ -106,9 +106,16 @@ final class MediaStreamSocket {
      * and are never dropped.
      */
     @OnMessage
-    void message(String text, WebSocketSession session) {
+    void message(byte[] bytes, WebSocketSession session) {
         var stream = session.get(STATE, StreamSession.class).orElse(null);
         if (stream == null) return;
+        // Bytes, not a String: Micronaut would turn a binary frame or malformed UTF-8 into text.
+        var inbound = InboundText.of(bytes);
+        if (inbound instanceof InboundText.Refused refused) {
+            stream.eventLater("error", Map.of("stage", "stream-socket", "message", refused.reason()));
+            return;
+        }
+        var text = ((InboundText.Text) inbound).value();
         if (text.length() <= MAX_FRAME_CHARS && "media".equals(PlainJsonField.of(text, "event"))) {
             var payload = PlainJsonField.of(text, "payload");
             var timestamp = PlainJsonField.of(text, "timestamp");

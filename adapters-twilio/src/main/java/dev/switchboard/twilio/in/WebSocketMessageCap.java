@@ -6,6 +6,7 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.http.server.netty.websocket.NettyServerWebSocketUpgradeHandler;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * one frame (64 KiB), but Micronaut joins continuation frames without a limit before any of our
  * code sees the text: 2.4 MB in 60 KB fragments used to reach the handler. Here the fragments of a
  * message are counted as they pass (after permessage-deflate, whose output is capped too) and the
- * first byte over {@link SocketProperties#maxMessageBytes()} closes the socket with 1009.
+ * first byte over {@link SocketProperties#maxMessageBytes()} closes the socket with 1009. A binary
+ * message is passed on as text behind {@link InboundText#BINARY_MARKER}, so the socket refuses it.
  */
 @Singleton
 final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -99,6 +101,12 @@ final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerC
                             .addListener(ChannelFutureListener.CLOSE);
                     return;
                 }
+            }
+            if (frame instanceof BinaryWebSocketFrame binary) {
+                // Our sockets take text only; Micronaut would read these bytes as text. Marked, they are refused (InboundText).
+                ctx.fireChannelRead(new TextWebSocketFrame(binary.isFinalFragment(), binary.rsv(),
+                        Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(InboundText.BINARY_MARKER), binary.content())));
+                return;
             }
             ctx.fireChannelRead(msg);
         }

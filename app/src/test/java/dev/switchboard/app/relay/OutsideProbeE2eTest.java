@@ -3,6 +3,8 @@ package dev.switchboard.app.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.testkit.caller.RawWebSocket;
+import dev.switchboard.testkit.caller.TwimlDocument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -124,5 +128,54 @@ class OutsideProbeE2eTest implements TestPropertyProvider {
                 .containsEntry("instance", "/webhooks/twilio/relay");
         // Nothing was stored for any of it.
         assertThat((List<?>) salon.owner.get("/api/v1/calls").json().get("items")).isEmpty();
+    }
+
+    /** A new call's relay URL (public), from the TwiML the voice webhook answered. */
+    private String relayUrlOfANewCall(String callSid) {
+        var caller = salon.caller();
+        return TwimlDocument.parse(caller.postVoiceWebhook(caller.voiceParameters(callSid)).body()).conversationRelay().orElseThrow().url();
+    }
+
+    private RawWebSocket rawSocket(String url) throws IOException {
+        var local = "ws://localhost:" + server.getPort() + url.substring(RelayFixture.PUBLIC_URL.replace("https", "wss").length());
+        return RawWebSocket.open(local, salon.caller().signatureFor(url, Map.of()), Duration.ofSeconds(20));
+    }
+
+    private static String setupFor(String callSid, String url) {
+        var query = url.substring(url.indexOf('?') + 1).split("&");
+        return "{\"type\":\"setup\",\"sessionId\":\"VX" + "1".repeat(32) + "\",\"callSid\":\"" + callSid
+                + "\",\"callStatus\":\"RINGING\",\"customParameters\":{\"tenant\":\"" + query[0].substring("tenant=".length())
+                + "\",\"call\":\"" + query[1].substring("call=".length()) + "\"}}";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> errors(Map<String, Object> detail) {
+        return ((List<Map<String, Object>>) detail.get("timeline")).stream().filter(e -> "error".equals(e.get("type")))
+                .map(e -> ((Map<String, Object>) e.get("data")).get("message")).toList();
+    }
+
+    /** Micronaut used to read a binary frame as text and malformed UTF-8 with U+FFFD: both reached the model and the transcript. */
+    @Test
+    void a_binary_frame_and_text_that_is_not_utf8_are_refused_on_the_timeline_and_the_call_goes_on() throws IOException {
+        var sid = "CA" + "6".repeat(32);
+        var url = relayUrlOfANewCall(sid);
+        try (var socket = rawSocket(url)) {
+            socket.sendText(setupFor(sid, url), 1 << 16);
+            socket.send(true, RawWebSocket.BINARY, "{\"type\":\"prompt\",\"voicePrompt\":\"binaire\",\"last\":true}".getBytes(StandardCharsets.UTF_8));
+            var broken = "{\"type\":\"prompt\",\"voicePrompt\":\"cass\u00e9 ##\",\"last\":true}".getBytes(StandardCharsets.UTF_8);
+            broken[broken.length - 16] = (byte) 0xC3;
+            broken[broken.length - 15] = (byte) 0x28;
+            socket.send(true, RawWebSocket.TEXT, broken);
+            // A binary message in fragments: its continuations are refused with it.
+            socket.send(false, RawWebSocket.BINARY, "{\"type\":\"prompt\",".getBytes(StandardCharsets.UTF_8));
+            socket.send(true, RawWebSocket.CONTINUATION, "\"voicePrompt\":\"en morceaux\",\"last\":true}".getBytes(StandardCharsets.UTF_8));
+            socket.sendText("{\"type\":\"prompt\",\"voicePrompt\":\"Vous \u00eates ouverts quand ?\",\"lang\":\"fr-FR\",\"last\":true}", 1 << 16);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(RelayFixture.eventTypes(salon.onlyCall())).contains("agent.said"));
+            assertThat(socket.serverClosed()).isFalse();
+        }
+        var call = salon.onlyCall();
+        assertThat(errors(call)).containsExactly("a binary frame: Twilio sends JSON in text frames only",
+                "a text frame that is not valid UTF-8", "a binary frame: Twilio sends JSON in text frames only");
+        assertThat(RelayFixture.transcript(call)).filteredOn(line -> line.startsWith("caller: ")).containsExactly("caller: Vous \u00eates ouverts quand ?");
     }
 }
