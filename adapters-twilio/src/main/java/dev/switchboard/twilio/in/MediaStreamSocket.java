@@ -171,6 +171,11 @@ final class MediaStreamSocket {
         switch (event == null ? "" : event) {
             case "connected" -> { }
             case "start" -> {
+                if (stream.conversation != null) {
+                    // Twilio sends one start per stream: a second one (another call's, or a replay) changes nothing.
+                    stream.event("error", Map.of("stage", "stream-socket", "message", "start received twice"));
+                    return;
+                }
                 try {
                     start(stream, session, node);
                 } finally {
@@ -181,17 +186,23 @@ final class MediaStreamSocket {
             case "media" -> {
                 var media = node.get("media");
                 var payload = media == null ? null : text(media, "payload");
-                if (payload != null) media(stream, payload, media.get("timestamp") == null ? null : streamText(media.get("timestamp")));
+                // On the media path (the event loop): noted later, in the call's lane.
+                if (payload == null) stream.eventLater("error", Map.of("stage", "stream-socket", "message", "media needs a payload string"));
+                else media(stream, payload, media.get("timestamp") == null ? null : streamText(media.get("timestamp")));
             }
             case "mark" -> {
                 var mark = node.get("mark");
                 var name = mark == null ? null : text(mark, "name");
-                if (conversation != null && name != null) conversation.played(name);
+                if (name == null) refuse(stream, "mark needs a name string");
+                else if (conversation == null) refuse(stream, "mark before start");
+                else conversation.played(name);
             }
             case "dtmf" -> {
                 var dtmf = node.get("dtmf");
                 var digit = dtmf == null ? null : text(dtmf, "digit");
-                if (conversation != null && digit != null && digit.length() == 1) conversation.keyPressed(digit.charAt(0));
+                if (!Dtmf.isDigit(digit)) refuse(stream, "dtmf needs one digit of " + Dtmf.DIGITS);
+                else if (conversation == null) refuse(stream, "dtmf before start");
+                else conversation.keyPressed(digit.charAt(0));
             }
             case "stop" -> {
                 stream.endRecording();
@@ -202,8 +213,12 @@ final class MediaStreamSocket {
         }
     }
 
+    /** A control frame we cannot use, on the timeline; called in the call's lane, so in the order frames came. */
+    private static void refuse(StreamSession stream, String problem) {
+        stream.event("error", Map.of("stage", "stream-socket", "message", problem));
+    }
+
     private void start(StreamSession stream, WebSocketSession session, JsonNode node) {
-        if (stream.conversation != null) return;
         var start = node.get("start");
         var streamSid = start == null ? null : text(start, "streamSid");
         var callSid = start == null ? null : text(start, "callSid");

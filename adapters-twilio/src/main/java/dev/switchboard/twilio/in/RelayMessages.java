@@ -32,7 +32,7 @@ final class RelayMessages {
             }
             case "dtmf" -> {
                 var digit = text(message, "digit");
-                if (digit == null || digit.length() != 1) yield "dtmf needs a one-character digit";
+                if (!Dtmf.isDigit(digit)) yield "dtmf needs one digit of " + Dtmf.DIGITS;
                 relay.now(() -> {
                     try {
                         relay.conversation().digitPressed(digit.charAt(0));
