@@ -20,11 +20,21 @@ sealed interface InboundText {
      */
     byte[] BINARY_MARKER = {(byte) 0xFF, (byte) 0x00};
 
+    /**
+     * Put after what was passed on of a message that went over the size cap, as its last fragment,
+     * by {@link WebSocketMessageCap} just before it closes the socket with 1009: the socket's close
+     * only says 1006 (abnormal), so this is how the call's timeline learns why it ended.
+     */
+    byte[] OVERSIZE_MARKER = {(byte) 0xFF, (byte) 0x01};
+
     record Text(String value) implements InboundText {}
 
     record Refused(String reason) implements InboundText {}
 
     static InboundText of(byte[] bytes) {
+        int n = bytes.length;
+        if (n >= 2 && bytes[n - 2] == OVERSIZE_MARKER[0] && bytes[n - 1] == OVERSIZE_MARKER[1])
+            return new Refused("a message over the size limit: the socket was closed with 1009");
         if (bytes.length >= 2 && bytes[0] == BINARY_MARKER[0] && bytes[1] == BINARY_MARKER[1])
             return new Refused("a binary frame: Twilio sends JSON in text frames only");
         try {

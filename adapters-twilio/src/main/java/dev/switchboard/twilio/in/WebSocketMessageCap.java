@@ -96,6 +96,9 @@ final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerC
                 if (messageBytes > maxBytes) {
                     closing = true;
                     frame.release();
+                    // The socket hears it first (the last fragment of what it got of the message), so the
+                    // call's timeline says why the socket closed; the close itself reaches it as 1006.
+                    ctx.fireChannelRead(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(InboundText.OVERSIZE_MARKER)));
                     LOG.warn("closed a WebSocket with 1009: a message over {} bytes", maxBytes);
                     ctx.writeAndFlush(new CloseWebSocketFrame(1009, "message over " + maxBytes + " bytes"))
                             .addListener(ChannelFutureListener.CLOSE);

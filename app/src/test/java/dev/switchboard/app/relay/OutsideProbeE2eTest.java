@@ -178,4 +178,29 @@ class OutsideProbeE2eTest implements TestPropertyProvider {
                 "a text frame that is not valid UTF-8", "a binary frame: Twilio sends JSON in text frames only");
         assertThat(RelayFixture.transcript(call)).filteredOn(line -> line.startsWith("caller: ")).containsExactly("caller: Vous \u00eates ouverts quand ?");
     }
+
+    /** The cap closes the socket in the pipeline: the timeline used to say only "socket.closed 1006", never why. */
+    @Test
+    void a_message_over_the_cap_is_on_the_timeline_before_the_socket_closes_with_1009() throws IOException {
+        var sid = "CA" + "8".repeat(32);
+        var url = relayUrlOfANewCall(sid);
+        try (var socket = rawSocket(url)) {
+            socket.sendText(setupFor(sid, url), 1 << 16);
+            var fragment = "x".repeat(60_000).getBytes(StandardCharsets.UTF_8);
+            try {
+                for (int i = 0; i < 3; i++) socket.send(i == 2, i == 0 ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION, fragment);
+            } catch (IOException closedWhileWeSent) {
+                // The server may close before the last fragment: that is the point.
+            }
+            var closes = new ArrayList<Integer>();
+            for (var frame = socket.next(); frame.isPresent(); frame = socket.next())
+                if (frame.get().opcode() == RawWebSocket.CLOSE) closes.add(frame.get().closeCode());
+            assertThat(closes).containsExactly(1009);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(RelayFixture.eventTypes(salon.onlyCall())).contains("socket.closed"));
+        var call = salon.onlyCall();
+        assertThat(errors(call)).containsExactly("a message over the size limit: the socket was closed with 1009");
+        assertThat(RelayFixture.eventTypes(call)).containsSubsequence("relay.setup", "error", "socket.closed");
+    }
 }
