@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -18,6 +20,12 @@ import java.util.function.BiFunction;
  * so calls start and end all through the run at a constant concurrency (a soak's real traffic).
  * Every call says at least one line, so a server too slow to connect calls within the plateau
  * still shows in the latencies.
+ *
+ * <p>At the plateau's end the callers stop speaking, and only once every one of them has had its
+ * last answer do they all hang up: a thousand hang-ups in the same second (action and status
+ * callbacks, summaries) are not traffic a line sees in steady state, and turns still waiting for
+ * their answer behind that storm measured it instead of the plateau (3-4 s at 1,000 calls, the
+ * whole of the run's p99).
  */
 public final class LoadRun {
     // Threads that only wait on sockets and sleep: a small stack lets thousands run.
@@ -30,6 +38,9 @@ public final class LoadRun {
     private final CallTimings timings;
     private final List<Long> serverPids;
     private final PrintWriter progress;
+    /** Counted down once per caller thread when it will not speak again before the end. */
+    private CountDownLatch doneSpeaking = new CountDownLatch(0);
+    private final ThreadLocal<boolean[]> arrived = ThreadLocal.withInitial(() -> new boolean[1]);
 
     /**
      * @param callerFor  builds a virtual caller with the given listener; called a few times, each
@@ -48,6 +59,7 @@ public final class LoadRun {
     /** Runs the plan to its end and reports what the callers and the server went through. */
     public LoadResult run() throws InterruptedException {
         var before = usage();
+        doneSpeaking = new CountDownLatch(plan.calls());
         long start = System.nanoTime();
         long end = start + plan.end().toNanos();
         var threads = new ArrayList<Thread>();
@@ -76,14 +88,36 @@ public final class LoadRun {
 
     private void converse(VirtualCaller caller, long end) {
         // With churn, the thread is a phone line: when its call ends, the next one is dialed.
-        boolean live;
-        do {
-            live = oneCall(caller, plan.churns() ? Math.min(end, System.nanoTime() + jittered(plan.callLength())) : end);
-        } while (live && plan.churns() && System.nanoTime() < end);
+        try {
+            boolean live;
+            do {
+                live = oneCall(caller, plan.churns() ? Math.min(end, System.nanoTime() + jittered(plan.callLength())) : end, end);
+            } while (live && plan.churns() && System.nanoTime() < end);
+        } finally {
+            doneSpeaking();
+        }
+    }
+
+    /** This caller will not speak again; counted once per thread. */
+    private void doneSpeaking() {
+        var done = arrived.get();
+        if (done[0]) return;
+        done[0] = true;
+        doneSpeaking.countDown();
+    }
+
+    /** Holds a caller at the end until every caller has had its last answer (see the class). */
+    private void awaitEveryoneDoneSpeaking() {
+        doneSpeaking();
+        try {
+            doneSpeaking.await(plan.replyTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Dials one call and talks until {@code hangUpAt}; false when the call was lost. */
-    private boolean oneCall(VirtualCaller caller, long hangUpAt) {
+    private boolean oneCall(VirtualCaller caller, long hangUpAt, long end) {
         timings.dialing();
         LiveCall call;
         try {
@@ -113,6 +147,7 @@ public final class LoadRun {
                 }
                 next = Math.max(saidAt + plan.think().toNanos(), System.nanoTime());
             }
+            if (hangUpAt >= end) awaitEveryoneDoneSpeaking();
             timings.completedCalls.incrementAndGet();
             return true;
         } catch (RuntimeException e) {
