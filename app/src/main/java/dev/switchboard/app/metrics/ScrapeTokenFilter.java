@@ -18,6 +18,7 @@ import java.util.Map;
  */
 @ServerFilter({"/prometheus", "/prometheus/**"})
 final class ScrapeTokenFilter {
+    private static final String PROBLEM_BASE = "https://switchboard.dev/problems/";
     private final MetricsProperties properties;
 
     ScrapeTokenFilter(MetricsProperties properties) {
@@ -28,17 +29,25 @@ final class ScrapeTokenFilter {
     @RequestFilter
     @Nullable
     MutableHttpResponse<?> checkToken(HttpRequest<?> request) {
-        if (!properties.enabled()) return problem(HttpStatus.NOT_FOUND, "Not Found",
-                "metrics are off: set SWITCHBOARD_METRICS_TOKEN and scrape with Authorization: Bearer <token>");
+        if (!properties.enabled()) return problem(request, HttpStatus.NOT_FOUND, "not-found", "Not Found",
+                "Metrics are off: set SWITCHBOARD_METRICS_TOKEN and scrape with Authorization: Bearer <token>.");
         var header = request.getHeaders().getAuthorization().orElse("");
         var expected = ("Bearer " + properties.token()).getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expected))
-            return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "scrape with Authorization: Bearer <SWITCHBOARD_METRICS_TOKEN>");
+            return problem(request, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "The metrics scrape token is required: send Authorization: Bearer <SWITCHBOARD_METRICS_TOKEN>"
+                            + " (a user's login token does not open /prometheus).");
         return null;
     }
 
-    private static MutableHttpResponse<?> problem(HttpStatus status, String title, String detail) {
+    /**
+     * The same problem+json shape and {@code type} URIs as every other refusal of the server
+     * ({@code api.problem.ProblemType}), so a scraper's operator can branch on the type; not
+     * {@code about:blank}, which says nothing about which problem it is.
+     */
+    private static MutableHttpResponse<?> problem(HttpRequest<?> request, HttpStatus status, String slug, String title, String detail) {
         return HttpResponse.status(status).contentType(MediaType.of("application/problem+json"))
-                .body(Map.of("type", "about:blank", "title", title, "status", status.getCode(), "detail", detail));
+                .body(Map.of("type", PROBLEM_BASE + slug, "title", title, "status", status.getCode(), "detail", detail,
+                        "instance", request.getPath()));
     }
 }
