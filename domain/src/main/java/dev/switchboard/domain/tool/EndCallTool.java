@@ -25,6 +25,9 @@ public final class EndCallTool implements Tool {
         var why = reason == null ? "conversation over" : reason;
         var details = new LinkedHashMap<String, Object>();
         details.put("reason", why);
-        return new ToolOutcome.EndCall(why, "The call ends after your next message.", "Say a short goodbye.", details);
+        // The report goes into the call's records (the summary) and reads for a person; what the call
+        // does next is the model's business, so it sits in the instruction.
+        return new ToolOutcome.EndCall(why, "The agent ended the call (" + why + ").",
+                "The call ends after your next message. Say a short goodbye.", details);
     }
 }

@@ -54,7 +54,8 @@ class CallControlToolsTest {
     @Test
     void end_call_hangs_up_after_goodbye() {
         assertThat(new EndCallTool().run(context, Map.of("reason", "caller said goodbye"))).isEqualTo(new ToolOutcome.EndCall(
-                "caller said goodbye", "The call ends after your next message.", "Say a short goodbye.", Map.of("reason", "caller said goodbye")));
+                "caller said goodbye", "The agent ended the call (caller said goodbye).",
+                "The call ends after your next message. Say a short goodbye.", Map.of("reason", "caller said goodbye")));
         assertThat(new EndCallTool().run(context, Map.of())).isInstanceOf(ToolOutcome.EndCall.class);
     }
 
