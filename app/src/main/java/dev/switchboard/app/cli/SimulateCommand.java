@@ -100,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
         var token = authToken();
         if (token == null) {
             err.println("no auth token: pass --auth-token, set TWILIO_AUTH_TOKEN, or start the server once so that it creates "
-                    + dataDirectory().resolve(TOKEN_FILE));
+                    + dataDirectory().resolve(TOKEN_FILE) + ". " + dataDirectoryHint());
             return 1;
         }
         if (stream) {
@@ -126,9 +126,33 @@ final class SimulateCommand implements Callable<Integer> {
             var result = call.hangUp();
             var verdict = Verdict.of(result, url);
             (verdict.exitCode() == 0 ? out : err).println(verdict.message());
+            if (signatureRefused(result) && tokenFromDataDirectory()) err.println("The token was read from "
+                    + dataDirectory().resolve(TOKEN_FILE) + ", which may be another server's. " + dataDirectoryHint());
             if (result.voiceWebhook().ok()) link(result.callSid(), verdict.exitCode() == 0 ? out : err);
             return verdict.exitCode();
         }
+    }
+
+    /**
+     * The server keeps its development token in its data directory, which simulate can only find
+     * the way the server does: SWITCHBOARD_DATA_DIR, else ~/.switchboard. A server started with
+     * SWITCHBOARD_DATA_DIR in another shell leaves simulate looking in the default, so say so.
+     */
+    private String dataDirectoryHint() {
+        var configured = env.apply("SWITCHBOARD_DATA_DIR");
+        return "If the server runs with SWITCHBOARD_DATA_DIR, set the same SWITCHBOARD_DATA_DIR for simulate (it looked in "
+                + dataDirectory() + (configured == null || configured.isBlank() ? ", the default" : "") + ").";
+    }
+
+    private boolean tokenFromDataDirectory() {
+        var fromEnv = env.apply("TWILIO_AUTH_TOKEN");
+        return (authToken == null || authToken.isBlank()) && (fromEnv == null || fromEnv.isBlank());
+    }
+
+    private static boolean signatureRefused(dev.switchboard.testkit.caller.CallResult result) {
+        int webhook = result.voiceWebhook().status();
+        int handshake = result.handshakeStatus().orElse(0);
+        return webhook == 401 || webhook == 403 || handshake == 401 || handshake == 403;
     }
 
     /** The API's id of the call and the curl that shows it, when a token to look it up is at hand. */

@@ -87,6 +87,30 @@ class SimulateCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("no auth token: pass --auth-token, set TWILIO_AUTH_TOKEN, or start the server once")
                 .contains(dataDir.resolve("twilio-auth-token").toString());
+        assertThat(err.toString()).contains("If the server runs with SWITCHBOARD_DATA_DIR, set the same SWITCHBOARD_DATA_DIR for simulate");
+    }
+
+    @Test
+    void a_token_from_another_data_directory_refused_by_the_server_names_switchboard_data_dir(@TempDir Path dataDir) throws IOException {
+        // A server started with SWITCHBOARD_DATA_DIR elsewhere: it refuses the signature made with this directory's token.
+        Files.writeString(dataDir.resolve("twilio-auth-token"), "some-other-servers-token\n");
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(403, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int code = run(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()), "simulate",
+                    "--url", "http://127.0.0.1:" + server.getAddress().getPort(), "--say", "hi");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("refused the call's signature")
+                    .contains("The token was read from " + dataDir.resolve("twilio-auth-token"))
+                    .contains("If the server runs with SWITCHBOARD_DATA_DIR, set the same SWITCHBOARD_DATA_DIR for simulate");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
