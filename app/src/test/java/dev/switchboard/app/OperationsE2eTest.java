@@ -34,6 +34,8 @@ class OperationsE2eTest {
     void the_openapi_document_describes_the_api() {
         var doc = new Api(server, json).get("/openapi/switchboard.yml");
         assertThat(doc.status()).isEqualTo(200);
+        // Its own media type, not text/plain (Micronaut's extension table has no .yml).
+        assertThat(doc.contentType()).startsWith("application/yaml");
         assertThat(doc.raw()).contains("/api/v1/assistants", "/api/v1/calls/{id}", "/api/v1/auth/login", "/api/v1/connections/{provider}");
     }
 
