@@ -7,6 +7,8 @@ import dev.switchboard.domain.call.CallRepository;
 import dev.switchboard.domain.call.CallStatus;
 import dev.switchboard.domain.call.RecordCallStatus;
 import dev.switchboard.domain.shared.E164Number;
+import dev.switchboard.domain.shared.PortFailure;
+import dev.switchboard.twilio.config.StatusCallbackProperties;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TwilioCallCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioCallCallbacks.class);
+    private static final long FIRST_BACKOFF_MILLIS = 50;
+    private static final long MAX_BACKOFF_MILLIS = 1_000;
     private final CallerNumbers numbers;
     private final SignedRequests signatures;
     private final RecordCallStatus recordStatus;
@@ -40,10 +44,13 @@ final class TwilioCallCallbacks {
     private final JsonMapper json;
     private final Clock clock;
     private final PlacedCalls placed;
+    private final StatusCallbackProperties statusCallbacks;
 
     TwilioCallCallbacks(CallerNumbers numbers, SignedRequests signatures, RecordCallStatus recordStatus, CallRepository calls,
-                        AssistantRepository assistants, JsonMapper json, Clock clock, PlacedCalls placed) {
+                        AssistantRepository assistants, JsonMapper json, Clock clock, PlacedCalls placed,
+                        StatusCallbackProperties statusCallbacks) {
         this.placed = placed;
+        this.statusCallbacks = statusCallbacks;
         this.numbers = numbers;
         this.signatures = signatures;
         this.recordStatus = recordStatus;
@@ -53,11 +60,35 @@ final class TwilioCallCallbacks {
         this.clock = clock;
     }
 
-    /** Forward-only status; duplicates and reordering leave the same record. Always a quick 204. */
+    /**
+     * Forward-only status; duplicates and reordering leave the same record. A 204, once stored.
+     * Twilio does not retry a status callback that fails, so a database that is briefly out of
+     * reach (the pool exhausted by a hang-up storm, a restart) is waited for, up to
+     * {@code switchboard.status-callbacks.patience}, instead of answering an error after the
+     * pool's short connection timeout. Every step is safe to repeat: the status only moves forward.
+     */
     @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form) {
         try (var log = CallLogContext.webhook(form.get("CallSid"))) {
-            return recordStatus(request, form);
+            long giveUpAt = System.nanoTime() + statusCallbacks.patience().toNanos();
+            long backoff = FIRST_BACKOFF_MILLIS;
+            while (true) {
+                try {
+                    return recordStatus(request, form);
+                } catch (PortFailure e) {
+                    boolean transientFailure = e.category() == PortFailure.Category.UNAVAILABLE || e.category() == PortFailure.Category.TIMEOUT;
+                    if (!transientFailure || System.nanoTime() + backoff * 1_000_000 >= giveUpAt) throw e;
+                    LOG.warn("status callback {} for call {} waits for the database, trying again in {} ms: {}",
+                            form.get("CallStatus"), form.get("CallSid"), backoff, e.getMessage());
+                    try {
+                        Thread.sleep(backoff);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                }
+            }
         }
     }
 
