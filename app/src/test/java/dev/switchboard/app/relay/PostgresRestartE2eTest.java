@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.app.Api;
 import dev.switchboard.domain.call.CallRecorder;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.testkit.caller.AgentTurn;
+import dev.switchboard.testkit.caller.CallResult;
 import dev.switchboard.testkit.caller.LiveCall;
 import dev.switchboard.testkit.caller.RelayMessageRules;
 import dev.switchboard.testkit.caller.TwimlDocument;
@@ -25,12 +29,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 9's fault matrix, the database row: the PostgreSQL process behind the application is
@@ -43,7 +49,8 @@ import org.junit.jupiter.api.TestInstance;
  * end); a call arriving during the outage gets fallback TwiML, not a 5xx; every timeline event and
  * transcript turn produced while the database was down is stored once it is back (the recorder
  * retries its batches), so nothing is lost; and after the restart the pool recovers by itself and
- * the next call is connected and fully recorded.
+ * the next call is connected and fully recorded. The caller hangs up during the outage, and the
+ * final status callback (which Twilio never repeats) waits for the database instead of failing.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,7 +83,9 @@ class PostgresRestartE2eTest implements TestPropertyProvider {
                 "datasources.default.connection-timeout", "1500",
                 // "A short outage" is one shorter than the recorder's retry window. The default (30 s) is
                 // made generous here so a loaded test machine, slow to restart PostgreSQL, cannot exceed it.
-                "switchboard.recorder.retry-for", "5m");
+                "switchboard.recorder.retry-for", "5m",
+                // Likewise for a status callback that meets the outage (deployment.md, "A burst of hang-ups").
+                "switchboard.status-callbacks.patience", "5m");
     }
 
     /** Starts (or starts again) this class's PostgreSQL on its fixed port and kept data directory. */
@@ -114,7 +123,8 @@ class PostgresRestartE2eTest implements TestPropertyProvider {
         var salon = new RelayFixture(server, new Api(server, json), "offline", "en-US", List.of());
         var lostBefore = recorder.counts().lost();
 
-        var live = salon.caller().dial();
+        // Twilio waits 15 s for a webhook; the test's Twilio waits as long as the test's outage may take.
+        var live = salon.caller(b -> b.httpTimeout(Duration.ofMinutes(6))).dial();
         assertThat(live.isLive()).as("the first call is connected while the database is up").isTrue();
         var before = live.say("What are your opening hours?").orElseThrow();
         assertThat(before.ending()).isEqualTo(AgentTurn.Ending.LAST_TOKEN);
@@ -135,14 +145,31 @@ class PostgresRestartE2eTest implements TestPropertyProvider {
         assertThat(fallback.says()).containsExactly("Sorry, we are having a technical problem. Please call again in a moment. Goodbye.");
         assertThat(fallback.hangsUp()).isTrue();
 
+        // The caller hangs up while the database is still down: the socket closes and Twilio posts the
+        // call's final status, which it will never send again. That callback waits for the database.
+        var callbacks = (Logger) LoggerFactory.getLogger("dev.switchboard.twilio.in.TwilioCallCallbacks");
+        var log = new ListAppender<ILoggingEvent>();
+        log.start();
+        callbacks.addAppender(log);
+        CompletableFuture<CallResult> hangingUp;
+        try {
+            hangingUp = CompletableFuture.supplyAsync(live::hangUp);
+            Awaitility.await().atMost(GENEROUS).until(() -> hangingUp.isDone()
+                    || log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("waits for the database")));
+        } finally {
+            callbacks.detachAppender(log);
+        }
+
         start();
         awaitThePoolRecovers();
 
-        // The first call ends after the restart; everything it produced while the database was down is stored.
-        var first = live.hangUp();
+        // Everything the first call produced while the database was down is stored, its final status included.
+        var first = hangingUp.get();
+        assertThat(first.statusCallbacks()).allSatisfy(s -> assertThat(s.status()).as("status callback %s", s.params()).isEqualTo(204));
         assertThat(first.receivedFrames()).allSatisfy(f -> assertThat(RelayMessageRules.violation(f)).isEmpty());
         assertThat(recorder.flush(GENEROUS)).as("the recorder stores what waited for the database").isTrue();
         Map<String, Object> detail = salon.onlyCall();
+        assertThat(RelayFixture.call(detail)).containsEntry("status", "completed");
         var transcript = RelayFixture.transcript(detail);
         assertThat(transcript).as("the caller's words during the outage are kept")
                 .contains("caller: What are your opening hours?", "caller: And do you open on Sundays?", "agent: " + before.text());
