@@ -124,6 +124,8 @@ class MetricsE2eTest implements TestPropertyProvider {
             assertThat(sum(samples, "switchboard_turn_seconds_count", "")).isGreaterThanOrEqualTo(2);
             assertThat(samples.keySet()).anyMatch(k -> k.startsWith("hikaricp_connections_pending"));
             assertThat(sum(samples, "http_server_requests_seconds_count", "uri=\"/webhooks/twilio/status\"")).isGreaterThanOrEqualTo(1);
+            // The HTTP event loops' lag, sampled on every loop since the server started.
+            assertThat(sum(samples, "switchboard_event_loop_lag_seconds_count", "")).isPositive();
         });
     }
 

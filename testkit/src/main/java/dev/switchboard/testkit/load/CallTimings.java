@@ -17,6 +17,8 @@ public final class CallTimings implements CallListener {
     final Latencies handshake = new Latencies();
     final Latencies firstToken = new Latencies();
     final Latencies lastToken = new Latencies();
+    /** How late the load client's own 10 ms sleeps woke: when this is high, the client, not the server, was slow. */
+    final Latencies clientLag = new Latencies();
     final AtomicInteger completedCalls = new AtomicInteger();
     final Map<String, AtomicInteger> lost = new ConcurrentHashMap<>();
     private final ThreadLocal<long[]> instants = ThreadLocal.withInitial(() -> new long[3]);

@@ -37,6 +37,7 @@ public record LoadResult(LoadPlan plan, CallTimings timings, List<Long> serverPi
         line(out, "handshake + setup", timings.handshake);
         line(out, "prompt → first token", timings.firstToken);
         line(out, "prompt → last token", timings.lastToken);
+        line(out, "load client's own lag", timings.clientLag);
         for (int i = 0; i < serverPids.size(); i++) serverLine(out, i);
         out.println();
         out.println("| calls | webhook p50 / p99 | first token p50 / p99 / max | last token p99 | turns | lost |"
@@ -60,15 +61,20 @@ public record LoadResult(LoadPlan plan, CallTimings timings, List<Long> serverPi
         var top = peak.get(i);
         var idle = before.get(i);
         if (start.isEmpty() || end.isEmpty() || top.isEmpty() || idle.isEmpty()) {
-            out.printf("  process %d: not observable%n", serverPids.get(i));
+            out.printf("  %s: not observable%n", name(i));
             return;
         }
         double cores = (end.get().cpuSeconds() - start.get().cpuSeconds()) / plateauSeconds;
-        out.printf(Locale.ROOT, "  process %d (%d procs): %.2f cores on the plateau (%.2f ms CPU per call-second), RSS %d → %d MiB"
+        out.printf(Locale.ROOT, "  %s (%d procs): %.2f cores on the plateau (%.2f ms CPU per call-second), RSS %d → %d MiB"
                         + " (%.0f KiB per call), threads %d → %d, sockets %d → %d%n",
-                serverPids.get(i), top.get().processes(), cores, cores * 1000 / plan.calls(), idle.get().rssBytes() >> 20,
+                name(i), top.get().processes(), cores, cores * 1000 / plan.calls(), idle.get().rssBytes() >> 20,
                 top.get().rssBytes() >> 20, (top.get().rssBytes() - idle.get().rssBytes()) / 1024.0 / plan.calls(),
                 idle.get().threads(), top.get().threads(), idle.get().sockets(), top.get().sockets());
+    }
+
+    private String name(int i) {
+        long pid = serverPids.get(i);
+        return (pid == ProcessHandle.current().pid() ? "load client " : "process ") + pid;
     }
 
     private String perCallCells(int i) {

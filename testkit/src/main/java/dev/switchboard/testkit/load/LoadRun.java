@@ -63,6 +63,7 @@ public final class LoadRun {
         long start = System.nanoTime();
         long end = start + plan.end().toNanos();
         var threads = new ArrayList<Thread>();
+        var lag = ClientLag.start(timings.clientLag);
         for (int i = 0; i < plan.calls(); i++) {
             sleepUntil(start + plan.startOf(i).toNanos());
             var caller = callers.get(i % callers.size());
@@ -83,6 +84,7 @@ public final class LoadRun {
         var atEnd = usage();
         double plateauSeconds = (System.nanoTime() - plateau) / 1e9;
         for (var t : threads) t.join(plan.replyTimeout().toMillis() + 30_000);
+        lag.interrupt();
         return new LoadResult(plan, timings, serverPids, before, atPlateau, atEnd, peak, plateauSeconds);
     }
 
