@@ -2,14 +2,9 @@ package dev.switchboard.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.RawWebSocket;
 import dev.switchboard.testkit.caller.TwimlDocument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -20,9 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the stop-12 outside probe found (docs/security.md, "Outside probe, stop 12"), kept as tests
@@ -30,26 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * testkit's well-behaved habits.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutsideProbeE2eTest implements TestPropertyProvider {
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RelayFixture salon;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
-    }
-
-    @BeforeEach
-    void a_salon() {
-        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
-    }
-
+class OutsideProbeE2eTest extends OfflineSalonStage {
     /** An answer read off the wire: status line, content type, body. */
     record Answer(int status, String contentType, String body) {}
 

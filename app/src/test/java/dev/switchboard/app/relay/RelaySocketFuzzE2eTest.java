@@ -2,14 +2,9 @@ package dev.switchboard.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.RawWebSocket;
 import dev.switchboard.testkit.caller.TwimlDocument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The relay socket under abuse: oversized and fragmented messages, random and mutated frames,
@@ -29,26 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * virtual caller fails on it).
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RelaySocketFuzzE2eTest implements TestPropertyProvider {
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RelayFixture salon;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
-    }
-
-    @BeforeEach
-    void a_salon() {
-        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
-    }
-
+class RelaySocketFuzzE2eTest extends OfflineSalonStage {
     private String relayUrlOfANewCall(String callSid) {
         var caller = salon.caller();
         return TwimlDocument.parse(caller.postVoiceWebhook(caller.voiceParameters(callSid)).body()).conversationRelay().orElseThrow().url();
@@ -116,7 +90,7 @@ class RelaySocketFuzzE2eTest implements TestPropertyProvider {
         assertThat(RelayFixture.eventTypes(salon.onlyCall())).containsSubsequence("relay.setup", "error", "caller.said", "agent.said");
 
         // Before setup: a raw socket sends prompt, dtmf and interrupt first.
-        var other = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
+        var other = newSalon();
         var caller = other.caller();
         var sid = "CA" + "3".repeat(32);
         var url = TwimlDocument.parse(caller.postVoiceWebhook(caller.voiceParameters(sid)).body()).conversationRelay().orElseThrow().url();

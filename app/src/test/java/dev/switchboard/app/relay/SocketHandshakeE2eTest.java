@@ -2,48 +2,22 @@ package dev.switchboard.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.RelayConnection;
 import dev.switchboard.testkit.caller.TwimlDocument;
 import dev.switchboard.testkit.caller.VirtualCaller;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The socket handshake guard: no spelling of the socket's path gets around the signature, a call
  * has one socket, and only while it is live.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SocketHandshakeE2eTest implements TestPropertyProvider {
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RelayFixture salon;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
-    }
-
-    @BeforeEach
-    void a_salon() {
-        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
-    }
-
+class SocketHandshakeE2eTest extends OfflineSalonStage {
     private String socketUrlOfANewCall(VirtualCaller caller, String callSid) {
         var answer = caller.postVoiceWebhook(caller.voiceParameters(callSid));
         return TwimlDocument.parse(answer.body()).conversationRelay().orElseThrow().url();

@@ -2,43 +2,17 @@ package dev.switchboard.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.TwimlDocument;
 import dev.switchboard.testkit.caller.VirtualCaller;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Only Twilio gets in: forged signatures are refused before anything is stored. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwilioWebhookSecurityE2eTest implements TestPropertyProvider {
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RelayFixture salon;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
-    }
-
-    @BeforeEach
-    void a_salon() {
-        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
-    }
-
+class TwilioWebhookSecurityE2eTest extends OfflineSalonStage {
     private VirtualCaller forger() {
         return VirtualCaller.builder(server.getURL().toString()).publicUrl(RelayFixture.PUBLIC_URL).authToken("not-the-real-token")
                 .from("+33612345678").to(salon.number).build();

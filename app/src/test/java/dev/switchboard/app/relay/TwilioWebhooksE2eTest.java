@@ -2,13 +2,8 @@ package dev.switchboard.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Api;
 import dev.switchboard.testkit.caller.TwimlDocument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The relay action's branches no whole call reaches (a transfer without a number, a session that
@@ -29,27 +22,8 @@ import org.junit.jupiter.api.TestInstance;
  * bodies: never a 5xx, always the answer Twilio can use.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwilioWebhooksE2eTest implements TestPropertyProvider {
+class TwilioWebhooksE2eTest extends OfflineSalonStage {
     private static final String ACTION = "/webhooks/twilio/relay-action";
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RelayFixture salon;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("switchboard.public-url", RelayFixture.PUBLIC_URL, "switchboard.twilio.auth-token", RelayFixture.AUTH_TOKEN);
-    }
-
-    @BeforeEach
-    void a_salon() {
-        salon = new RelayFixture(server, new Api(server, json), "offline", "fr-FR", List.of());
-    }
 
     private Map<String, String> actionFor(String sid, String callStatus) {
         var caller = salon.caller();
