@@ -70,24 +70,33 @@ final class TwilioCallCallbacks {
     @Post(uri = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form) {
         try (var log = CallLogContext.webhook(form.get("CallSid"))) {
-            long giveUpAt = System.nanoTime() + statusCallbacks.patience().toNanos();
-            long backoff = FIRST_BACKOFF_MILLIS;
-            while (true) {
+            return patiently("status callback", form, () -> recordStatus(request, form));
+        }
+    }
+
+    /**
+     * Runs {@code work} again, with backoff, while it fails because the database is unavailable or
+     * the pool has no connection in time, for up to {@code switchboard.status-callbacks.patience};
+     * then lets the failure through. Only for requests Twilio does not retry and no caller waits on.
+     */
+    private <T> T patiently(String what, Map<String, String> form, java.util.function.Supplier<T> work) {
+        long giveUpAt = System.nanoTime() + statusCallbacks.patience().toNanos();
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            try {
+                return work.get();
+            } catch (PortFailure e) {
+                boolean transientFailure = e.category() == PortFailure.Category.UNAVAILABLE || e.category() == PortFailure.Category.TIMEOUT;
+                if (!transientFailure || System.nanoTime() + backoff * 1_000_000 >= giveUpAt) throw e;
+                LOG.warn("{} {} for call {} waits for the database, trying again in {} ms: {}",
+                        what, form.get("CallStatus"), form.get("CallSid"), backoff, e.getMessage());
                 try {
-                    return recordStatus(request, form);
-                } catch (PortFailure e) {
-                    boolean transientFailure = e.category() == PortFailure.Category.UNAVAILABLE || e.category() == PortFailure.Category.TIMEOUT;
-                    if (!transientFailure || System.nanoTime() + backoff * 1_000_000 >= giveUpAt) throw e;
-                    LOG.warn("status callback {} for call {} waits for the database, trying again in {} ms: {}",
-                            form.get("CallStatus"), form.get("CallSid"), backoff, e.getMessage());
-                    try {
-                        Thread.sleep(backoff);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }
@@ -127,6 +136,10 @@ final class TwilioCallCallbacks {
 
     private HttpResponse<String> relayEnded(HttpRequest<?> request, Map<String, String> form) {
         try {
+            // The caller has hung up: nobody waits on the answer, and Twilio never repeats the request,
+            // so its record (relay.ended) waits for the database like a status callback. A caller
+            // still on the line gets the fallback at once instead.
+            if ("completed".equalsIgnoreCase(form.get("CallStatus"))) return patiently("relay action", form, () -> afterRelay(request, form));
             return afterRelay(request, form);
         } catch (RuntimeException e) {
             // The database is down, most likely. The caller is still on the line: end it kindly, never with a 5xx.
