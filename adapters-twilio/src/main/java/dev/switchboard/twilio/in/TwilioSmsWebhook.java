@@ -6,6 +6,7 @@ import dev.switchboard.domain.phone.PhoneNumberRepository;
 import dev.switchboard.domain.shared.E164Number;
 import dev.switchboard.domain.sms.ReceiveSms;
 import dev.switchboard.domain.sms.RecordSmsStatus;
+import dev.switchboard.domain.sms.SmsId;
 import dev.switchboard.domain.sms.SmsStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -91,13 +92,24 @@ final class TwilioSmsWebhook {
             LOG.warn("delivery report {} for text {} from {} ignored: unknown number or status", form.get("MessageStatus"), sid, form.get("From"));
             return HttpResponse.noContent();
         }
-        var changed = recordStatus.record(new RecordSmsStatus.Command(number.get().tenantId(), sid, status.get(), errorCode(form.get("ErrorCode"))));
+        var changed = recordStatus.record(new RecordSmsStatus.Command(number.get().tenantId(), sid, status.get(), errorCode(form.get("ErrorCode")),
+                messageId(request.getParameters().get("message"))));
         if (!changed) LOG.debug("delivery report {} for text {} changed nothing (duplicate, late, or unknown SID)", status.get(), sid);
         return HttpResponse.noContent();
     }
 
     private Optional<PhoneNumber> ours(String number) {
         return E164Number.isValid(number) ? numbers.findByNumber(new E164Number(number)) : Optional.empty();
+    }
+
+    /** Our message named by the report's URL ({@code ?message=<id>}), or null when absent or not an id. */
+    private static SmsId messageId(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return SmsId.parse(raw.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private static Integer errorCode(String raw) {

@@ -20,6 +20,8 @@ public final class SwitchboardCli {
               simulate [options]   place a simulated phone call to a running server (simulate --help)
               load [options]       many simulated calls against a running server, measured (load --help)
               doctor [--fix]       check a running server's setup, each result with its fix (doctor --help)
+              fake-twilio          run a fake Twilio REST API whose customers answer outbound calls and
+                                   receive texts, for trying them without Twilio (fake-twilio --help)
               rotate-master-key    seal every stored secret again with a new master key (server stopped;
                                    SWITCHBOARD_NEW_MASTER_KEY, generated for a development data directory)
               --help, -h, help     print this and exit
@@ -46,6 +48,7 @@ public final class SwitchboardCli {
         if ("rotate-master-key".equals(args[0]) && args.length == 1)
             return MasterKeyRotation.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if ("load".equals(args[0])) return load(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if ("fake-twilio".equals(args[0])) return fakeTwilio(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if ("doctor".equals(args[0])) return doctor(args, name -> System.getProperty(name, System.getenv(name)),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (!"simulate".equals(args[0])) return usage(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -60,6 +63,7 @@ public final class SwitchboardCli {
     /** As {@link #run(String[])}, with the environment and consoles given (tests, embedding). */
     public static int run(String[] args, Function<String, String> env, BufferedReader stdin, PrintWriter out, PrintWriter err) {
         if ("load".equals(args[0])) return load(args, env, out, err);
+        if ("fake-twilio".equals(args[0])) return fakeTwilio(args, out, err);
         if ("doctor".equals(args[0])) return doctor(args, env, out, err);
         if (!"simulate".equals(args[0])) return usage(args, out, err);
         return commandLine(env, stdin, false, out, err).execute(Arrays.copyOfRange(args, 1, args.length));
@@ -75,6 +79,17 @@ public final class SwitchboardCli {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("load failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 1;
+        });
+        return commandLine.execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    static int fakeTwilio(String[] args, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new FakeTwilioCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("fake-twilio failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         });
         return commandLine.execute(Arrays.copyOfRange(args, 1, args.length));

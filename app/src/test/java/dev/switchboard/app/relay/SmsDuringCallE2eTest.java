@@ -92,13 +92,13 @@ class SmsDuringCallE2eTest implements TestPropertyProvider {
         var sent = twilio.requests(TwilioRoute.CREATE_MESSAGE);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).username()).isEqualTo(PLATFORM_SID);
-        assertThat(sent.get(0).form()).isEqualTo(Map.of("To", List.of(CALLER), "From", List.of(salon.number), "Body", List.of(text),
-                "StatusCallback", List.of(RelayFixture.PUBLIC_URL + "/webhooks/twilio/sms-status")));
         var call = RelayFixture.call(salon.onlyCall());
         var messages = salon.owner.get("/api/v1/messages").json();
         assertThat(messages).containsEntry("total", 1);
         @SuppressWarnings("unchecked")
         var message = ((List<Map<String, Object>>) messages.get("items")).get(0);
+        assertThat(sent.get(0).form()).isEqualTo(Map.of("To", List.of(CALLER), "From", List.of(salon.number), "Body", List.of(text),
+                "StatusCallback", List.of(RelayFixture.PUBLIC_URL + "/webhooks/twilio/sms-status?message=" + message.get("id"))));
         assertThat(message).containsEntry("direction", "outbound").containsEntry("status", "queued").containsEntry("to", CALLER)
                 .containsEntry("from", salon.number).containsEntry("body", text).containsEntry("callId", call.get("id"));
         assertThat(RelayFixture.eventTypes(salon.onlyCall()).stream().filter("tool.result"::equals)).hasSize(2);

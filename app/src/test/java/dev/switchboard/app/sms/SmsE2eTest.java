@@ -97,7 +97,7 @@ class SmsE2eTest implements TestPropertyProvider {
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).username()).isEqualTo(accountSid);
         assertThat(requests.get(0).form()).isEqualTo(Map.of("To", List.of(CUSTOMER), "From", List.of(number),
-                "Body", List.of("Your order 123 ships today."), "StatusCallback", List.of(STATUS)));
+                "Body", List.of("Your order 123 ships today."), "StatusCallback", List.of(STATUS + "?message=" + message.get("id"))));
         var sid = twilio.messages().get(twilio.messages().size() - 1).path("sid").asText();
         assertThat(message).containsEntry("twilioSid", sid);
         assertThat(owner.get("/api/v1/messages/" + message.get("id")).json()).isEqualTo(message);

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,9 +63,11 @@ public final class FakeTwilioRest implements AutoCloseable {
     private final List<TwilioApiRequest> requests = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch hangs = new CountDownLatch(1);
     private final TwilioResources resources = new TwilioResources(json);
+    private volatile PhoneNetwork network;
+    private volatile BiConsumer<TwilioApiRequest, Integer> watcher = (request, status) -> {};
 
-    private FakeTwilioRest() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private FakeTwilioRest(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
@@ -72,11 +75,25 @@ public final class FakeTwilioRest implements AutoCloseable {
 
     /** Starts an empty fake (no accounts: every request is 401 until {@link #addAccount}). */
     public static FakeTwilioRest start() {
+        return start(0);
+    }
+
+    /** As {@link #start()}, on loopback port {@code port} (0: any free port), e.g. for {@code switchboard fake-twilio}. */
+    public static FakeTwilioRest start(int port) {
         try {
-            return new FakeTwilioRest();
+            return new FakeTwilioRest(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * From now on every call and text this fake creates is handed to {@code network} (e.g. a
+     * customer who answers), after the {@code 201} is sent; null: created calls and texts stay queued.
+     */
+    public FakeTwilioRest connect(PhoneNetwork network) {
+        this.network = network;
+        return this;
     }
 
     /** e.g. {@code http://127.0.0.1:41234} — what {@code SWITCHBOARD_TWILIO_API_URL} points at. */
@@ -233,6 +250,7 @@ public final class FakeTwilioRest implements AutoCloseable {
             requests.add(request);
             if (match == null) {
                 send(exchange, TwilioResources.error(json, 404, 20404, "The requested resource " + path + " was not found"));
+                watcher.accept(request, 404);
                 return;
             }
             var answer = answer(request, match);
@@ -248,6 +266,9 @@ public final class FakeTwilioRest implements AutoCloseable {
                 return;
             }
             send(exchange, answer);
+            exchange.close();
+            watcher.accept(request, answer.status);
+            if (answer.status == 201) handOver(request, answer.body);
         } catch (RuntimeException e) {
             // A bug in the fake must show up in the test, not as a hung client.
             try {
@@ -256,6 +277,26 @@ public final class FakeTwilioRest implements AutoCloseable {
                 // The client is gone.
             }
         }
+    }
+
+    /** Tells the phone network about a call or text just created, on a thread of its own: the client already has its answer. */
+    /** {@code watcher} is told of every request and the HTTP status it was answered with, once answered (e.g. to print them). */
+    public FakeTwilioRest watch(BiConsumer<TwilioApiRequest, Integer> watcher) {
+        this.watcher = watcher;
+        return this;
+    }
+
+    private void handOver(TwilioApiRequest request, JsonNode created) {
+        var to = network;
+        if (to == null) return;
+        var token = request.password();
+        var sid = created.path("sid").asText();
+        if (request.route() == TwilioRoute.CREATE_CALL)
+            threads.execute(() -> to.dial(new PhoneNetwork.PlacedCall(request.username(), token, sid, request.param("From"),
+                    request.param("To"), request.param("Url"), request.param("StatusCallback"), request.params("StatusCallbackEvent"))));
+        else if (request.route() == TwilioRoute.CREATE_MESSAGE)
+            threads.execute(() -> to.deliver(new PhoneNetwork.SentText(request.username(), token, sid, request.param("From"),
+                    request.param("To"), request.param("Body"), request.param("StatusCallback"))));
     }
 
     private synchronized Answer answer(TwilioApiRequest request, Route match) {
