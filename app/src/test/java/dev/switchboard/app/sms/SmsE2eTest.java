@@ -164,6 +164,24 @@ class SmsE2eTest implements TestPropertyProvider {
         assertThat(twilio.requests(TwilioRoute.CREATE_MESSAGE)).hasSize(1);
     }
 
+    /**
+     * A report whose SID we never stored (here: Twilio took the text but its answer never reached
+     * us; in the fake Twilio of the walkthrough: the report outran the answer) finds the message
+     * its URL names and gives it the SID; a failed message stays failed.
+     */
+    @Test
+    void a_report_naming_our_message_gives_it_the_sid_twilios_lost_answer_carried() {
+        twilio.fail(TwilioRoute.CREATE_MESSAGE, TwilioFault.hang(Duration.ofSeconds(30)));
+        var message = send(CUSTOMER, "Hello").json();
+        assertThat(message).containsEntry("status", "failed").doesNotContainKey("twilioSid");
+        var sid = "SM" + "5".repeat(32);
+
+        var posted = report(sender(), "/webhooks/twilio/sms-status?message=" + message.get("id"), sid, "sent", null);
+
+        assertThat(posted.status()).isEqualTo(204);
+        assertThat(owner.get("/api/v1/messages/" + message.get("id")).json()).containsEntry("twilioSid", sid).containsEntry("status", "failed");
+    }
+
     @Test
     void bad_input_is_400_or_404_naming_the_field_and_nothing_is_sent() {
         var other = new Api(server, json).newTenant("Other");
@@ -301,6 +319,10 @@ class SmsE2eTest implements TestPropertyProvider {
     }
 
     private WebhookExchange report(VirtualCaller twilioSide, String sid, String status, String errorCode) {
+        return report(twilioSide, "/webhooks/twilio/sms-status", sid, status, errorCode);
+    }
+
+    private WebhookExchange report(VirtualCaller twilioSide, String path, String sid, String status, String errorCode) {
         var form = new LinkedHashMap<String, String>();
         form.put("AccountSid", accountSid);
         form.put("ApiVersion", "2010-04-01");
@@ -311,7 +333,7 @@ class SmsE2eTest implements TestPropertyProvider {
         form.put("MessageStatus", status);
         form.put("SmsStatus", status);
         if (errorCode != null) form.put("ErrorCode", errorCode);
-        return twilioSide.postSigned("/webhooks/twilio/sms-status", form);
+        return twilioSide.postSigned(path, form);
     }
 
     private WebhookExchange inbound(VirtualCaller customer, String sid, String body) {
