@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Issue 10's curve: a fresh server (the packaged jar, embedded PostgreSQL) pointed at the fake OpenAI
-# Realtime that the load client runs in its own process, then ./switchboard load --runtime stream
-# once per N (a 50-call warm-up before the first). Every 20 ms frame is tagged both ways.
+# Issue 10's curve: three processes measured apart — a fresh server (the packaged jar, embedded
+# PostgreSQL), the fake OpenAI Realtime in a JVM of its own (testkit FakeRealtimeMain), and
+# ./switchboard load --runtime stream (the callers) once per N, a 50-call warm-up before the first.
+# Every 20 ms frame is tagged both ways. The report's process lines are, in order: the server, PostgreSQL,
+# the fake Realtime, the load client. IN_PROCESS_MODEL=1: the load client hosts the fake (as before).
 #   bench/stream-curve.sh [N ...]            default: 100 300 1000
 # Environment: SERVER_JAVA, SERVER_OPTS, DURATION (plateau seconds, default 20), RAMP (default 25),
-# PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root).
+# PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below),
+# MODEL_OPTS (JVM options of the fake Realtime).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=app/target/switchboard.jar
+jar=${JAR:-app/target/switchboard.jar}
 [ -f "$jar" ] || { echo "no $jar: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 2; }
 port=${PORT:-18191}
 realtime=${REALTIME_PORT:-18195}
@@ -20,17 +23,33 @@ server_java=${SERVER_JAVA:-java}
 # Any key will do for the fake; the quota settings keep the platform key's daily limits (issue 9)
 # from handing calls to the offline speech model in the middle of a benchmark.
 . bench/server.sh
-start_server OPENAI_API_KEY=sk-load \
+start_server OPENAI_API_KEY=sk-load SWITCHBOARD_METRICS_TOKEN=bench \
   SWITCHBOARD_PLATFORM_KEY_DAILY_CALLS=1000000 SWITCHBOARD_PLATFORM_KEY_DAILY_TOKENS=1000000000 \
   SWITCHBOARD_OPENAI_REALTIME_URL=ws://127.0.0.1:$realtime/v1/realtime
+
+model_pids=(); control=()
+if [ -z "${IN_PROCESS_MODEL:-}" ]; then
+  ${NICE:+nice -n "$NICE"} java ${MODEL_OPTS:-} -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
+  model=$!
+  trap 'kill $server $model 2>/dev/null; wait $server $model 2>/dev/null || true' EXIT
+  for _ in $(seq 60); do grep -q "control at" "$out/fake-realtime.log" 2>/dev/null && break; sleep 1; done
+  cat "$out/fake-realtime.log" >&2
+  grep -q "control at" "$out/fake-realtime.log" || { echo "the fake Realtime did not start" >&2; exit 1; }
+  model_pids=(--server-pid "$model"); control=(--realtime-control "http://127.0.0.1:$realtime")
+fi
 
 first=1
 for n in "${sizes[@]}"; do
   warm=(); [ $first = 1 ] && warm=(--warmup 50)
   first=0
   echo "== $n stream calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  scrape() { curl -fs -H "Authorization: Bearer bench" "http://localhost:$port/prometheus" > "$1" || true; }
+  scrape "$out/prometheus-$n-before.txt"
   SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
       --url "http://localhost:$port" --realtime-port "$realtime" --calls "$n" --ramp "${RAMP:-25}" --duration "${DURATION:-20}" \
-      "${warm[@]}" "${pids[@]}" | tee "$out/stream-$n.txt" || true
+      "${warm[@]}" "${pids[@]}" "${model_pids[@]}" "${control[@]}" | tee "$out/stream-$n.txt" || true
+  # The server's own view of each start: stream start → model socket asked → open → session ready.
+  scrape "$out/prometheus-$n-after.txt"
+  python3 bench/stream-stages.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" | tee -a "$out/stream-$n.txt"
   sleep 5
 done

@@ -137,6 +137,12 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
         boolean resumption;
         synchronized (inbound) {
             synchronized (this) {
+                if (closing) {
+                    // The call ended while this socket was still opening: close() found no socket to close then, and
+                    // nothing else would close this one later (a live session left at the provider). Close it now.
+                    webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null);
+                    return;
+                }
                 replaced = socket;
                 resumption = resuming;
                 socket = webSocket;
@@ -145,6 +151,12 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
             }
             // A message of the old socket cut short stays behind with it.
             partial.reset();
+        }
+        // On the timeline between model.connecting and model.ready, as for OpenAI (a resumed session has its own stage).
+        if (!resumption) {
+            var details = new java.util.LinkedHashMap<String, Object>();
+            details.put("provider", "google");
+            listener.connected(details);
         }
         // The old socket's last frames are not wanted any more: the resumed session goes on from Gemini's handle.
         if (resumption && replaced != null && !replaced.isOutputClosed()) replaced.abort();

@@ -97,6 +97,13 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
         List<MuLawChunk> buffered;
         synchronized (this) {
             socket = webSocket;
+            if (closing) {
+                // The call ended while this socket was still opening (a slow connect under load): close() found no
+                // socket to close then, and nothing else would close it later — each such call left a live session
+                // at the provider. Close it now, without configuring a session for nobody.
+                webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null);
+                return;
+            }
             open = true;
             send(sessionUpdate());
             buffered = new ArrayList<>(pending);
@@ -108,6 +115,11 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
                 send(Map.of("type", "response.create", "response", response));
             }
         }
+        // On the timeline between model.connecting and model.ready: splits a slow start into connection and provider.
+        var details = new LinkedHashMap<String, Object>();
+        details.put("provider", "openai");
+        details.put("heldFrames", buffered.size());
+        listener.connected(details);
         webSocket.request(1);
     }
 

@@ -64,6 +64,20 @@ class GeminiLiveModelTest {
         return TestSignals.tone(hz, 20, frame * 160, 0.3);
     }
 
+    /** As for OpenAI Realtime: a socket that opens after its call ended is closed at once, with no setup sent. */
+    @Test
+    void a_socket_that_opens_after_its_call_ended_is_closed_at_once() throws Exception {
+        fake.script(key, GeminiScript.builder().pause(Duration.ofSeconds(5)).build());
+        fake.holdHandshakes();
+        var session = model(fake.url(), key).open(request(), recorder);
+        session.close();
+        fake.answerHandshakes();
+
+        var gemini = fake.awaitSession(key, WAIT);
+        await().atMost(WAIT).until(gemini::closed);
+        assertThat(gemini.received()).isEmpty();
+    }
+
     @Test
     void sets_up_the_session_and_sends_the_audio_that_arrived_before_setup_complete_in_order_as_16_khz_pcm() throws Exception {
         fake.script(key, GeminiScript.builder().pause(Duration.ofSeconds(2)).build());

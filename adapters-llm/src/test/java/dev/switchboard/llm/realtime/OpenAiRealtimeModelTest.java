@@ -87,6 +87,24 @@ class OpenAiRealtimeModelTest {
         session.close();
     }
 
+    /**
+     * Under load a model's socket may open after its call has ended (issue 10's curve: sessions
+     * left open at the fake after every call hung up). The session closed while connecting must
+     * close its socket once it opens, and configure nothing.
+     */
+    @Test
+    void a_socket_that_opens_after_its_call_ended_is_closed_at_once() throws Exception {
+        fake.script(key, RealtimeScript.builder().pause(Duration.ofSeconds(5)).build());
+        fake.holdHandshakes();
+        var session = model(fake.url(), key).open(request(), recorder);
+        session.close();
+        fake.answerHandshakes();
+
+        var fakeSession = fake.awaitSession(key, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(fakeSession::closed);
+        assertThat(fakeSession.received()).isEmpty();
+    }
+
     @Test
     void reports_audio_transcripts_barge_in_and_tool_calls_and_answers_them() throws Exception {
         fake.script(key, RealtimeScript.builder()

@@ -3,6 +3,7 @@ package dev.switchboard.app.cli;
 import dev.switchboard.testkit.caller.VirtualCaller;
 import dev.switchboard.testkit.load.LoadPlan;
 import dev.switchboard.testkit.load.LoadRun;
+import dev.switchboard.testkit.load.ModelSide;
 import dev.switchboard.testkit.load.StreamLoadRun;
 import dev.switchboard.testkit.realtime.MeteredOpenAiRealtime;
 import java.io.IOException;
@@ -90,6 +91,11 @@ final class LoadCommand implements Callable<Integer> {
             + " OpenAI Realtime this command runs, where the server's SWITCHBOARD_OPENAI_REALTIME_URL points (default: ${DEFAULT-VALUE}).")
     int realtimePort;
 
+    @Option(names = "--realtime-control", paramLabel = "URL", description = "stream: use the fake OpenAI Realtime already running in its own"
+            + " process (dev.switchboard.testkit.load.FakeRealtimeMain, e.g. http://127.0.0.1:18195) instead of running one here, so that"
+            + " the callers and the model are measured apart (default: run it here, on --realtime-port).")
+    String realtimeControl;
+
     private final Function<String, String> env;
 
     LoadCommand(Function<String, String> env) {
@@ -144,6 +150,10 @@ final class LoadCommand implements Callable<Integer> {
         var target = new StreamLoadRun.Target(url, signedUrl, token, number);
         var think = Duration.ofMillis(thinkMillis);
         var replyTimeout = Duration.ofSeconds(replyTimeoutSeconds);
+        if (realtimeControl != null) {
+            out.printf("fake OpenAI Realtime in its own process, driven at %s%n", realtimeControl);
+            return stream(ModelSide.remote(java.net.URI.create(realtimeControl)), target, think, replyTimeout);
+        }
         MeteredOpenAiRealtime model;
         try {
             model = MeteredOpenAiRealtime.start(realtimePort, think);
@@ -153,17 +163,22 @@ final class LoadCommand implements Callable<Integer> {
         }
         try (model) {
             out.printf("fake OpenAI Realtime at %s (the server's SWITCHBOARD_OPENAI_REALTIME_URL must point here)%n", model.url());
-            if (warmupCalls > 0) {
-                out.printf("warm-up: %d stream calls for 10 s…%n", warmupCalls);
-                var warmup = new LoadPlan(warmupCalls, ramp, think, Duration.ofSeconds(10), replyTimeout, LoadPlan.NEUTRAL_LINES);
-                new StreamLoadRun(1, warmup, target, model, List.of(), out).run();
-            }
-            var plan = new LoadPlan(calls, ramp, think, Duration.ofSeconds(holdSeconds), replyTimeout, LoadPlan.NEUTRAL_LINES);
-            out.printf("load: %d stream calls at %.0f/s against %s (%s)…%n", calls, ramp, url, number);
-            var result = new StreamLoadRun(2, plan, target, model, serverPids, out).run();
-            result.print(out);
-            return result.lostCalls() == 0 && result.lostFrames() == 0 ? 0 : 1;
+            return stream(ModelSide.inProcess(model), target, think, replyTimeout);
         }
+    }
+
+    private int stream(ModelSide model, StreamLoadRun.Target target, Duration think, Duration replyTimeout) throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        if (warmupCalls > 0) {
+            out.printf("warm-up: %d stream calls for 10 s…%n", warmupCalls);
+            var warmup = new LoadPlan(warmupCalls, ramp, think, Duration.ofSeconds(10), replyTimeout, LoadPlan.NEUTRAL_LINES);
+            new StreamLoadRun(1, warmup, target, model, List.of(), out).run();
+        }
+        var plan = new LoadPlan(calls, ramp, think, Duration.ofSeconds(holdSeconds), replyTimeout, LoadPlan.NEUTRAL_LINES);
+        out.printf("load: %d stream calls at %.0f/s against %s (%s)…%n", calls, ramp, url, number);
+        var result = new StreamLoadRun(2, plan, target, model, serverPids, out).run();
+        result.print(out);
+        return result.lostCalls() == 0 && result.lostFrames() == 0 ? 0 : 1;
     }
 
     private VirtualCaller caller(String token, String signedUrl, int index, dev.switchboard.testkit.load.CallTimings timings) {

@@ -28,6 +28,10 @@ final class CallEventMeters implements CallEventObserver {
     private static final class CallState {
         volatile String provider = "unknown";
         volatile Instant callerSaidAt;
+        /** A stream call's start, stage by stage: {@code stream.started}, {@code model.connecting}, {@code model.connected}. */
+        volatile Instant streamStartedAt;
+        volatile Instant connectingAt;
+        volatile Instant connectedAt;
     }
 
     private final MeterRegistry registry;
@@ -37,6 +41,7 @@ final class CallEventMeters implements CallEventObserver {
     private final Map<String, Counter> toolFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> providerErrors = new ConcurrentHashMap<>();
     private final Timer turn;
+    private final Map<String, Timer> streamStart = new ConcurrentHashMap<>();
 
     CallEventMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -47,7 +52,26 @@ final class CallEventMeters implements CallEventObserver {
     @Override
     public void observed(CallEvent event) {
         switch (event.type()) {
-            case "model.requested", "model.connecting" -> state(event).provider = text(event, "provider");
+            case "model.requested" -> state(event).provider = text(event, "provider");
+            case "stream.started" -> state(event).streamStartedAt = event.at();
+            case "model.connecting" -> {
+                var state = state(event);
+                state.provider = text(event, "provider");
+                state.connectingAt = event.at();
+                streamStage(event, "prepare", state.streamStartedAt);
+            }
+            case "model.connected" -> {
+                var state = state(event);
+                state.connectedAt = event.at();
+                streamStage(event, "connect", state.connectingAt);
+            }
+            case "model.ready" -> {
+                var state = calls.get(event.callId());
+                if (state != null) {
+                    streamStage(event, "configure", state.connectedAt);
+                    streamStage(event, "total", state.streamStartedAt);
+                }
+            }
             case "caller.said" -> state(event).callerSaidAt = event.at();
             case "agent.said" -> agentSaid(event);
             case "model.first_token" -> firstToken(event);
@@ -83,6 +107,22 @@ final class CallEventMeters implements CallEventObserver {
                         .description("From a model request to its first token").tag("provider", p)
                         .publishPercentileHistogram().register(registry))
                 .record(ms.longValue(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One stage of a stream call's start, from {@code since} to this event: prepare (the stream's
+     * {@code start} to the model's socket being asked for: the call, assistant, prompt and quota),
+     * connect (to the socket open), configure (to the session taken), total (start to ready).
+     * A slow start that hands calls off is attributed by these, not guessed.
+     */
+    private void streamStage(CallEvent event, String stage, Instant since) {
+        if (since == null) return;
+        var took = Duration.between(since, event.at());
+        if (took.isNegative()) return;
+        streamStart.computeIfAbsent(stage, s -> Timer.builder("switchboard.stream.start")
+                        .description("A stream call's start, by stage: prepare, connect, configure, total (stream start to model ready)")
+                        .tag("stage", s).publishPercentileHistogram().register(registry))
+                .record(took);
     }
 
     private void tool(CallEvent event) {

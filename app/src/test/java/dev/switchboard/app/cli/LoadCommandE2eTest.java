@@ -107,9 +107,28 @@ class LoadCommandE2eTest implements TestPropertyProvider {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void three_stream_calls_carry_every_tagged_frame_both_ways_and_complete() {
-        var owner = new Api(server, json).newTenant("Stream load test");
+        threeStreamCalls("Stream load test");
+    }
+
+    /**
+     * The fake Realtime in a process of its own ({@code FakeRealtimeMain}, as bench/stream-curve.sh
+     * runs it; here on its own port in this JVM, reached only through its control requests): the
+     * load client reads the fake's half of every call over HTTP, and the counts are as whole as
+     * with the fake in the load client.
+     */
+    @Test
+    void with_the_fake_realtime_driven_from_outside_every_tagged_frame_is_counted_both_ways() {
+        try (var model = dev.switchboard.testkit.realtime.MeteredOpenAiRealtime.start(REALTIME_PORT, Duration.ofMillis(500))) {
+            dev.switchboard.testkit.load.FakeRealtimeMain.serve(model);
+            threeStreamCalls("Remote model load test", "--realtime-control", "http://127.0.0.1:" + REALTIME_PORT);
+            assertThat(model.openSessions()).isZero();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void threeStreamCalls(String tenantName, String... more) {
+        var owner = new Api(server, json).newTenant(tenantName);
         // The tenant's own key: the fake Realtime takes any key, the server needs one to choose OpenAI over the offline voice.
         assertThat(owner.put("/api/v1/connections/openai", Map.of("apiKey", "sk-load-test")).status()).isEqualTo(200);
         var assistant = new HashMap<String, Object>();
@@ -126,15 +145,17 @@ class LoadCommandE2eTest implements TestPropertyProvider {
         var out = new StringWriter();
         var err = new StringWriter();
 
-        int code = SwitchboardCli.run(new String[] {"load", "--runtime", "stream", "--url", server.getURL().toString(), "--public-url", PUBLIC_URL,
+        var args = new java.util.ArrayList<>(List.of("load", "--runtime", "stream", "--url", server.getURL().toString(), "--public-url", PUBLIC_URL,
                         "--auth-token", TOKEN, "--number", number, "--calls", "3", "--ramp", "20", "--think", "500", "--duration", "4",
-                        "--realtime-port", String.valueOf(REALTIME_PORT), "--server-pid", String.valueOf(ProcessHandle.current().pid())},
+                        "--realtime-port", String.valueOf(REALTIME_PORT), "--server-pid", String.valueOf(ProcessHandle.current().pid())));
+        args.addAll(List.of(more));
+        int code = SwitchboardCli.run(args.toArray(String[]::new),
                 Map.<String, String>of()::get, new BufferedReader(new StringReader("")), new PrintWriter(out, true), new PrintWriter(err, true));
 
         System.out.println(out);
         assertThat(code).as(out + "\n" + err).isZero();
         var report = out.toString();
-        assertThat(report).contains("3 completed, 0 lost");
+        assertThat(report).contains("3 completed, 0 lost").containsPattern("start → model session .*\\(n=3\\)");
         // Counts, never times: every frame sent either way was received, none lost, none out of order.
         for (var direction : List.of("caller → model", "model → caller")) {
             var counts = Pattern.compile(Pattern.quote(direction) + " +frames sent ([\\d,]+), received ([\\d,]+), lost 0, out of order 0, duplicated 0")

@@ -58,4 +58,17 @@ class CallEventMetersTest {
 
         assertThat(registry.get("switchboard.turn").timer().count()).isZero();
     }
+
+    @Test
+    void a_stream_calls_start_is_timed_stage_by_stage() {
+        event(0, "stream.started", Map.of("streamSid", "MZ1", "callSid", "CA1"));
+        event(40, "model.connecting", Map.of("provider", "openai", "model", "gpt-realtime"));
+        event(340, "model.connected", Map.of("provider", "openai", "heldFrames", 15));
+        event(400, "model.ready", Map.of("provider", "openai", "model", "gpt-realtime"));
+
+        var stages = java.util.List.of("prepare", "connect", "configure", "total");
+        assertThat(stages.stream().map(stage -> registry.get("switchboard.stream.start").tag("stage", stage).timer())
+                .map(t -> t.count() + " x " + (long) t.totalTime(TimeUnit.MILLISECONDS) + " ms").toList())
+                .containsExactly("1 x 40 ms", "1 x 300 ms", "1 x 60 ms", "1 x 400 ms");
+    }
 }

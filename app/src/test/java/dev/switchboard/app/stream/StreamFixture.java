@@ -151,7 +151,7 @@ final class StreamFixture {
                 "caller: John Smith.",
                 "agent: You are booked for ten tomorrow. Goodbye!");
         assertThat(eventTypes(detail)).containsSubsequence("twiml.returned", "stream.connected", "stream.started",
-                "model.connecting", "model.ready", "tool.called", "tool.called", "tool.called", "call.ending", "status.changed",
+                "model.connecting", "model.connected", "model.ready", "tool.called", "tool.called", "tool.called", "call.ending", "status.changed",
                 "summary.written").contains("twilio.call.updated", "stream.socket.closed");
     }
 

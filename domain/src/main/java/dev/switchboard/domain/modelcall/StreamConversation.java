@@ -200,6 +200,11 @@ public final class StreamConversation implements VoiceModelListener {
     // ---- the model's side ----
 
     @Override
+    public void connected(Map<String, Object> details) {
+        call.event("model.connected", details);
+    }
+
+    @Override
     public void ready(Map<String, Object> details) {
         call.event("model.ready", details);
     }

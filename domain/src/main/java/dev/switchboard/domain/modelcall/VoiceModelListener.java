@@ -8,6 +8,14 @@ import java.util.Map;
  * session's own thread, one call at a time; implementations return quickly.
  */
 public interface VoiceModelListener {
+    /**
+     * The model's socket is open (its handshake answered) and the session's configuration is on
+     * its way; {@link #ready} follows once the model has taken it. For the timeline: the time from
+     * here to {@code ready} is the provider's, the time before it the connection's. By default, nothing.
+     */
+    default void connected(Map<String, Object> details) {
+    }
+
     /** The session is configured and hears the caller; {@code details} for the timeline. */
     void ready(Map<String, Object> details);
 

@@ -29,6 +29,8 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
     private final Direction[] up;
     private final Direction[] down;
     private final long[] startSent;
+    /** When each call's session was configured, as the fake saw it (0: not yet); guarded by {@link #startSent}. */
+    private final long[] sessionUpAt;
 
     /** One direction of one call. Guarded by its own monitor. */
     static final class Direction {
@@ -70,6 +72,20 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
             ending = value;
         }
 
+        /** What the far end counted for this direction, read from the fake's process (it replaces the counts of that end). */
+        synchronized void arrivedAtModel(int received, int duplicated, int outOfOrder, int held) {
+            this.received = received;
+            this.duplicated = duplicated;
+            this.outOfOrder = outOfOrder;
+            this.heldDuringConnect = held;
+        }
+
+        /** What the model has sent on this direction and whether it is still answering, read from the fake's process. */
+        synchronized void sentByModel(int sent, int answering) {
+            this.sent = sent;
+            this.answering = answering;
+        }
+
         /** Whether everything sent has arrived and nothing more is being sent. */
         synchronized boolean settled() {
             return answering == 0 && sent == received;
@@ -90,6 +106,7 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
         this.up = new Direction[calls];
         this.down = new Direction[calls];
         this.startSent = new long[calls];
+        this.sessionUpAt = new long[calls];
         for (int i = 0; i < calls; i++) {
             up[i] = new Direction();
             down[i] = new Direction();
@@ -154,6 +171,7 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
         long start;
         synchronized (startSent) {
             start = startSent[call];
+            sessionUpAt[call] = upNanos;
         }
         if (start != 0) modelConnect.add(upNanos - start);
     }
@@ -215,5 +233,77 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
             }
         }
         return new Totals(sent, received, sent - received, duplicated, outOfOrder, held);
+    }
+
+    /**
+     * What the fake counted (its half of every call: caller frames that reached it, agent frames it
+     * sent, answers under way, when each session was configured, and with {@code delays} every
+     * caller → model forwarding delay), for the load client when the fake runs in a process of its
+     * own. Both processes read {@link System#nanoTime()}, which on Linux is the system's
+     * {@code CLOCK_MONOTONIC}: one clock for every process on the machine, so the delays measured
+     * across them are as honest as in one process.
+     */
+    void writeModelSide(java.io.DataOutputStream out, boolean delays) throws java.io.IOException {
+        out.writeInt(run);
+        out.writeInt(up.length);
+        for (int i = 0; i < up.length; i++) {
+            synchronized (up[i]) {
+                out.writeInt(up[i].received);
+                out.writeInt(up[i].duplicated);
+                out.writeInt(up[i].outOfOrder);
+                out.writeInt(up[i].heldDuringConnect);
+            }
+            synchronized (down[i]) {
+                out.writeInt(down[i].sent);
+                out.writeInt(down[i].answering);
+            }
+            synchronized (startSent) {
+                out.writeLong(sessionUpAt[i]);
+            }
+        }
+        out.writeInt(stray.get());
+        out.writeInt(untagged.get());
+        var values = delays ? callerToModel.values() : new long[0];
+        out.writeInt(delays ? values.length : -1);
+        for (long v : values) out.writeLong(v);
+    }
+
+    /**
+     * Takes in what {@link #writeModelSide} wrote in the fake's process: the far end's counts
+     * replace this tally's, and, when the delays came with them (once, at the end of the run),
+     * the forwarding delays, model sessions and stray frames are added.
+     */
+    void readModelSide(java.io.DataInputStream in) throws java.io.IOException {
+        int theirRun = in.readInt();
+        int calls = in.readInt();
+        if (theirRun != run || calls != up.length)
+            throw new java.io.IOException("the fake Realtime counts run " + theirRun + " of " + calls + " calls, not run " + run + " of " + up.length);
+        var upAt = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            up[i].arrivedAtModel(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+            down[i].sentByModel(in.readInt(), in.readInt());
+            upAt[i] = in.readLong();
+        }
+        int theirStray = in.readInt();
+        int theirUntagged = in.readInt();
+        int n = in.readInt();
+        if (n < 0) return;
+        var values = new long[n];
+        for (int i = 0; i < n; i++) values[i] = in.readLong();
+        callerToModel.addAll(values);
+        stray.addAndGet(theirStray);
+        untagged.addAndGet(theirUntagged);
+        for (int i = 0; i < calls; i++) {
+            long start;
+            synchronized (startSent) {
+                start = startSent[i];
+            }
+            if (upAt[i] != 0 && start != 0) modelConnect.add(upAt[i] - start);
+        }
+    }
+
+    /** Every call of this run is about to hang up: the model starts no new answer. */
+    void endingAll() {
+        for (var d : down) d.ending(true);
     }
 }

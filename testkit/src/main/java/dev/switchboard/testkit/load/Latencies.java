@@ -13,6 +13,16 @@ public final class Latencies {
         values[size++] = nanos;
     }
 
+    /** Every measurement so far, in nanoseconds, in the order added (a copy). */
+    public synchronized long[] values() {
+        return Arrays.copyOf(values, size);
+    }
+
+    /** Adds every one of {@code nanos}. */
+    public synchronized void addAll(long[] nanos) {
+        for (long n : nanos) add(n);
+    }
+
     /** How many measurements. */
     public synchronized int count() {
         return size;

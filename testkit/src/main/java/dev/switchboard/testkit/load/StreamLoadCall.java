@@ -5,22 +5,37 @@ import dev.switchboard.testkit.caller.TwilioSignature;
 import dev.switchboard.testkit.caller.TwimlDocument;
 import dev.switchboard.testkit.caller.VirtualCaller;
 import dev.switchboard.testkit.realtime.AudioTag;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Media Streams call of a load run, played as Twilio plays it (PROTOCOLS.md §4.2, §5): the
@@ -30,192 +45,204 @@ import java.util.concurrent.TimeUnit;
  * audio played at 8 kHz with each {@code mark} echoed once the audio before it has played, then
  * {@code stop}, the close and the status callbacks.
  *
- * <p>Lighter than {@code StreamCall}, for thousands at once: it keeps no audio, its 20 ms ticks
- * run on a clock shared by all calls, and its sends wait in an outbox sent one at a time (the JDK
- * socket takes one at a time) so no thread waits on the network. Thread-safe.
+ * <p>Lighter than {@code StreamCall}, for thousands at once: the socket is Netty's, on one of a
+ * few shared event loops ({@link CallerLoops}), which also paces its 20 ms frames; everything the
+ * socket does (frames out, server messages in, playback and marks) runs on that one loop, so
+ * nothing is locked. Only {@link #dial} and {@link #hangUp} (the webhooks, which block) run
+ * elsewhere, on the run's dialing threads. Each frame's tag is written when the frame is built
+ * on its tick, so any lateness of the caller's own loop counts against the forwarding delay,
+ * never for it.
  */
-final class StreamLoadCall {
+final class StreamLoadCall implements CallerLoops.Paced {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int FRAME = AudioTag.FRAME_BYTES;
+    private static final long TIMEOUT_SECONDS = 15;
     // One second of speech-like audio under the tags, cycled: the server forwards it without listening.
     private static final byte[] SPEECH = TestSignals.speechLike(1000, 0);
     private final int run;
     private final int index;
     private final VirtualCaller caller;
-    private final HttpClient http;
+    private final CallerLoops loops;
     private final StreamLoadRun.Target target;
     private final String accountSid;
     private final FrameTally tally;
     private final String callSid = sid("CA");
     private final String streamSid = sid("MZ");
+    /** Agent audio (byte[]) and marks (String) in the order they came; confined to the loop. */
     private final ArrayDeque<Object> playback = new ArrayDeque<>();
-    /** Messages waiting for the socket, in order; guarded by this object's monitor. */
-    private final ArrayDeque<String> outbox = new ArrayDeque<>();
-    private boolean sending;
-    private WebSocket socket;
-    private ScheduledFuture<?> ticking;
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private volatile Channel channel;
+    private boolean pacing;
     private int sequence;
     private int frame;
-    private boolean voiceAnswered;
+    private volatile boolean voiceAnswered;
     private volatile boolean hungUp;
     private volatile boolean serverClosed;
 
-    /**
-     * @param caller     posts the signed webhooks, on account {@code accountSid}
-     * @param http       opens the stream's socket
-     */
-    StreamLoadCall(int run, int index, VirtualCaller caller, String accountSid, HttpClient http, StreamLoadRun.Target target, FrameTally tally) {
+    /** @param caller posts the signed webhooks, on account {@code accountSid} */
+    StreamLoadCall(int run, int index, VirtualCaller caller, String accountSid, CallerLoops loops, StreamLoadRun.Target target, FrameTally tally) {
         this.run = run;
         this.index = index;
         this.caller = caller;
         this.accountSid = accountSid;
-        this.http = http;
+        this.loops = loops;
         this.target = target;
         this.tally = tally;
     }
 
     /**
-     * Rings: the voice webhook, then the stream's socket, {@code connected}, {@code start}, and the
-     * caller's frames every 20 ms on {@code clock}.
+     * Rings: the voice webhook, then the stream's socket; once it is open, {@code connected},
+     * {@code start} and the caller's frames every 20 ms, on the socket's loop. Blocks for the
+     * webhook (at most about 15 s): call on a dialing thread. The handshake is not waited for
+     * here: a dialing thread blocked on a slow handshake held up the calls after it, so under
+     * load calls started seconds late and the plateau carried fewer calls than it said.
      *
-     * @return why the call could not be placed, or {@code null} when it is live
+     * @return why the call could not be placed, or {@code null} once it is live
      */
-    String dial(ScheduledExecutorService clock) {
+    CompletableFuture<String> dial() {
         long dialed = System.nanoTime();
         var voice = caller.postVoiceWebhook(caller.voiceParameters(callSid));
         long answered = System.nanoTime();
-        if (!voice.ok()) return voice.status() < 0 ? "voice webhook unreachable" : "voice webhook answered " + voice.status();
+        if (!voice.ok()) return CompletableFuture.completedFuture(voice.status() < 0 ? "voice webhook unreachable" : "voice webhook answered " + voice.status());
         voiceAnswered = true;
         tally.webhook.add(answered - dialed);
         TwimlDocument.Connect connect;
         try {
             connect = TwimlDocument.parse(voice.body()).connect().filter(c -> c.streamUrl().isPresent()).orElse(null);
         } catch (IllegalArgumentException notTwiml) {
-            return "voice webhook answered no TwiML";
+            return CompletableFuture.completedFuture("voice webhook answered no TwiML");
         }
-        if (connect == null) return "no <Connect><Stream> in the TwiML";
+        if (connect == null) return CompletableFuture.completedFuture("no <Connect><Stream> in the TwiML");
         var signedUrl = connect.streamUrl().get().startsWith("/") ? webSocket(target.publicUrl()) + connect.streamUrl().get() : connect.streamUrl().get();
-        try {
-            socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(15))
-                    .header("X-Twilio-Signature", TwilioSignature.signHandshake(target.authToken(), signedUrl))
-                    .buildAsync(URI.create(reachable(signedUrl)), new Listener()).get();
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof WebSocketHandshakeException h ? "stream handshake answered " + h.getResponse().statusCode()
-                    : "stream socket failed: " + e.getCause().getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-        tally.handshake.add(System.nanoTime() - answered);
-        synchronized (this) {
-            send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
-        }
+        var uri = URI.create(reachable(signedUrl));
+        if (!"ws".equalsIgnoreCase(uri.getScheme()))
+            return CompletableFuture.completedFuture("the load client opens ws:// streams only, not " + uri.getScheme());
+        var headers = new DefaultHttpHeaders().set("X-Twilio-Signature", TwilioSignature.signHandshake(target.authToken(), signedUrl));
+        var start = startMessage(connect);
+        new Bootstrap().group(loops.group()).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
+                                        .version(WebSocketVersion.V13).customHeaders(headers).maxFramePayloadLength(1 << 20)
+                                        .handleCloseFrames(false).dropPongFrames(true)
+                                        .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)).build()),
+                                new WebSocketFrameAggregator(1 << 20), new Handler(start));
+                    }
+                })
+                .connect(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 80)
+                .addListener((ChannelFutureListener) f -> {
+                    if (!f.isSuccess()) opened.completeExceptionally(f.cause());
+                });
+        return opened.handle((ok, e) -> {
+            if (e == null) {
+                tally.handshake.add(System.nanoTime() - answered);
+                return null;
+            }
+            var cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof WebSocketClientHandshakeException h && h.response() != null)
+                return "stream handshake answered " + h.response().status().code();
+            return cause instanceof TimeoutException ? "stream socket failed: no handshake within " + TIMEOUT_SECONDS + " s"
+                    : "stream socket failed: " + cause.getClass().getSimpleName();
+        });
+    }
+
+    private String startMessage(TwimlDocument.Connect connect) {
         var parameters = new StringBuilder();
         connect.streamParameters().forEach((name, value) -> parameters.append(parameters.isEmpty() ? "" : ",")
                 .append(quote(name)).append(':').append(quote(value)));
-        synchronized (this) {
-            send("{\"event\":\"start\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid + "\",\"start\":{\"streamSid\":\""
-                    + streamSid + "\",\"accountSid\":\"" + accountSid + "\",\"callSid\":\"" + callSid
-                    + "\",\"tracks\":[\"inbound\"],\"customParameters\":{" + parameters + "},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\","
-                    + "\"sampleRate\":8000,\"channels\":1}}}");
-            tally.started(index, System.nanoTime());
-            ticking = clock.scheduleAtFixedRate(this::tick, 0, 20, TimeUnit.MILLISECONDS);
-        }
-        flush();
-        return null;
+        return "\"streamSid\":\"" + streamSid + "\",\"start\":{\"streamSid\":\"" + streamSid + "\",\"accountSid\":\"" + accountSid
+                + "\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],\"customParameters\":{" + parameters
+                + "},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}}}";
     }
 
-    /**
-     * One 20 ms tick of the phone: the caller's next tagged frame goes out, 20 ms of the agent
-     * plays. Never throws: a periodic task that throws is never run again.
-     */
-    private void tick() {
+    @Override
+    public int slot() {
+        return index;
+    }
+
+    /** One 20 ms tick of the phone, on the loop: the caller's next tagged frame goes out, 20 ms of the agent plays. */
+    @Override
+    public void tick() {
         try {
-            frameAndPlay();
+            if (hungUp || serverClosed) return;
+            var audio = new byte[FRAME];
+            int at = frame++;
+            System.arraycopy(SPEECH, (at * FRAME) % SPEECH.length, audio, 0, FRAME);
+            new AudioTag(run, index, at, System.nanoTime()).writeInto(audio, 0);
+            send("{\"event\":\"media\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid
+                    + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + (at + 1) + "\",\"timestamp\":\"" + (at * 20L)
+                    + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(audio) + "\"}}");
+            tally.callerSent(index);
+            play();
         } catch (RuntimeException | Error e) {
             tally.clockErrors.incrementAndGet();
         }
     }
 
-    private void frameAndPlay() {
-        if (hungUp || serverClosed) return;
-        var audio = new byte[FRAME];
-        int at;
-        String text;
-        synchronized (this) {
-            at = frame++;
-            System.arraycopy(SPEECH, (at * FRAME) % SPEECH.length, audio, 0, FRAME);
-            new AudioTag(run, index, at, System.nanoTime()).writeInto(audio, 0);
-            text = "{\"event\":\"media\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid
-                    + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + (at + 1) + "\",\"timestamp\":\"" + (at * 20L)
-                    + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(audio) + "\"}}";
-            send(text);
-        }
-        tally.callerSent(index);
-        play();
-        flush();
-    }
-
     /** Plays 20 ms of queued agent audio; echoes the marks reached, as Twilio does once the audio before them has played. */
     private void play() {
-        var marks = new ArrayList<String>();
-        synchronized (this) {
-            int left = FRAME;
-            while (!playback.isEmpty() && (left > 0 || playback.peek() instanceof String)) {
-                var next = playback.poll();
-                if (next instanceof String mark) {
-                    marks.add(mark);
-                    continue;
-                }
-                var chunk = (byte[]) next;
-                int n = Math.min(left, chunk.length);
-                left -= n;
-                if (n < chunk.length) playback.addFirst(java.util.Arrays.copyOfRange(chunk, n, chunk.length));
+        int left = FRAME;
+        while (!playback.isEmpty() && (left > 0 || playback.peek() instanceof String)) {
+            var next = playback.poll();
+            if (next instanceof String mark) {
+                echoMark(mark);
+                continue;
             }
-            for (var mark : marks) echoMark(mark);
+            var chunk = (byte[]) next;
+            int n = Math.min(left, chunk.length);
+            left -= n;
+            if (n < chunk.length) playback.addFirst(Arrays.copyOfRange(chunk, n, chunk.length));
         }
     }
 
-    /** Must hold the monitor. */
     private void echoMark(String name) {
         send("{\"event\":\"mark\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":"
                 + quote(name) + "}}");
     }
 
-    /**
-     * Before hanging up: asks the model for no new answer, then waits up to {@code max} for the
-     * answer under way to be sent and for every agent frame sent to arrive (the caller keeps
-     * streaming meanwhile, as a phone line does), so frames still on their way are not counted lost.
-     */
-    void drain(Duration max) throws InterruptedException {
-        tally.ending(index);
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!tally.modelToCaller(index).settled() && !serverClosed && System.nanoTime() < deadline) Thread.sleep(20);
+    /** Must run on the loop. */
+    private void send(String text) {
+        var ch = channel;
+        if (ch == null || serverClosed) return;
+        ch.writeAndFlush(new TextWebSocketFrame(text), ch.voidPromise());
     }
 
-    /** Hangs up: the frames stop, {@code stop}, the socket closed, and the status callbacks. */
-    void hangUp() {
+    /** Whether every agent frame the model sent has arrived and no answer is under way (or the stream is gone). */
+    boolean settled() {
+        return serverClosed || channel == null || tally.modelToCaller(index).settled();
+    }
+
+    /**
+     * Hangs up: the frames stop, {@code stop}, the close (waited for at most 10 s), and the status
+     * callbacks. Blocks: call on a dialing thread.
+     */
+    void hangUp() throws InterruptedException {
         if (hungUp) return;
-        hungUp = true;
-        boolean open;
-        synchronized (this) {
-            if (ticking != null) ticking.cancel(false);
-            open = socket != null && !serverClosed;
-            if (open) send("{\"event\":\"stop\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid
-                    + "\",\"stop\":{\"accountSid\":\"" + accountSid + "\",\"callSid\":\"" + callSid + "\"}}");
-        }
-        if (open) {
-            flush();
+        var ch = channel;
+        if (ch != null && ch.isActive()) {
+            var closed = new CompletableFuture<Void>();
+            ch.eventLoop().execute(() -> {
+                hungUp = true;
+                if (pacing) loops.stop(ch.eventLoop(), this);
+                pacing = false;
+                if (!serverClosed) send("{\"event\":\"stop\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid
+                        + "\",\"stop\":{\"accountSid\":\"" + accountSid + "\",\"callSid\":\"" + callSid + "\"}}");
+                ch.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(f -> {
+                    ch.close();
+                    closed.complete(null);
+                });
+            });
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (outboxBusy() && !serverClosed && System.nanoTime() < deadline) Thread.sleep(10);
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception gone) {
-                // The server went away first.
+                closed.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException gone) {
+                ch.close();
             }
         }
+        hungUp = true;
         if (voiceAnswered) {
             caller.postSigned("/webhooks/twilio/status", status("in-progress"));
             caller.postSigned("/webhooks/twilio/status", status("completed"));
@@ -239,79 +266,73 @@ final class StreamLoadCall {
         return p;
     }
 
-    /**
-     * Queues one message after the previous ones; must hold the monitor (so the order of the
-     * queue is the order of the sequence numbers). {@link #flush} then sends it.
-     */
-    private void send(String text) {
-        if (socket == null || serverClosed) return;
-        outbox.add(text);
-    }
-
-    /** Sends what is queued unless a send is under way (which sends it after); never call holding the monitor. */
-    private void flush() {
-        synchronized (this) {
-            if (sending || outbox.isEmpty()) return;
-            sending = true;
-        }
-        pump();
-    }
-
-    private synchronized boolean outboxBusy() {
-        return sending;
-    }
-
-    /**
-     * Sends the outbox one message at a time. A send that completes at once is followed in this
-     * loop, one that is pending resumes the loop when it completes: chaining futures instead nests
-     * one stack frame per queued message, and a backlog overflowed the stack of the clock thread.
-     */
-    private void pump() {
-        while (true) {
-            String next;
-            synchronized (this) {
-                next = outbox.poll();
-                if (next == null || serverClosed) {
-                    outbox.clear();
-                    sending = false;
-                    return;
-                }
-            }
-            CompletableFuture<WebSocket> sent;
-            try {
-                sent = socket.sendText(next, true);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (!sent.isDone()) {
-                sent.whenComplete((ws, error) -> pump());
-                return;
-            }
-        }
-    }
-
+    /** A server message, on the loop. */
     private void onServerMessage(String text, long arrived) {
         if (text.contains("\"event\":\"media\"")) {
             var payload = field(text, "payload");
             if (payload == null) return;
             var audio = Base64.getDecoder().decode(payload);
             for (int at = 0; at < audio.length; at += FRAME) tally.callerHeard(index, AudioTag.readFrom(audio, at), arrived);
-            synchronized (this) {
-                playback.add(audio);
-            }
+            playback.add(audio);
         } else if (text.contains("\"event\":\"mark\"")) {
             var name = field(text, "name");
-            if (name != null) synchronized (this) {
-                playback.add(name);
-            }
+            if (name != null) playback.add(name);
         } else if (text.contains("\"event\":\"clear\"")) {
             tally.clears.incrementAndGet();
-            synchronized (this) {
-                // Pending marks come back at a clear (harmless by design, PROTOCOLS.md §5.5).
-                for (var item : playback) if (item instanceof String mark) echoMark(mark);
-                playback.clear();
+            // Pending marks come back at a clear (harmless by design, PROTOCOLS.md §5.5).
+            for (var item : playback) if (item instanceof String mark) echoMark(mark);
+            playback.clear();
+        }
+    }
+
+    /** The socket's last handler: everything here runs on the call's loop. */
+    private final class Handler extends SimpleChannelInboundHandler<Object> {
+        private final String start;
+
+        Handler(String start) {
+            this.start = start;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                channel = ctx.channel();
+                send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+                send("{\"event\":\"start\",\"sequenceNumber\":\"" + (++sequence) + "\"," + start);
+                tally.started(index, System.nanoTime());
+                loops.pace(ctx.channel().eventLoop(), StreamLoadCall.this);
+                pacing = true;
+                opened.complete(null);
+            } else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+                opened.completeExceptionally(new TimeoutException("no handshake"));
+                ctx.close();
+            } else {
+                super.userEventTriggered(ctx, event);
             }
-            flush();
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof TextWebSocketFrame text) onServerMessage(text.text(), System.nanoTime());
+            else if (msg instanceof PingWebSocketFrame ping) ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+            else if (msg instanceof CloseWebSocketFrame) {
+                if (!hungUp) serverClosed = true;
+                ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!hungUp) serverClosed = true;
+            if (pacing) loops.stop(ctx.channel().eventLoop(), StreamLoadCall.this);
+            pacing = false;
+            opened.completeExceptionally(new java.io.IOException("connection closed"));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            opened.completeExceptionally(cause);
+            ctx.close();
         }
     }
 
@@ -356,31 +377,5 @@ final class StreamLoadCall {
         var bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                onServerMessage(partial.toString(), System.nanoTime());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            serverClosed = !hungUp;
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            serverClosed = !hungUp;
-        }
     }
 }

@@ -101,7 +101,7 @@ public record StreamLoadResult(LoadPlan plan, FrameTally tally, List<Long> serve
         double cores = (end.get().cpuSeconds() - start.get().cpuSeconds()) / plateauSeconds;
         out.printf(Locale.ROOT, "  %s %d (%d procs): %.2f cores on the plateau (%.2f ms CPU per call-second), RSS %d → %d MiB"
                         + " (%.0f KiB per call), threads %d → %d, sockets %d → %d%n",
-                client(i) ? "load client (callers and fake Realtime)" : "process", serverPids.get(i), top.get().processes(), cores, cores * 1000 / plan.calls(), idle.get().rssBytes() >> 20,
+                client(i) ? "load client (this process)" : "process", serverPids.get(i), top.get().processes(), cores, cores * 1000 / plan.calls(), idle.get().rssBytes() >> 20,
                 top.get().rssBytes() >> 20, (top.get().rssBytes() - idle.get().rssBytes()) / 1024.0 / plan.calls(),
                 idle.get().threads(), top.get().threads(), idle.get().sockets(), top.get().sockets());
     }

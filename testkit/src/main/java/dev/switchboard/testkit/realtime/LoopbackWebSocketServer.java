@@ -75,6 +75,22 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
         }
     }
 
+    private volatile java.util.concurrent.CountDownLatch handshakes = new java.util.concurrent.CountDownLatch(0);
+
+    /**
+     * Holds every handshake from now on until {@link #answerHandshakes}: a slow provider, so a
+     * test can end its call while the model's socket is still opening. The fake's event loop
+     * waits meanwhile (at most 30 s).
+     */
+    public void holdHandshakes() {
+        handshakes = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets the held handshakes (and every later one) go on. */
+    public void answerHandshakes() {
+        handshakes.countDown();
+    }
+
     /** The loopback port. */
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
@@ -87,6 +103,16 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
      * @return a refusal, or empty to upgrade
      */
     protected abstract Optional<Refusal> refuse(String uri, Map<String, String> headers);
+
+    /**
+     * A plain HTTP request (no upgrade) to this server: a fake that is driven from another process
+     * answers its control requests here. Called on the event loop.
+     *
+     * @return the answer's body (200, {@code application/octet-stream}), or empty to treat it as a handshake
+     */
+    protected Optional<byte[]> control(String method, String uri) {
+        return Optional.empty();
+    }
 
     /** A connection was upgraded; {@code socket} sends to it. */
     protected abstract Connection accepted(String uri, Map<String, String> headers, Socket socket);
@@ -127,6 +153,23 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            var answer = request.headers().contains(HttpHeaderNames.UPGRADE) ? Optional.<byte[]>empty()
+                    : control(request.method().name(), request.uri());
+            if (answer.isPresent()) {
+                request.release();
+                var body = Unpooled.wrappedBuffer(answer.get());
+                var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+                response.headers().set(HttpHeaderNames.CONNECTION, "close");
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            try {
+                handshakes.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             var headers = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
             request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
             var refusal = refuse(request.uri(), headers);

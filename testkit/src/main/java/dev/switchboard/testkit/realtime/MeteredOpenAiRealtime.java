@@ -139,6 +139,27 @@ public final class MeteredOpenAiRealtime extends LoopbackWebSocketServer {
         return meter;
     }
 
+    /**
+     * Answers plain HTTP requests to this fake (no upgrade) from another process, e.g. the load
+     * client reading what the fake heard when the fake runs in a process of its own.
+     */
+    public interface Control {
+        /** @return the answer's body, or empty when {@code uri} is none of the control's */
+        Optional<byte[]> answer(String method, String uri);
+    }
+
+    private volatile Control control = (method, uri) -> Optional.empty();
+
+    /** Plain HTTP requests go to {@code control} from now on. */
+    public void controlledBy(Control control) {
+        this.control = control;
+    }
+
+    @Override
+    protected Optional<byte[]> control(String method, String uri) {
+        return control.answer(method, uri);
+    }
+
     /** Sessions the server has open now. */
     public int openSessions() {
         return open.size();
