@@ -242,12 +242,12 @@ final class MediaStreamSocket {
         }
         parameters.remove("tenant");
         parameters.remove("call");
-        stream.recording = recordCall.start(stream.tenantId, stream.callId).orElse(null);
+        stream.recording = recordCall.start(call.get()).orElse(null);
         var line = new TwilioCallerLine(session, streamSid, callSid, start.get("accountSid") == null ? null : text(start, "accountSid"),
                 stream.tenantId, stream.callId, telephony, calls, json, clock);
         stream.line = line;
         CallerLine heard = stream.recording == null ? line : new RecordedCallerLine(line, stream.recording);
-        var conversation = startStreamCall.start(stream.tenantId, stream.callId, heard, parameters);
+        var conversation = startStreamCall.start(call.get(), heard, parameters);
         if (conversation.isEmpty()) {
             stream.event("error", Map.of("stage", "stream-socket", "message", "the call or its assistant no longer exists"));
             line.hangUp("Sorry, this line cannot take your call right now. Goodbye.", "en-US");

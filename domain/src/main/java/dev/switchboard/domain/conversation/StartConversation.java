@@ -64,7 +64,7 @@ public final class StartConversation {
         var assistant = assistants.findById(tenantId, call.get().assistantId());
         if (assistant.isEmpty()) return Optional.empty();
         var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
-        var personal = OutboundPrompts.personalize(assistant.get(), contexts.of(tenantId, callId));
+        var personal = OutboundPrompts.personalize(assistant.get(), contexts.of(call.get()));
         return Optional.of(new ConversationSession(personal, facts, context, new CallTimeline(call.get(), recorder, clock),
                 model, toolbox, toolExecutor, output, settings));
     }

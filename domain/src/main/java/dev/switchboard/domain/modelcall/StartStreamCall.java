@@ -1,6 +1,7 @@
 package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRecorder;
 import dev.switchboard.domain.call.CallContexts;
@@ -124,19 +125,21 @@ public final class StartStreamCall {
     }
 
     /**
+     * @param call the call as the stream's {@code start} found it: read once by the caller, because a
+     *     start's database round trips are its delay before the model hears anything (issue 10's stage timer)
      * @param context per-call variables for the prompt (the stream's custom parameters, minus our own ids)
-     * @return the conversation, or empty when the call, its tenant or its assistant is gone
+     * @return the conversation, or empty when the call's tenant or assistant is gone
      */
-    public Optional<StreamConversation> start(TenantId tenantId, CallId callId, CallerLine line, Map<String, String> context) {
-        var call = calls.findById(tenantId, callId);
+    public Optional<StreamConversation> start(Call call, CallerLine line, Map<String, String> context) {
+        var tenantId = call.tenantId();
         var tenant = tenants.findById(tenantId);
-        if (call.isEmpty() || tenant.isEmpty() || call.get().assistantId() == null) return Optional.empty();
-        var assistant = assistants.findById(tenantId, call.get().assistantId());
+        if (tenant.isEmpty() || call.assistantId() == null) return Optional.empty();
+        var assistant = assistants.findById(tenantId, call.assistantId());
         if (assistant.isEmpty()) return Optional.empty();
-        var a = OutboundPrompts.personalize(assistant.get(), contexts.of(tenantId, callId));
+        var a = OutboundPrompts.personalize(assistant.get(), contexts.of(call));
         var provider = a.model().provider();
         var recorder = settings.recorder() == null ? CallRecorder.direct(calls) : settings.recorder();
-        var driven = new ModelDrivenCall(call.get(), a, provider, calls, recorder, runner, clock);
+        var driven = new ModelDrivenCall(call, a, provider, calls, recorder, runner, clock);
         var conversation = new StreamConversation(driven, line, settings.turns(), toolBudget, settings.timers(), settings.markWait());
         var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
         var request = new VoiceSessionRequest(tenantId, provider, a.model().model(), a.voice().voiceId(), a.language(),
@@ -152,7 +155,7 @@ public final class StartStreamCall {
             model = offline;
         }
         if (offline.isEmpty() && model.isPresent() && settings.quota() != null && model.get().paidByPlatform(tenantId)) {
-            var note = admitted(tenantId, callId);
+            var note = admitted(tenantId, call.id());
             if (note == null) {
                 var quota = settings.quota();
                 conversation.meteredBy(tokens -> quota.spent(tenantId, tokens));

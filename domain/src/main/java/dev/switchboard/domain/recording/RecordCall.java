@@ -2,6 +2,7 @@ package dev.switchboard.domain.recording;
 
 import dev.switchboard.domain.assistant.Assistant;
 import dev.switchboard.domain.assistant.AssistantRepository;
+import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallRepository;
@@ -30,13 +31,12 @@ public final class RecordCall {
         this.clock = clock;
     }
 
-    /** The call's recording, started; empty when the call, its assistant or the wish to record is missing. */
-    public Optional<CallRecording> start(TenantId tenantId, CallId callId) {
-        var call = calls.findById(tenantId, callId);
-        if (call.isEmpty() || call.get().assistantId() == null) return Optional.empty();
-        var records = assistants.findById(tenantId, call.get().assistantId()).map(Assistant::recording).orElse(false);
+    /** The recording of a call already read, started; empty when its assistant or the wish to record is missing. */
+    public Optional<CallRecording> start(Call call) {
+        if (call.assistantId() == null) return Optional.empty();
+        var records = assistants.findById(call.tenantId(), call.assistantId()).map(Assistant::recording).orElse(false);
         if (!records) return Optional.empty();
-        return Optional.of(new Reported(store.open(tenantId, callId), tenantId, callId));
+        return Optional.of(new Reported(store.open(call.tenantId(), call.id()), call.tenantId(), call.id()));
     }
 
     /** Adds the timeline entry once the recording is stored (or could not be). */

@@ -38,4 +38,20 @@ class CallContextTest {
         assertThat(personal.firstMessage()).isEqualTo("Hello Ada!");
         assertThat(OutboundPrompts.personalize(assistant, CallContext.EMPTY)).isSameAs(assistant);
     }
+
+    @Test
+    void only_a_call_we_placed_asks_for_its_context() {
+        var asked = new java.util.ArrayList<CallId>();
+        CallContexts store = (tenant, call) -> {
+            asked.add(call);
+            return ORDER;
+        };
+        var inbound = Fixtures.call(TenantId.random(), Fixtures.T0);
+        var outbound = Call.started(inbound.tenantId(), CallDirection.OUTBOUND, "+33142000001", "+33612345678", dev.switchboard.domain.assistant.Runtime.RELAY,
+                null, null, "CA0001", CallStatus.QUEUED, Fixtures.T0);
+
+        assertThat(store.of(inbound)).isSameAs(CallContext.EMPTY);
+        assertThat(store.of(outbound)).isSameAs(ORDER);
+        assertThat(asked).containsExactly(outbound.id());
+    }
 }
