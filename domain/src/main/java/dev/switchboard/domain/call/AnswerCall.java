@@ -51,7 +51,9 @@ public final class AnswerCall {
         // A call we placed keeps the assistant it was placed with, whichever the number has now.
         var assistantId = existing.map(Call::assistantId).filter(java.util.Objects::nonNull).orElse(command.number().assistantId());
         var assistant = assistantId == null ? null : assistants.findById(tenant, assistantId).orElse(null);
-        var retry = existing.isPresent();
+        // A call we placed exists before Twilio asks how to answer it: only a webhook it already had makes this one a retry.
+        var retry = existing.isPresent() && (existing.get().direction() != CallDirection.OUTBOUND
+                || calls.events(tenant, existing.get().id()).stream().anyMatch(e -> e.type().equals("webhook.received")));
         Call call;
         if (existing.isPresent()) {
             call = existing.get();

@@ -46,4 +46,23 @@ class AnswerCallTest {
         assertThat(answer).isInstanceOf(AnswerCall.Answer.NoAssistant.class);
         assertThat(calls.events(tenant, answer.call().id())).extracting(CallEvent::type).containsExactly("webhook.received", "call.unanswered");
     }
+
+    @Test
+    void the_first_voice_webhook_of_a_call_we_placed_is_not_a_retry_and_its_second_delivery_is() {
+        var assistant = Fixtures.assistant(tenant, "Orders");
+        assistants.save(assistant);
+        var number = Fixtures.number(tenant, "+33142000003", assistant.id());
+        var placed = Call.started(tenant, CallDirection.OUTBOUND, number.number().value(), "+33612345678", assistant.runtime(),
+                assistant.id(), number.id(), "CA123", CallStatus.QUEUED, T0);
+        calls.add(placed);
+        var answered = new AnswerCall.Command(number, number.number().value(), "+33612345678", "CA123", CallDirection.OUTBOUND,
+                CallStatus.IN_PROGRESS, Map.of("CallSid", "CA123", "Direction", "outbound-api"));
+
+        var first = answerCall.answer(answered);
+        answerCall.answer(answered);
+
+        assertThat(first.call().id()).isEqualTo(placed.id());
+        assertThat(calls.events(tenant, placed.id())).filteredOn(e -> e.type().equals("webhook.received"))
+                .extracting(e -> e.data().get("retry")).containsExactly(false, true);
+    }
 }
