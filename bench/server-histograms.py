@@ -1,23 +1,28 @@
 #!/usr/bin/env python3
-"""A stream call's start, stage by stage, over one run: the server's switchboard_stream_start_seconds
-histogram (its /prometheus) read before and after the run, the difference turned into percentiles.
-    bench/stream-stages.py BEFORE.txt AFTER.txt"""
+"""Server-side histograms over one run: the server's /prometheus read before and after the run, the
+difference of each histogram's buckets turned into percentiles (bucket upper bounds).
+    bench/server-histograms.py BEFORE.txt AFTER.txt METRIC[:TAG[=VALUE]] ...
+METRIC is a histogram's name without _bucket (e.g. switchboard_event_loop_lag_seconds); with :TAG one
+line per value of that label (e.g. switchboard_stream_start_seconds:stage), with :TAG=VALUE only that
+value (e.g. http_server_requests_seconds:uri=/webhooks/twilio/voice); other labels are summed."""
 import re, sys
 
-LINE = re.compile(r'^switchboard_stream_start_seconds_bucket\{(?P<labels>[^}]*)\} (?P<value>\S+)')
-
-def buckets(path):
+def buckets(path, metric, tag, only):
     out = {}
     try:
         text = open(path).read()
     except OSError:
         return out
-    for line in text.splitlines():
-        m = LINE.match(line)
+    line = re.compile('^' + re.escape(metric) + r'_bucket\{(?P<labels>[^}]*)\} (?P<value>\S+)')
+    for row in text.splitlines():
+        m = line.match(row)
         if not m: continue
         labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group('labels')))
+        key = labels.get(tag, '') if tag else ''
+        if only is not None and key != only: continue
         le = float('inf') if labels['le'] == '+Inf' else float(labels['le'])
-        out.setdefault(labels['stage'], {})[le] = float(m.group('value'))
+        group = out.setdefault(key, {})
+        group[le] = group.get(le, 0) + float(m.group('value'))
     return out
 
 def percentile(cumulative, p):
@@ -28,12 +33,21 @@ def percentile(cumulative, p):
         if count >= rank: return le
     return float('inf')
 
-before, after = buckets(sys.argv[1]), buckets(sys.argv[2])
-for stage in ('prepare', 'connect', 'configure', 'total'):
-    if stage not in after: continue
-    edges = sorted(after[stage])
-    cumulative = [(le, after[stage][le] - before.get(stage, {}).get(le, 0)) for le in edges]
-    n = int(cumulative[-1][1])
-    if n == 0: continue
-    fmt = lambda s: '–' if s is None else ('> last bucket' if s == float('inf') else (f'{s*1000:.0f} ms' if s < 1 else f'{s:.2f} s'))
-    print(f'  server: start {stage:<9} n={n:>5}  p50 <= {fmt(percentile(cumulative, 50))}  p99 <= {fmt(percentile(cumulative, 99))}')
+def fmt(s):
+    if s is None: return '–'
+    if s == float('inf'): return '> last bucket'
+    return f'{s*1000:.1f} ms' if s < 1 else f'{s:.2f} s'
+
+for spec in sys.argv[3:]:
+    metric, _, rest = spec.partition(':')
+    tag, _, only = rest.partition('=')
+    before = buckets(sys.argv[1], metric, tag, only or None)
+    after = buckets(sys.argv[2], metric, tag, only or None)
+    for key in sorted(after):
+        edges = sorted(after[key])
+        cumulative = [(le, after[key][le] - before.get(key, {}).get(le, 0)) for le in edges]
+        n = int(cumulative[-1][1])
+        if n == 0: continue
+        name = metric + (f' {tag}={key}' if tag else '')
+        print(f'  server: {name:<60} n={n:>6}  p50 <= {fmt(percentile(cumulative, 50))}  '
+              f'p99 <= {fmt(percentile(cumulative, 99))}  max <= {fmt(percentile(cumulative, 100))}')

@@ -50,6 +50,6 @@ for n in "${sizes[@]}"; do
       "${warm[@]}" "${pids[@]}" "${model_pids[@]}" "${control[@]}" | tee "$out/stream-$n.txt" || true
   # The server's own view of each start: stream start → model socket asked → open → session ready.
   scrape "$out/prometheus-$n-after.txt"
-  python3 bench/stream-stages.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" | tee -a "$out/stream-$n.txt"
+  python3 bench/server-histograms.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" switchboard_stream_start_seconds:stage | tee -a "$out/stream-$n.txt"
   sleep 5
 done
