@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Issue 10's curve: three processes measured apart — a fresh server (the packaged jar, embedded
 # PostgreSQL), the fake OpenAI Realtime in a JVM of its own (testkit FakeRealtimeMain), and
-# ./switchboard load --runtime stream (the callers) once per N, a 50-call warm-up before the first.
+# ./switchboard load --runtime stream (the callers) once per N, each after a 50-call warm-up of its own.
 # Every 20 ms frame is tagged both ways. The report's process lines are, in order: the server, PostgreSQL,
 # the fake Realtime, the load client. IN_PROCESS_MODEL=1: the load client hosts the fake (as before).
 #   bench/stream-curve.sh [N ...]            default: 100 300 1000
 # Environment: SERVER_JAVA, SERVER_OPTS, DURATION (plateau seconds, default 20), RAMP (default 25),
-# PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below),
+# PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below), WARMUP,
 # MODEL_OPTS (JVM options of the fake Realtime).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
 set -euo pipefail
@@ -29,7 +29,7 @@ start_server OPENAI_API_KEY=sk-load SWITCHBOARD_METRICS_TOKEN=bench \
 
 model_pids=(); control=()
 if [ -z "${IN_PROCESS_MODEL:-}" ]; then
-  ${NICE:+nice -n "$NICE"} java ${MODEL_OPTS:-} -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
+  ${NICE:+nice -n "$NICE"} java -Xlog:gc:file="$out/fake-gc.log" ${MODEL_OPTS:-} -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
   model=$!
   trap 'kill $server $model 2>/dev/null; wait $server $model 2>/dev/null || true' EXIT
   for _ in $(seq 60); do grep -q "control at" "$out/fake-realtime.log" 2>/dev/null && break; sleep 1; done
@@ -38,18 +38,19 @@ if [ -z "${IN_PROCESS_MODEL:-}" ]; then
   model_pids=(--server-pid "$model"); control=(--realtime-control "http://127.0.0.1:$realtime")
 fi
 
-first=1
+# Every size gets a fresh load client JVM, so every one warms itself up (WARMUP calls, default 50):
+# a cold client measures its own JIT (the relay curve's webhook tail at 300 and 1,000 calls was that).
 for n in "${sizes[@]}"; do
-  warm=(); [ $first = 1 ] && warm=(--warmup 50)
-  first=0
+  warm=(); [ "${WARMUP:-50}" -gt 0 ] && warm=(--warmup "${WARMUP:-50}")
   echo "== $n stream calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   scrape() { curl -fs -H "Authorization: Bearer bench" "http://localhost:$port/prometheus" > "$1" || true; }
   scrape "$out/prometheus-$n-before.txt"
-  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
+  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
       --url "http://localhost:$port" --realtime-port "$realtime" --calls "$n" --ramp "${RAMP:-25}" --duration "${DURATION:-20}" \
       "${warm[@]}" "${pids[@]}" "${model_pids[@]}" "${control[@]}" | tee "$out/stream-$n.txt" || true
   # The server's own view of each start: stream start → model socket asked → open → session ready.
   scrape "$out/prometheus-$n-after.txt"
-  python3 bench/server-histograms.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" switchboard_stream_start_seconds:stage | tee -a "$out/stream-$n.txt"
+  python3 bench/server-histograms.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" switchboard_stream_start_seconds:stage \
+      switchboard_event_loop_lag_seconds | tee -a "$out/stream-$n.txt"
   sleep 5
 done
