@@ -5,7 +5,10 @@
 # Environment: SERVER_JAVA (java for the server, e.g. a newer JDK), SERVER_OPTS, DURATION (plateau
 # seconds, default 20), RAMP (calls/s, default 25), THINK (ms, default 3000), PORT (default 18091),
 # NICE (e.g. -10: server and client ahead of other work on a shared machine; needs root), WARMUP
-# (calls each load client runs, unreported, before its measured run; default 100), CLIENT_OPTS.
+# (calls each load client runs, unreported, before its measured run; default 100), CLIENT_OPTS (the
+# load client's JVM options, default -XX:+UseZGC: with G1 its young pauses over thousands of caller
+# threads reached 0.45 s at 1,000 calls and 0.94 s at 3,000, and were measured as the server's
+# latency; set CLIENT_OPTS= for the JVM's default).
 # Every size gets a fresh load client JVM, so every one warms itself up: a cold client measured its
 # own JIT (webhook p99 470 ms at 300 calls and 204 ms at 1,000 with a cold client; 55-95 ms warm).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
@@ -28,7 +31,7 @@ for n in "${sizes[@]}"; do
   warm=(); [ "${WARMUP:-100}" -gt 0 ] && warm=(--warmup "${WARMUP:-100}")
   echo "== $n calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   scrape "$out/prometheus-$n-before.txt"
-  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS:-} -jar "$jar" load --url "http://localhost:$port" --calls "$n" \
+  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS--XX:+UseZGC} -jar "$jar" load --url "http://localhost:$port" --calls "$n" \
       --ramp "${RAMP:-25}" --think "${THINK:-3000}" --duration "${DURATION:-20}" "${warm[@]}" "${pids[@]}" | tee "$out/load-$n.txt" || true
   scrape "$out/prometheus-$n-after.txt"
   python3 bench/server-histograms.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" switchboard_event_loop_lag_seconds \
