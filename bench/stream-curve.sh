@@ -7,8 +7,8 @@
 #   bench/stream-curve.sh [N ...]            default: 100 300 1000
 # Environment: SERVER_JAVA, SERVER_OPTS, DURATION (plateau seconds, default 20), RAMP (default 25),
 # PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below), WARMUP,
-# MODEL_OPTS and CLIENT_OPTS (JVM options of the fake Realtime and the load client; default
-# -XX:+UseZGC for both: a frame's delay counts every pause of the process that tags or receives it).
+# MODEL_OPTS and CLIENT_OPTS (JVM options of the fake Realtime and the load client; the JVM's
+# default G1: ZGC on all three JVMs made 1,000 calls far worse on two cores, p99 5.4 s, 835 frames lost).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ start_server OPENAI_API_KEY=sk-load SWITCHBOARD_METRICS_TOKEN=bench \
 
 model_pids=(); control=()
 if [ -z "${IN_PROCESS_MODEL:-}" ]; then
-  ${NICE:+nice -n "$NICE"} java -Xlog:gc:file="$out/fake-gc.log" ${MODEL_OPTS--XX:+UseZGC} -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
+  ${NICE:+nice -n "$NICE"} java -Xlog:gc:file="$out/fake-gc.log" ${MODEL_OPTS:-} -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
   model=$!
   trap 'kill $server $model 2>/dev/null; wait $server $model 2>/dev/null || true' EXIT
   for _ in $(seq 60); do grep -q "control at" "$out/fake-realtime.log" 2>/dev/null && break; sleep 1; done
@@ -46,7 +46,7 @@ for n in "${sizes[@]}"; do
   echo "== $n stream calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   scrape() { curl -fs -H "Authorization: Bearer bench" "http://localhost:$port/prometheus" > "$1" || true; }
   scrape "$out/prometheus-$n-before.txt"
-  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS--XX:+UseZGC} -jar "$jar" load --runtime stream \
+  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
       --url "http://localhost:$port" --realtime-port "$realtime" --calls "$n" --ramp "${RAMP:-25}" --duration "${DURATION:-20}" \
       "${warm[@]}" "${pids[@]}" "${model_pids[@]}" "${control[@]}" | tee "$out/stream-$n.txt" || true
   # The server's own view of each start: stream start → model socket asked → open → session ready.
