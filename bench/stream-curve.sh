@@ -6,7 +6,7 @@
 # the fake Realtime, the load client. IN_PROCESS_MODEL=1: the load client hosts the fake (as before).
 #   bench/stream-curve.sh [N ...]            default: 100 300 1000
 # Environment: SERVER_JAVA, SERVER_OPTS, DURATION (plateau seconds, default 20), RAMP (default 25),
-# PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below), WARMUP,
+# PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below), WARMUP, WARMUP_SECONDS,
 # MODEL_OPTS and CLIENT_OPTS (JVM options of the fake Realtime and the load client; the JVM's
 # default G1: ZGC on all three JVMs made 1,000 calls far worse on two cores, p99 5.4 s, 835 frames lost).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
@@ -42,7 +42,7 @@ fi
 # Every size gets a fresh load client JVM, so every one warms itself up (WARMUP calls, default 50):
 # a cold client measures its own JIT (the relay curve's webhook tail at 300 and 1,000 calls was that).
 for n in "${sizes[@]}"; do
-  warm=(); [ "${WARMUP:-50}" -gt 0 ] && warm=(--warmup "${WARMUP:-50}")
+  warm=(); [ "${WARMUP:-50}" -gt 0 ] && warm=(--warmup "${WARMUP:-50}" --warmup-seconds "${WARMUP_SECONDS:-10}")
   echo "== $n stream calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   scrape() { curl -fs -H "Authorization: Bearer bench" "http://localhost:$port/prometheus" > "$1" || true; }
   scrape "$out/prometheus-$n-before.txt"

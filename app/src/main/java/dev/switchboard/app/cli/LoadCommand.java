@@ -73,8 +73,13 @@ final class LoadCommand implements Callable<Integer> {
     long callLengthSeconds;
 
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
-            description = "First run N calls for 10 s, unreported, to warm the server's JIT and pools (default: none).")
+            description = "First run N calls, unreported, to warm the server's JIT and pools, and this client's (default: none).")
     int warmupCalls;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", paramLabel = "S",
+            description = "How long the warm-up's calls stay up (default: ${DEFAULT-VALUE}). The server's JIT still compiled"
+                    + " for a minute and more of stream traffic: a longer warm-up measures its steady state.")
+    long warmupSeconds;
 
     @Option(names = "--reply-timeout", defaultValue = "30", paramLabel = "S",
             description = "A turn without its last token within S seconds is a lost call (default: ${DEFAULT-VALUE}).")
@@ -123,8 +128,8 @@ final class LoadCommand implements Callable<Integer> {
         var lines = LoadPlan.NEUTRAL_LINES;
         var replyTimeout = Duration.ofSeconds(replyTimeoutSeconds);
         if (warmupCalls > 0) {
-            out.printf("warm-up: %d calls for 10 s…%n", warmupCalls);
-            var warmup = new LoadPlan(warmupCalls, ramp, Duration.ofMillis(thinkMillis), Duration.ofSeconds(10), replyTimeout, lines);
+            out.printf("warm-up: %d calls for %d s…%n", warmupCalls, warmupSeconds);
+            var warmup = new LoadPlan(warmupCalls, ramp, Duration.ofMillis(thinkMillis), Duration.ofSeconds(warmupSeconds), replyTimeout, lines);
             new LoadRun(warmup, (i, timings) -> caller(token, signedUrl, i, timings), List.of(), out).run();
         }
         var plan = new LoadPlan(calls, ramp, Duration.ofMillis(thinkMillis), Duration.ofSeconds(holdSeconds), replyTimeout, lines,
@@ -170,8 +175,8 @@ final class LoadCommand implements Callable<Integer> {
     private int stream(ModelSide model, StreamLoadRun.Target target, Duration think, Duration replyTimeout) throws InterruptedException {
         var out = spec.commandLine().getOut();
         if (warmupCalls > 0) {
-            out.printf("warm-up: %d stream calls for 10 s…%n", warmupCalls);
-            var warmup = new LoadPlan(warmupCalls, ramp, think, Duration.ofSeconds(10), replyTimeout, LoadPlan.NEUTRAL_LINES);
+            out.printf("warm-up: %d stream calls for %d s…%n", warmupCalls, warmupSeconds);
+            var warmup = new LoadPlan(warmupCalls, ramp, think, Duration.ofSeconds(warmupSeconds), replyTimeout, LoadPlan.NEUTRAL_LINES);
             new StreamLoadRun(1, warmup, target, model, List.of(), out).run();
         }
         var plan = new LoadPlan(calls, ramp, think, Duration.ofSeconds(holdSeconds), replyTimeout, LoadPlan.NEUTRAL_LINES);

@@ -69,6 +69,21 @@ class LoadCommandE2eTest implements TestPropertyProvider {
 
     @Test
     @SuppressWarnings("unchecked")
+    void a_warm_up_of_the_asked_length_runs_first_and_stays_out_of_the_report() {
+        var owner = new Api(server, json).newTenant("Warm-up test");
+        var number = relayNumber(owner);
+        var out = new StringWriter();
+
+        int code = load(out, "--number", number, "--calls", "3", "--ramp", "20", "--think", "200", "--duration", "1",
+                "--warmup", "2", "--warmup-seconds", "1");
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("warm-up: 2 calls for 1 s", "3 completed, 0 lost").contains("webhook → TwiML").containsPattern("\\(n=3\\)");
+        assertThat((List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items")).hasSize(5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void with_a_call_length_callers_hang_up_and_dial_again_keeping_the_run_going() {
         var owner = new Api(server, json).newTenant("Churn test");
         var number = relayNumber(owner);
