@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * OpenAI's Realtime API, GA dialect (PROTOCOLS.md §10): one socket per call, paid with the
  * tenant's {@code openai} connection, else the platform's key ({@code OPENAI_API_KEY}).
  *
- * <p>The sockets are Netty's ({@link RealtimeSockets}, a few event loop threads for every call),
+ * <p>The sockets are Netty's ({@link RealtimeSockets}: on the caller's own event loop, else a few shared ones),
  * behind the JDK's {@code WebSocket} interface. Why not Micronaut's client: it instantiates the
  * {@code @ClientWebSocket} class itself, so a call's state (its listener, its buffered audio) can
  * only be handed over after the handshake, by which time OpenAI's first event may already have

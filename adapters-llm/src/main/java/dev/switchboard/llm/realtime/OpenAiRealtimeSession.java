@@ -73,7 +73,7 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
     void connect(RealtimeSockets sockets, String key) {
         var uri = URI.create(properties.realtimeUrl() + (properties.realtimeUrl().contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(request.model(), StandardCharsets.UTF_8));
-        sockets.open(uri, Map.of("Authorization", "Bearer " + key), properties.realtimeConnectTimeout(), this)
+        sockets.open(uri, Map.of("Authorization", "Bearer " + key), properties.realtimeConnectTimeout(), request.audioThread(), this)
                 .whenComplete((ws, error) -> {
                     if (error != null) connectFailed(error);
                 });

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +201,33 @@ class OpenAiRealtimeModelTest {
         assertThat(closing.failedOn).singleElement().asString().startsWith("realtime-failure-");
     }
 
+    @Test
+    void runs_its_socket_on_the_callers_event_loop_when_given_one_and_on_its_own_otherwise() throws Exception {
+        // The caller line's event loop (a Netty loop, as the Twilio socket's is): the model's audio is heard there,
+        // with no hop to another thread.
+        var callers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            var loop = callers.next();
+            var loopThread = loop.submit(Thread::currentThread).get();
+            fake.script(key, RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).build());
+            var r = request();
+            var onLoop = new VoiceSessionRequest(r.tenant(), r.provider(), r.model(), r.voice(), r.language(), r.instructions(),
+                    r.tools(), r.firstMessage(), r.temperature(), Optional.of(loop));
+            model(fake.url(), key).open(onLoop, recorder);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.audio.size() >= 1600);
+            assertThat(recorder.audioOn).isNotEmpty().allMatch(t -> t == loopThread);
+
+            var otherKey = key + "-own";
+            fake.script(otherKey, RealtimeScript.builder().say("Hello.", Duration.ofMillis(200)).build());
+            var own = new Recorder();
+            model(fake.url(), otherKey).open(request(), own);
+            await().atMost(Duration.ofSeconds(10)).until(() -> own.audio.size() >= 1600);
+            assertThat(own.audioOn).isNotEmpty().allMatch(t -> t.getName().startsWith("realtime-socket-"));
+        } finally {
+            callers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private static final class Recorder implements VoiceModelListener {
         final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         final List<String> said = new CopyOnWriteArrayList<>();
@@ -208,7 +238,11 @@ class OpenAiRealtimeModelTest {
         volatile VoiceSession session;
 
         @Override public void ready(Map<String, Object> details) { }
-        @Override public synchronized void agentAudio(String itemId, byte[] mulaw) { audio.writeBytes(mulaw); }
+        final List<Thread> audioOn = new CopyOnWriteArrayList<>();
+        @Override public synchronized void agentAudio(String itemId, byte[] mulaw) {
+            audioOn.add(Thread.currentThread());
+            audio.writeBytes(mulaw);
+        }
         @Override public void agentSaid(String itemId, String text) { said.add(text); }
         @Override public synchronized void callerStartedSpeaking(String itemId) { started.add(itemId); }
         @Override public void callerSaid(String itemId, String text) { callerSaid.add(text); }

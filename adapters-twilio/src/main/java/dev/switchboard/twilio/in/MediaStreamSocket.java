@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
 @Secured("isAnonymous()")
 final class MediaStreamSocket {
     static final int MAX_FRAME_CHARS = 64 * 1024;
-    private static final String STATE = "stream";
+    /** The session attribute holding the socket's {@link StreamSession}. */
+    static final String STATE = "stream";
     private final StartStreamCall startStreamCall;
     private final Telephony telephony;
     private final CallRepository calls;
@@ -116,18 +117,26 @@ final class MediaStreamSocket {
             return;
         }
         var text = ((InboundText.Text) inbound).value();
-        if (text.length() <= MAX_FRAME_CHARS && "media".equals(PlainJsonField.of(text, "event"))) {
-            var payload = PlainJsonField.of(text, "payload");
-            var timestamp = PlainJsonField.of(text, "timestamp");
-            if (payload != null && (timestamp != null || !text.contains("\"timestamp\""))) {
-                stream.media(() -> media(stream, payload, timestamp));
-                return;
-            }
-        }
+        if (forwardMedia(stream, text)) return;
         Runnable frame = () -> handle(stream, session, text);
         // A media frame the quick look cannot read (escapes, a number where a string was expected): the tree, in the same order.
         if (MEDIA.matcher(text).find()) stream.media(frame);
         else stream.inbox.execute(frame);
+    }
+
+    /**
+     * Forwards {@code text} as caller audio if a quick look, without parsing it into a tree, finds
+     * a {@code media} message with its payload (and its timestamp, when it has one); otherwise
+     * leaves it for the full reading and says so. Called on the event loop, in frame order, by
+     * this socket and by {@link StreamMediaFrames} ahead of it; never blocks.
+     */
+    static boolean forwardMedia(StreamSession stream, String text) {
+        if (text.length() > MAX_FRAME_CHARS || !"media".equals(PlainJsonField.of(text, "event"))) return false;
+        var payload = PlainJsonField.of(text, "payload");
+        var timestamp = PlainJsonField.of(text, "timestamp");
+        if (payload == null || (timestamp == null && text.contains("\"timestamp\""))) return false;
+        stream.media(() -> media(stream, payload, timestamp));
+        return true;
     }
 
     /** The caller's next audio, base64 as Twilio sent it: to the model as it is, decoded only for a recording. */
@@ -243,7 +252,7 @@ final class MediaStreamSocket {
         parameters.remove("tenant");
         parameters.remove("call");
         stream.recording = recordCall.start(call.get()).orElse(null);
-        var line = new TwilioCallerLine(session, streamSid, callSid, start.get("accountSid") == null ? null : text(start, "accountSid"),
+        var line = new TwilioCallerLine(session, stream.channel, streamSid, callSid, start.get("accountSid") == null ? null : text(start, "accountSid"),
                 stream.tenantId, stream.callId, telephony, calls, json, clock);
         stream.line = line;
         CallerLine heard = stream.recording == null ? line : new RecordedCallerLine(line, stream.recording);

@@ -35,6 +35,11 @@ final class StreamSession {
     private final CallRecorder recorder;
     private final Clock clock;
     volatile TwilioCallerLine line;
+    /**
+     * The socket's Netty channel, told by {@link StreamMediaFrames} at the first frame (so before
+     * {@code start} is handled); {@code null} if it never was (the line then sends through Micronaut).
+     */
+    volatile io.netty.channel.Channel channel;
     volatile StreamConversation conversation;
     /** The call's recording when its assistant records; {@code null} otherwise. */
     volatile CallRecording recording;

@@ -45,7 +45,7 @@ final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerC
         return event.getBean();
     }
 
-    /** Adds the counter to each HTTP/1 connection's pipeline, just before Micronaut's handlers. */
+    /** Adds the counter, then {@link StreamMediaFrames}, to each HTTP/1 connection's pipeline, just before Micronaut's handlers. */
     private final class PerConnection implements NettyServerCustomizer {
         private final Channel channel;
 
@@ -67,6 +67,9 @@ final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerC
                         new WebSocketServerCompressionHandler(maxBytes));
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(NAME) == null)
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME, new Counter(maxBytes));
+            // Behind the cap, so caller audio taken out of the pipeline early was counted and checked first.
+            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(StreamMediaFrames.NAME) == null)
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, StreamMediaFrames.NAME, new StreamMediaFrames());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.domain.modelcall;
 
 import dev.switchboard.domain.shared.E164Number;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The caller's end of a stream call, as the runtime carrying it (Twilio Media Streams) offers it:
@@ -24,4 +26,13 @@ public interface CallerLine {
 
     /** Says {@code words} (none when {@code null}) and hangs up. */
     void hangUp(String words, String language);
+
+    /**
+     * The one thread this line's audio is read and written on, when it has one (a socket's event
+     * loop). A model socket that runs its events there too hands audio across without a thread
+     * hop or a wake-up each way; it must then never block. By default, none.
+     */
+    default Optional<Executor> audioThread() {
+        return Optional.empty();
+    }
 }

@@ -144,7 +144,7 @@ public final class StartStreamCall {
         var facts = new TenantFacts(tenant.get().name(), tenant.get().timezone(), openingHours.apply(tenant.get()));
         var request = new VoiceSessionRequest(tenantId, provider, a.model().model(), a.voice().voiceId(), a.language(),
                 SystemPrompt.assemble(a, facts, clock.instant(), context), toolbox.definitionsFor(a), a.firstMessage(),
-                a.model().temperature());
+                a.model().temperature(), line.audioThread());
         var model = models.stream().filter(m -> m.serves(provider)).findFirst();
         var offline = model.isPresent() && !model.get().hasKey(tenantId)
                 ? models.stream().filter(m -> m.serves(RealtimeVoiceModel.OFFLINE)).findFirst() : Optional.<RealtimeVoiceModel>empty();

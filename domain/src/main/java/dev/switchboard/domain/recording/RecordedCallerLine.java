@@ -3,6 +3,8 @@ package dev.switchboard.domain.recording;
 import dev.switchboard.domain.modelcall.CallerLine;
 import dev.switchboard.domain.modelcall.MuLawChunk;
 import dev.switchboard.domain.shared.E164Number;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The caller's line of a recorded call: what is played to the caller also goes into the
@@ -45,5 +47,11 @@ public final class RecordedCallerLine implements CallerLine {
     @Override
     public void hangUp(String words, String language) {
         line.hangUp(words, language);
+    }
+
+    /** The line's own: recording does not change where its audio runs. */
+    @Override
+    public Optional<Executor> audioThread() {
+        return line.audioThread();
     }
 }
