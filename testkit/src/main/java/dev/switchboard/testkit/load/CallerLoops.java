@@ -2,7 +2,7 @@ package dev.switchboard.testkit.load;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import dev.switchboard.testkit.LoopTransport;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ final class CallerLoops implements AutoCloseable {
     private final Map<EventLoop, Pacer> pacers = new IdentityHashMap<>();
 
     CallerLoops(int threads) {
-        group = new NioEventLoopGroup(threads, r -> {
+        group = LoopTransport.loops(threads, r -> {
             var t = new Thread(r, "stream-caller-loop-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -13,7 +13,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import dev.switchboard.testkit.LoopTransport;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -119,7 +119,7 @@ final class StreamLoadCall implements CallerLoops.Paced {
             return CompletableFuture.completedFuture("the load client opens ws:// streams only, not " + uri.getScheme());
         var headers = new DefaultHttpHeaders().set("X-Twilio-Signature", TwilioSignature.signHandshake(target.authToken(), signedUrl));
         var start = startMessage(connect);
-        new Bootstrap().group(loops.group()).channel(NioSocketChannel.class)
+        new Bootstrap().group(loops.group()).channel(LoopTransport.clientSocket())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -8,9 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import dev.switchboard.testkit.LoopTransport;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -48,7 +47,7 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
         static final Refusal DROP = new Refusal(-1, "");
     }
 
-    private final EventLoopGroup group = new NioEventLoopGroup(2);
+    private final EventLoopGroup group = LoopTransport.loops(2, new io.netty.util.concurrent.DefaultThreadFactory("fake-model-loop", true));
     private final Channel server;
 
     LoopbackWebSocketServer(String path) {
@@ -58,7 +57,7 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
     /** @param port the loopback port to listen on; 0 for any free one */
     LoopbackWebSocketServer(String path, int port) {
         try {
-            server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            server = new ServerBootstrap().group(group).channel(LoopTransport.serverSocket())
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
