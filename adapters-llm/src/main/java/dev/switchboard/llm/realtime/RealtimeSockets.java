@@ -274,10 +274,9 @@ final class RealtimeSockets implements AutoCloseable {
         @Override
         public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
             if (!last) throw new UnsupportedOperationException("partial messages are not sent");
-            var ch = channel;
-            if (ch == null) return CompletableFuture.failedFuture(new IOException("not open"));
-            // Netty's own UTF-8 writer into a pooled buffer: no CharsetEncoder, no intermediate byte[].
-            return write(new TextWebSocketFrame(io.netty.buffer.ByteBufUtil.writeUtf8(ch.alloc(), data)));
+            // The JDK's encoder copies a Latin-1 string with no high bytes (every audio frame's JSON) as one array copy;
+            // Netty's writeUtf8 and the CharsetEncoder behind new TextWebSocketFrame(String) go a char at a time.
+            return write(new TextWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.switchboard.domain.modelcall;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -62,11 +64,31 @@ public final class MuLawChunk {
         int n = text.length();
         if (n % 4 != 0) throw new IllegalArgumentException("base64 of " + n + " characters is not whole 4-character groups");
         int padding = n > 0 && text.charAt(n - 1) == '=' ? (n > 1 && text.charAt(n - 2) == '=' ? 2 : 1) : 0;
-        for (int i = 0; i < n - padding; i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
-            if (!ok) throw new IllegalArgumentException("not base64: character " + i);
-        }
+        // Fifty of these a second per call, on the event loop: a table over a Latin-1 copy, not five comparisons per charAt.
+        // A character above Latin-1 is copied as '?', which the table refuses too.
+        var latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        int bad = 0;
+        for (int i = 0; i < n - padding; i++) bad |= ALPHABET[latin1[i] & 0xFF];
+        if (bad != 0)
+            throw new IllegalArgumentException("not base64: character " + firstOutside(text, n - padding));
         return n / 4 * 3 - padding;
+    }
+
+    /** 0 for each byte of the base64 alphabet (without padding), 1 for every other. */
+    private static final byte[] ALPHABET = alphabet();
+
+    private static byte[] alphabet() {
+        var table = new byte[256];
+        Arrays.fill(table, (byte) 1);
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) table[c] = 0;
+        return table;
+    }
+
+    private static int firstOutside(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF || ALPHABET[c] != 0) return i;
+        }
+        return end;
     }
 }

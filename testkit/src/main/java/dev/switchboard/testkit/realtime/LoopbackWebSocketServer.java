@@ -56,6 +56,14 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
 
     /** @param port the loopback port to listen on; 0 for any free one */
     LoopbackWebSocketServer(String path, int port) {
+        this(path, port, true);
+    }
+
+    /**
+     * @param checkUtf8 whether text frames are checked for valid UTF-8 (as the real APIs do); the
+     *     load test's fake skips it, as its cost lands on the machine the server is measured on
+     */
+    LoopbackWebSocketServer(String path, int port, boolean checkUtf8) {
         try {
             server = new ServerBootstrap().group(group).channel(LoopTransport.serverSocket())
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -64,6 +72,8 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handshake(),
                                     new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                             .websocketPath(path).checkStartsWith(true).maxFramePayloadLength(1 << 22)
+                                            .decoderConfig(io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig.newBuilder()
+                                                    .maxFramePayloadLength(1 << 22).withUTF8Validator(checkUtf8).build())
                                             .handleCloseFrames(false).build()),
                                     new Frames());
                         }
@@ -125,7 +135,13 @@ abstract class LoopbackWebSocketServer implements AutoCloseable {
         }
 
         public void send(String text) {
-            channel.writeAndFlush(new TextWebSocketFrame(text));
+            // One array copy for Latin-1 text (every audio event): the String constructor of the frame encodes a char at a time.
+            channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8))));
+        }
+
+        /** The connection's event loop: work scheduled here runs in order with its frames, with no thread hop to send. */
+        public io.netty.channel.EventLoop loop() {
+            return channel.eventLoop();
         }
 
         /** Sends UTF-8 text in a binary frame (as Gemini Live sends its JSON). */

@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,16 +60,11 @@ public final class MeteredOpenAiRealtime extends LoopbackWebSocketServer {
     final Duration answer;
     final Duration chunk;
     final Duration chunkEvery;
-    final ScheduledExecutorService speaking = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "metered-realtime-speech");
-        t.setDaemon(true);
-        return t;
-    });
     private final Set<MeteredSession> open = ConcurrentHashMap.newKeySet();
     private volatile Meter meter = new Meter() {};
 
     private MeteredOpenAiRealtime(int port, Duration utterance, Duration answer, Duration chunk, Duration chunkEvery) {
-        super("/v1/realtime", port);
+        super("/v1/realtime", port, false);
         this.utterance = utterance;
         this.answer = answer;
         this.chunk = chunk;
@@ -183,11 +176,5 @@ public final class MeteredOpenAiRealtime extends LoopbackWebSocketServer {
 
     void closed(MeteredSession session) {
         open.remove(session);
-    }
-
-    @Override
-    public void close() {
-        speaking.shutdownNow();
-        super.close();
     }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One server connection to {@link MeteredOpenAiRealtime}. Frames arrive on the connection's event
- * loop thread; answers are sent from the fake's speaking thread; the state both touch is guarded
- * by this object's monitor.
+ * loop thread, and answers are scheduled there too; the state is still guarded by this object's
+ * monitor, as the meter's control requests read it from other threads.
  */
 final class MeteredSession implements LoopbackWebSocketServer.Connection {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,7 +124,8 @@ final class MeteredSession implements LoopbackWebSocketServer.Connection {
                 "item", Map.of("id", itemId, "type", "message", "role", "assistant", "status", "in_progress"))));
         for (int i = 0; i < chunks; i++) {
             boolean last = i == chunks - 1;
-            fake.speaking.schedule(() -> {
+            // On the connection's own loop: no thread hop and no wake-up per delta.
+            socket.loop().schedule(() -> {
                 delta(responseId, itemId);
                 if (last) done(responseId, itemId);
             }, i * fake.chunkEvery.toNanos(), TimeUnit.NANOSECONDS);
