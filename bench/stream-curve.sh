@@ -52,6 +52,6 @@ for n in "${sizes[@]}"; do
   # The server's own view of each start: stream start → model socket asked → open → session ready.
   scrape "$out/prometheus-$n-after.txt"
   python3 bench/server-histograms.py "$out/prometheus-$n-before.txt" "$out/prometheus-$n-after.txt" switchboard_stream_start_seconds:stage \
-      switchboard_event_loop_lag_seconds | tee -a "$out/stream-$n.txt"
+      switchboard_stream_forwarding_seconds:direction switchboard_event_loop_lag_seconds | tee -a "$out/stream-$n.txt"
   sleep 5
 done

@@ -9,6 +9,7 @@ import dev.switchboard.llm.ApiKeys;
 import dev.switchboard.llm.config.OpenAiProperties;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
+import dev.switchboard.domain.modelcall.ForwardingTimes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.annotation.PreDestroy;
@@ -33,17 +34,24 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
     private final ApiKeys keys;
     private final JsonMapper json;
     private final String platformKey;
-    private final RealtimeSockets sockets = new RealtimeSockets(Runtime.getRuntime().availableProcessors());
+    private final RealtimeSockets sockets;
     /** Where a failed session hands its call off (Twilio's REST API): never a socket's event loop. Bounded; idle threads go. */
     private final ThreadPoolExecutor failures = failurePool();
+
+    /** Without a forwarding timer (the adapter's own tests). */
+    OpenAiRealtimeModel(RealtimeProperties properties, OpenAiProperties openAi, ApiKeys keys, JsonMapper json, String providerKeyVariable) {
+        this(properties, openAi, keys, json, providerKeyVariable, ForwardingTimes.NONE);
+    }
 
     /**
      * @param providerKeyVariable the {@code OPENAI_API_KEY} environment variable (as Micronaut reads
      *     it), the platform key when {@code switchboard.llm.openai.api-key} is unset
+     * @param forwarding where the time each event from the model took to handle is told (the stream's forwarding timer)
      */
     @Inject
     public OpenAiRealtimeModel(RealtimeProperties properties, OpenAiProperties openAi, ApiKeys keys, JsonMapper json,
-                               @Value("${openai.api-key:}") String providerKeyVariable) {
+                               @Value("${openai.api-key:}") String providerKeyVariable, ForwardingTimes forwarding) {
+        this.sockets = new RealtimeSockets(Runtime.getRuntime().availableProcessors(), forwarding);
         this.properties = properties;
         this.keys = keys;
         this.json = json;

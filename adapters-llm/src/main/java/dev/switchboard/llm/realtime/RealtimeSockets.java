@@ -1,5 +1,6 @@
 package dev.switchboard.llm.realtime;
 
+import dev.switchboard.domain.modelcall.ForwardingTimes;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -84,8 +85,14 @@ final class RealtimeSockets implements AutoCloseable {
     private final Class<? extends SocketChannel> channelType;
     private final SslContext tls;
 
-    /** @param threads event loop threads for the Realtime sockets that cannot run on their caller's loop */
-    RealtimeSockets(int threads) {
+    private final ForwardingTimes forwarding;
+
+    /**
+     * @param threads event loop threads for the Realtime sockets that cannot run on their caller's loop
+     * @param forwarding told how long each text event took to handle, from read to the listener done
+     */
+    RealtimeSockets(int threads, ForwardingTimes forwarding) {
+        this.forwarding = forwarding;
         group = new MultiThreadIoEventLoopGroup(threads, r -> {
             var t = new Thread(r, "realtime-socket-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -138,7 +145,7 @@ final class RealtimeSockets implements AutoCloseable {
         var httpHeaders = new DefaultHttpHeaders();
         headers.forEach(httpHeaders::set);
         long timeoutMillis = Math.max(1, timeout.toMillis());
-        var socket = new Socket(listener, opened, timeoutMillis);
+        var socket = new Socket(listener, opened, timeoutMillis, forwarding);
         var bootstrap = new Bootstrap();
         var loop = thread.orElse(null);
         if (loop instanceof IoEventLoop io && EPOLL && io.isCompatible(EpollIoHandle.class)) bootstrap.group(io).channel(EpollSocketChannel.class);
@@ -193,7 +200,10 @@ final class RealtimeSockets implements AutoCloseable {
         private volatile boolean inputClosed;
         private volatile Channel channel;
 
-        Socket(WebSocket.Listener listener, CompletableFuture<WebSocket> opened, long timeoutMillis) {
+        private final ForwardingTimes forwarding;
+
+        Socket(WebSocket.Listener listener, CompletableFuture<WebSocket> opened, long timeoutMillis, ForwardingTimes forwarding) {
+            this.forwarding = forwarding;
             this.listener = listener;
             this.opened = opened;
             this.timeoutMillis = timeoutMillis;
@@ -220,7 +230,11 @@ final class RealtimeSockets implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
             if (!(msg instanceof WebSocketFrame frame)) return;
-            if (frame instanceof TextWebSocketFrame text) listener.onText(this, text.text(), true);
+            if (frame instanceof TextWebSocketFrame text) {
+                long read = System.nanoTime();
+                listener.onText(this, text.text(), true);
+                forwarding.modelToCaller(System.nanoTime() - read);
+            }
             else if (frame instanceof BinaryWebSocketFrame binary) {
                 var bytes = new byte[binary.content().readableBytes()];
                 binary.content().getBytes(binary.content().readerIndex(), bytes);

@@ -1,5 +1,6 @@
 package dev.switchboard.twilio.in;
 
+import dev.switchboard.domain.modelcall.ForwardingTimes;
 import io.micronaut.http.netty.websocket.NettyWebSocketSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -26,14 +27,22 @@ final class StreamMediaFrames extends ChannelInboundHandlerAdapter {
     /** Not looked up yet; then the connection's stream, or {@link #NOT_A_STREAM}. */
     private Object stream;
     private static final Object NOT_A_STREAM = new Object();
+    private final ForwardingTimes forwarding;
+
+    /** @param forwarding told how long each caller frame took from read to handed to the model's socket */
+    StreamMediaFrames(ForwardingTimes forwarding) {
+        this.forwarding = forwarding;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof TextWebSocketFrame frame && frame.isFinalFragment() && streamOf(ctx.channel()) instanceof StreamSession session) {
+            long read = System.nanoTime();
             var content = frame.content();
             if (content.readableBytes() <= MediaStreamSocket.MAX_FRAME_CHARS && isAscii(content)
                     && MediaStreamSocket.forwardMedia(session, content.toString(StandardCharsets.US_ASCII))) {
                 frame.release();
+                forwarding.callerToModel(System.nanoTime() - read);
                 return;
             }
         }

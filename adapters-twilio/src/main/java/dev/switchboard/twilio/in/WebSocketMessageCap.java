@@ -1,5 +1,6 @@
 package dev.switchboard.twilio.in;
 
+import dev.switchboard.domain.modelcall.ForwardingTimes;
 import dev.switchboard.twilio.config.SocketProperties;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -35,7 +36,11 @@ final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerC
     private static final String NAME = "switchboard-websocket-message-cap";
     private final int maxBytes;
 
-    WebSocketMessageCap(SocketProperties properties) {
+    private final ForwardingTimes forwarding;
+
+    /** @param forwarding handed to each connection's {@link StreamMediaFrames} */
+    WebSocketMessageCap(SocketProperties properties, ForwardingTimes forwarding) {
+        this.forwarding = forwarding;
         this.maxBytes = properties.maxMessageBytes();
     }
 
@@ -69,7 +74,7 @@ final class WebSocketMessageCap implements BeanCreatedEventListener<NettyServerC
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME, new Counter(maxBytes));
             // Behind the cap, so caller audio taken out of the pipeline early was counted and checked first.
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(StreamMediaFrames.NAME) == null)
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, StreamMediaFrames.NAME, new StreamMediaFrames());
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, StreamMediaFrames.NAME, new StreamMediaFrames(forwarding));
         }
     }
 

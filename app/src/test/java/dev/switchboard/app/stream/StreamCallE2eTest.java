@@ -8,7 +8,9 @@ import dev.switchboard.testkit.caller.CallerAudio;
 import dev.switchboard.testkit.caller.TwilioSignature;
 import dev.switchboard.testkit.realtime.FakeOpenAiRealtime;
 import dev.switchboard.testkit.realtime.RealtimeScript;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class StreamCallE2eTest extends StreamCallStage {
     private final FakeOpenAiRealtime realtime = fake(FakeOpenAiRealtime.start());
+    @Inject
+    MeterRegistry meters;
 
     @Override
     Map<String, String> settings() {
@@ -58,6 +62,12 @@ class StreamCallE2eTest extends StreamCallStage {
         assertThat(session.toolOutputs()).hasSize(3);
         assertThat(session.received("session.update")).hasSize(1);
         salon.assertHaircutBookedAndCallShown(WAIT);
+        // The server's own share of each frame's delay, both ways (scraped from /prometheus in production).
+        for (var direction : List.of("caller-to-model", "model-to-caller")) {
+            var forwarding = meters.get("switchboard.stream.forwarding").tag("direction", direction).timer();
+            assertThat(forwarding.count()).as(direction).isPositive();
+            assertThat(forwarding.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).as(direction).isPositive();
+        }
     }
 
     @Test
