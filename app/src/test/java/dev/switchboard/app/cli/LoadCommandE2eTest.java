@@ -178,6 +178,13 @@ class LoadCommandE2eTest implements TestPropertyProvider {
             assertThat(counts.find()).as(direction + " in\n" + report).isTrue();
             assertThat(counts.group(1)).isEqualTo(counts.group(2));
             assertThat(Integer.parseInt(counts.group(1).replace(",", ""))).as(direction + " frames").isPositive();
+            // The delays once more, of the frames sent in the steady state only (every call up, none being placed or hung up).
+            var delays = Pattern.compile(Pattern.quote(direction) + "[^\\n]*\\n +forwarding delay .*\\(n=([\\d,]+)\\)\\n +steady \\(no ramp\\) .*\\(n=([\\d,]+)\\)")
+                    .matcher(report);
+            assertThat(delays.find()).as(direction + " delays in\n" + report).isTrue();
+            int all = Integer.parseInt(delays.group(1).replace(",", "")), steady = Integer.parseInt(delays.group(2).replace(",", ""));
+            assertThat(steady).as(direction + " steady delays").isLessThan(all);
+            if (direction.startsWith("caller")) assertThat(steady).as("caller frames in the steady state").isPositive();
         }
         var calls = (List<Map<String, Object>>) owner.get("/api/v1/calls").json().get("items");
         assertThat(calls).hasSize(3).allSatisfy(call -> assertThat(call.get("status")).isEqualTo("completed"));

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The server's {@code SWITCHBOARD_OPENAI_REALTIME_URL} points at {@code ws://127.0.0.1:P/v1/realtime};
  * the load client ({@code switchboard load --runtime stream --realtime-control http://127.0.0.1:P})
  * drives it with a few plain HTTP requests on the same port, none per frame:
- * {@code POST /meter/run?run=R&calls=N} (count a new run), {@code POST /meter/ending} (no new answers),
+ * {@code POST /meter/run?run=R&calls=N} (count a new run), {@code POST /meter/steady?from=F&to=T} (frames sent
+ * between these {@code System.nanoTime()} values are the steady state), {@code POST /meter/ending} (no new answers),
  * {@code GET /meter/state[?delays=true]} (what it counted, see {@link FrameTally#writeModelSide}),
  * {@code GET /meter/open} (sessions open). Runs until killed.
  */
@@ -63,6 +64,10 @@ public final class FakeRealtimeMain {
                     tally = next;
                     model.meter(next);
                 }
+                case "POST /meter/steady" -> {
+                    var t = tally;
+                    if (t != null) t.steadyBetween(Long.parseLong(text(query, "from")), Long.parseLong(text(query, "to")));
+                }
                 case "POST /meter/ending" -> {
                     var t = tally;
                     if (t != null) t.endingAll();
@@ -85,8 +90,12 @@ public final class FakeRealtimeMain {
     }
 
     private static int parameter(String query, String name) {
+        return Integer.parseInt(text(query, name));
+    }
+
+    private static String text(String query, String name) {
         for (var pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) return Integer.parseInt(pair.substring(name.length() + 1));
+            if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
         }
         throw new IllegalArgumentException("no " + name + " in " + query);
     }

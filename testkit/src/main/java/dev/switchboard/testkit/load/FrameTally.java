@@ -20,6 +20,11 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
     final Latencies modelConnect = new Latencies();
     final Latencies callerToModel = new Latencies();
     final Latencies modelToCaller = new Latencies();
+    /** The same delays, of frames sent in the steady part of the plateau ({@link #steadyBetween}) only. */
+    final Latencies callerToModelSteady = new Latencies();
+    final Latencies modelToCallerSteady = new Latencies();
+    private volatile long steadyFrom = Long.MAX_VALUE;
+    private volatile long steadyTo = Long.MIN_VALUE;
     final AtomicInteger completedCalls = new AtomicInteger();
     final AtomicInteger stray = new AtomicInteger();
     final AtomicInteger untagged = new AtomicInteger();
@@ -159,6 +164,7 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
         }
         down[call].arrived(t.sequence(), false);
         modelToCaller.add(arrivedNanos - t.sentNanos());
+        if (steady(t.sentNanos())) modelToCallerSteady.add(arrivedNanos - t.sentNanos());
     }
 
     private boolean ours(AudioTag tag) {
@@ -185,6 +191,7 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
         up[tag.call()].arrived(tag.sequence(), heldDuringConnect);
         // Frames held while the model connected measure the connection, reported apart.
         if (!heldDuringConnect) callerToModel.add(arrivedNanos - tag.sentNanos());
+        if (!heldDuringConnect && steady(tag.sentNanos())) callerToModelSteady.add(arrivedNanos - tag.sentNanos());
     }
 
     @Override
@@ -266,6 +273,9 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
         var values = delays ? callerToModel.values() : new long[0];
         out.writeInt(delays ? values.length : -1);
         for (long v : values) out.writeLong(v);
+        var steadyValues = delays ? callerToModelSteady.values() : new long[0];
+        out.writeInt(steadyValues.length);
+        for (long v : steadyValues) out.writeLong(v);
     }
 
     /**
@@ -287,10 +297,13 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
         int theirStray = in.readInt();
         int theirUntagged = in.readInt();
         int n = in.readInt();
-        if (n < 0) return;
-        var values = new long[n];
+        var values = new long[Math.max(0, n)];
         for (int i = 0; i < n; i++) values[i] = in.readLong();
+        var steadyValues = new long[in.readInt()];
+        for (int i = 0; i < steadyValues.length; i++) steadyValues[i] = in.readLong();
+        if (n < 0) return;
         callerToModel.addAll(values);
+        callerToModelSteady.addAll(steadyValues);
         stray.addAndGet(theirStray);
         untagged.addAndGet(theirUntagged);
         for (int i = 0; i < calls; i++) {
@@ -300,6 +313,20 @@ public final class FrameTally implements MeteredOpenAiRealtime.Meter {
             }
             if (upAt[i] != 0 && start != 0) modelConnect.add(upAt[i] - start);
         }
+    }
+
+    /**
+     * Frames sent from {@code fromNanos} until {@code toNanos} ({@link System#nanoTime}) are the
+     * steady state: every call is up and none is being set up or hung up, so their delays are
+     * also reported apart from those of the ramp, when calls are being placed alongside.
+     */
+    void steadyBetween(long fromNanos, long toNanos) {
+        steadyTo = toNanos;
+        steadyFrom = fromNanos;
+    }
+
+    private boolean steady(long sentNanos) {
+        return sentNanos >= steadyFrom && sentNanos < steadyTo;
     }
 
     /** Every call of this run is about to hang up: the model starts no new answer. */

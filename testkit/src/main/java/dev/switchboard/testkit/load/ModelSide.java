@@ -23,6 +23,9 @@ public sealed interface ModelSide {
     void begin(FrameTally tally);
 
     /** The run's calls are about to hang up: the fake starts no new answer (returns once it knows). */
+    /** The steady part of the plateau: frames sent from {@code fromNanos} until {@code toNanos} (the tally is told already). */
+    void steady(FrameTally tally, long fromNanos, long toNanos);
+
     void ending(FrameTally tally);
 
     /** Brings the fake's counts of agent frames sent and answers under way into {@code tally}. */
@@ -49,6 +52,11 @@ public sealed interface ModelSide {
         @Override
         public void begin(FrameTally tally) {
             model.meter(tally);
+        }
+
+        @Override
+        public void steady(FrameTally tally, long fromNanos, long toNanos) {
+            // The fake counts into this very tally.
         }
 
         @Override
@@ -82,6 +90,11 @@ public sealed interface ModelSide {
         @Override
         public void begin(FrameTally tally) {
             request("POST", "/meter/run?run=" + tally.run + "&calls=" + tally.calls());
+        }
+
+        @Override
+        public void steady(FrameTally tally, long fromNanos, long toNanos) {
+            request("POST", "/meter/steady?from=" + fromNanos + "&to=" + toNanos);
         }
 
         @Override

@@ -53,8 +53,8 @@ public record StreamLoadResult(LoadPlan plan, FrameTally tally, List<Long> serve
         line(out, "webhook → TwiML", tally.webhook);
         line(out, "TwiML → stream socket", tally.handshake);
         line(out, "start → model session", tally.modelConnect);
-        direction(out, "caller → model", tally.totals(true), tally.callerToModel);
-        direction(out, "model → caller", tally.totals(false), tally.modelToCaller);
+        direction(out, "caller → model", tally.totals(true), tally.callerToModel, tally.callerToModelSteady);
+        direction(out, "model → caller", tally.totals(false), tally.modelToCaller, tally.modelToCallerSteady);
         if (tally.clears.get() + tally.untagged.get() + tally.stray.get() + sessionsLeftOpen + tally.clockErrors.get() > 0)
             out.printf(Locale.ROOT, "  clears %d, untagged frames %d, stray frames (another call's or run's) %d, model sessions left open %d,"
                     + " caller clock errors %d%n", tally.clears.get(), tally.untagged.get(), tally.stray.get(), sessionsLeftOpen, tally.clockErrors.get());
@@ -73,11 +73,12 @@ public record StreamLoadResult(LoadPlan plan, FrameTally tally, List<Long> serve
         out.flush();
     }
 
-    private static void direction(PrintWriter out, String what, FrameTally.Totals t, Latencies delay) {
+    private static void direction(PrintWriter out, String what, FrameTally.Totals t, Latencies delay, Latencies steady) {
         out.printf(Locale.ROOT, "  %-22s frames sent %,d, received %,d, lost %,d, out of order %,d, duplicated %,d%s%n", what, t.sent(), t.received(),
                 t.lost(), t.outOfOrder(), t.duplicated(), t.heldDuringConnect() == 0 ? ""
                         : String.format(Locale.ROOT, " (%,d held while the model connected, not in the delays)", t.heldDuringConnect()));
         line(out, "  forwarding delay", delay);
+        line(out, "    steady (no ramp)", steady);
     }
 
     private static String delays(Latencies l) {

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StreamLoadRun {
     /** How long a call waits at its end for the model's answer under way and the agent audio already sent. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** From the last call placed to the steady state: its handshake, start and model session settle first. */
+    private static final long SETTLE_NANOS = Duration.ofSeconds(3).toNanos();
     private static final long DIALER_STACK_BYTES = 256 * 1024;
     /** Threads that post the webhooks and wait for handshakes; the calls' audio never runs on them. */
     private static final int DIALERS = 64;
@@ -113,6 +115,10 @@ public final class StreamLoadRun {
                 if ((i + 1) % 100 == 0) progress.printf("  %d calls started%n", i + 1);
             }
             long plateau = System.nanoTime();
+            // The steady state: every call placed a few seconds ago, none hung up yet.
+            long steadyFrom = Math.min(end, plateau + SETTLE_NANOS);
+            tally.steadyBetween(steadyFrom, end);
+            model.steady(tally, steadyFrom, end);
             var atPlateau = usage();
             var peak = new ArrayList<>(atPlateau);
             while (System.nanoTime() < end) {
