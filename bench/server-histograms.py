@@ -36,6 +36,8 @@ def percentile(cumulative, p):
 def fmt(s):
     if s is None: return '–'
     if s == float('inf'): return '> last bucket'
+    if s < 0.001:
+        return f'{s*1e6:.0f} µs'
     return f'{s*1000:.1f} ms' if s < 1 else f'{s:.2f} s'
 
 for spec in sys.argv[3:]:
