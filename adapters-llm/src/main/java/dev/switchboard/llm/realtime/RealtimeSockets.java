@@ -288,9 +288,14 @@ final class RealtimeSockets implements AutoCloseable {
         @Override
         public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
             if (!last) throw new UnsupportedOperationException("partial messages are not sent");
+            var ch = channel;
+            if (ch == null) return CompletableFuture.failedFuture(new IOException("not open"));
             // The JDK's encoder copies a Latin-1 string with no high bytes (every audio frame's JSON) as one array copy;
             // Netty's writeUtf8 and the CharsetEncoder behind new TextWebSocketFrame(String) go a char at a time.
-            return write(new TextWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            // Then into a pooled direct buffer: the encoder masks it (RFC 6455) eight bytes at a time, which from a
+            // heap buffer it does by assembling each long a byte at a time.
+            var bytes = data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return write(new TextWebSocketFrame(ch.alloc().directBuffer(bytes.length).writeBytes(bytes)));
         }
 
         @Override

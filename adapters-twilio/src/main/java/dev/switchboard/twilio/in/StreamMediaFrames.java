@@ -3,6 +3,7 @@ package dev.switchboard.twilio.in;
 import dev.switchboard.domain.modelcall.ForwardingTimes;
 import io.micronaut.http.netty.websocket.NettyWebSocketSession;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -39,8 +40,9 @@ final class StreamMediaFrames extends ChannelInboundHandlerAdapter {
         if (msg instanceof TextWebSocketFrame frame && frame.isFinalFragment() && streamOf(ctx.channel()) instanceof StreamSession session) {
             long read = System.nanoTime();
             var content = frame.content();
-            if (content.readableBytes() <= MediaStreamSocket.MAX_FRAME_CHARS && isAscii(content)
-                    && MediaStreamSocket.forwardMedia(session, content.toString(StandardCharsets.US_ASCII))) {
+            String text;
+            if (content.readableBytes() <= MediaStreamSocket.MAX_FRAME_CHARS && (text = asciiText(content)) != null
+                    && MediaStreamSocket.forwardMedia(session, text)) {
                 frame.release();
                 forwarding.callerToModel(System.nanoTime() - read);
                 return;
@@ -63,7 +65,14 @@ final class StreamMediaFrames extends ChannelInboundHandlerAdapter {
         return stream;
     }
 
-    private static boolean isAscii(ByteBuf content) {
-        return content.forEachByte(b -> b >= 0) < 0;
+    /**
+     * The frame as text if every byte is ASCII, else {@code null}. One copy out of the buffer, then
+     * the JDK's ASCII decoder, whose check for high bytes is an intrinsic: a byte-at-a-time scan of
+     * the buffer here was a sixth of the server's CPU. A high byte decodes to U+FFFD, which no ASCII
+     * text contains, and makes the string two bytes a character, where searching for it is needed.
+     */
+    private static String asciiText(ByteBuf content) {
+        var text = new String(ByteBufUtil.getBytes(content), StandardCharsets.US_ASCII);
+        return text.indexOf('\uFFFD') < 0 ? text : null;
     }
 }
