@@ -44,7 +44,8 @@ final class StreamMediaFrames extends ChannelInboundHandlerAdapter {
             if (content.readableBytes() <= MediaStreamSocket.MAX_FRAME_CHARS && (text = asciiText(content)) != null
                     && MediaStreamSocket.forwardMedia(session, text)) {
                 frame.release();
-                forwarding.callerToModel(System.nanoTime() - read);
+                // Only audio that went on to the model: frames held until the call's start are not forwarded yet.
+                if (session.conversation != null) forwarding.callerToModel(System.nanoTime() - read);
                 return;
             }
         }
