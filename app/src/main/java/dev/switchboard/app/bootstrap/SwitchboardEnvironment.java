@@ -97,6 +97,8 @@ final class SwitchboardEnvironment {
         var port = env.apply("PORT");
         props.put("switchboard.public-url", !blank(publicUrl) ? publicUrl : "http://localhost:" + (blank(port) ? "8080" : port.strip()));
 
+        props.putAll(CrossOrigins.properties(env.apply(CrossOrigins.VARIABLE)));
+
         var jwks = env.apply("SWITCHBOARD_JWKS_URL");
         if (jwks != null && !jwks.isBlank()) {
             // Any key in a provider's JWKS may sign tokens for other applications too: only this issuer's
