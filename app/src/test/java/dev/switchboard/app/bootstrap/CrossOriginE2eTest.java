@@ -3,6 +3,7 @@ package dev.switchboard.app.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Api;
+import dev.switchboard.app.ApiDocument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -51,8 +52,8 @@ class CrossOriginE2eTest implements TestPropertyProvider {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
 
         var token = new Api(server, json).newTenant("Cross-origin salon").token();
-        var answer = http.send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/tenant")).header("Origin", STUDIO)
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        var answer = ApiDocument.checked(http.send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/tenant")).header("Origin", STUDIO)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(STUDIO);
     }
