@@ -2,6 +2,7 @@ package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.call.CallEvent;
 import dev.switchboard.domain.call.CallEventObserver;
+import dev.switchboard.domain.call.CallEventWrite;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallRecorder;
@@ -11,10 +12,12 @@ import dev.switchboard.domain.shared.PortFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,7 +48,7 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
     /** What waits in the queue: a record, or a barrier that {@link #flush} waits on. */
     private sealed interface Item permits Event, Message, Flush {}
 
-    private record Event(CallEvent event) implements Item {}
+    private record Event(CallEventWrite write) implements Item {}
 
     private record Message(CallMessage message) implements Item {}
 
@@ -58,6 +61,8 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final long keyPrefix = new SecureRandom().nextLong();
+    private final AtomicLong keySequence = new AtomicLong();
     private final CallEventObserver[] observers;
     private volatile boolean closing;
     private volatile long closeDeadline;
@@ -88,7 +93,15 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
                 LOG.debug("call event observer {} failed", observer, e);
             }
         }
-        laneOf(event.callId()).offer(new Event(event));
+        laneOf(event.callId()).offer(new Event(new CallEventWrite(nextKey(), event)));
+    }
+
+    /**
+     * This instance's random half and a counter: unique without a random draw per event, and
+     * increasing, so the keys' index grows at its right edge like the table's own id.
+     */
+    private UUID nextKey() {
+        return new UUID(keyPrefix, keySequence.incrementAndGet());
     }
 
     @Override
@@ -233,13 +246,14 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
     }
 
     private void write(List<Item> batch) {
-        var events = new ArrayList<CallEvent>();
+        var events = new ArrayList<CallEventWrite>();
         var messages = new ArrayList<CallMessage>();
         for (var item : batch) {
-            if (item instanceof Event e) events.add(e.event());
+            if (item instanceof Event e) events.add(e.write());
             else if (item instanceof Message m) messages.add(m.message());
         }
-        if (!events.isEmpty()) store("events", events, () -> calls.appendEvents(events), e -> calls.appendEvent(e), PostgresCallRecorder::describe);
+        if (!events.isEmpty()) store("events", events, () -> calls.appendEventsOnce(events), e -> calls.appendEventsOnce(List.of(e)),
+                e -> describe(e.event()));
         if (!messages.isEmpty()) store("transcript turns", messages, () -> calls.saveMessages(messages), m -> calls.saveMessage(m), PostgresCallRecorder::describe);
         for (var item : batch) if (item instanceof Flush f) f.done().countDown();
     }
@@ -303,7 +317,7 @@ final class PostgresCallRecorder implements CallRecorder, AutoCloseable {
 
     /** Names a record without its content (words of the caller stay out of the logs). */
     private static String describe(Item item) {
-        if (item instanceof Event e) return describe(e.event());
+        if (item instanceof Event e) return describe(e.write().event());
         if (item instanceof Message m) return describe(m.message());
         return "a flush";
     }

@@ -2,6 +2,7 @@ package dev.switchboard.persistence.out;
 
 import dev.switchboard.domain.call.Call;
 import dev.switchboard.domain.call.CallEvent;
+import dev.switchboard.domain.call.CallEventWrite;
 import dev.switchboard.domain.call.CallId;
 import dev.switchboard.domain.call.CallMessage;
 import dev.switchboard.domain.call.CallQuery;
@@ -136,6 +137,18 @@ final class PostgresCallRepository implements CallRepository {
      */
     @Override
     public void appendEvents(List<CallEvent> events) {
+        append(events, new String[events.size()]);
+    }
+
+    /** As {@link #appendEvents}; a key already in {@code call_events.write_key} skips its row (V30). */
+    @Override
+    public void appendEventsOnce(List<CallEventWrite> writes) {
+        var keys = new String[writes.size()];
+        for (int i = 0; i < keys.length; i++) keys[i] = writes.get(i).key().toString();
+        append(writes.stream().map(CallEventWrite::event).toList(), keys);
+    }
+
+    private void append(List<CallEvent> events, String[] keys) {
         if (events.isEmpty()) return;
         int n = events.size();
         var tenantIds = new String[n];
@@ -152,15 +165,17 @@ final class PostgresCallRepository implements CallRepository {
             data[i] = json.write(event.data());
         }
         db.recordUpdate(n == 1 ? "append a call event" : "append " + n + " call events", APPEND_EVENTS,
-                ps -> Columns.setTextArrays(ps, tenantIds, callIds, ats, types, data));
+                ps -> Columns.setTextArrays(ps, tenantIds, callIds, ats, types, data, keys));
     }
 
+    // Rows without a key (NULL) never conflict: the partial unique index leaves them out.
     private static final String APPEND_EVENTS = """
-            INSERT INTO call_events (tenant_id, call_id, at, type, data)
-            SELECT r.tenant_id, r.call_id, r.at, r.type, CAST(r.data AS jsonb)
-            FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]))
-                WITH ORDINALITY AS r(tenant_id, call_id, at, type, data, n)
-            ORDER BY r.n""";
+            INSERT INTO call_events (tenant_id, call_id, at, type, data, write_key)
+            SELECT r.tenant_id, r.call_id, r.at, r.type, CAST(r.data AS jsonb), r.write_key
+            FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS uuid[]))
+                WITH ORDINALITY AS r(tenant_id, call_id, at, type, data, write_key, n)
+            ORDER BY r.n
+            ON CONFLICT (write_key) WHERE write_key IS NOT NULL DO NOTHING""";
 
     @Override
     public List<CallEvent> events(TenantId tenantId, CallId callId) {

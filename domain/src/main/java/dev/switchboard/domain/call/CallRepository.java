@@ -64,6 +64,16 @@ public interface CallRepository {
     }
 
     /**
+     * Appends several stages like {@link #appendEvents}, but each at most once: a stage whose key
+     * is already stored is skipped. A writer that cannot tell whether its last attempt committed
+     * (the connection broke during the commit) tries again with the same writes. A store that
+     * cannot tell keys apart appends, as {@link #appendEvents} does.
+     */
+    default void appendEventsOnce(List<CallEventWrite> writes) {
+        appendEvents(writes.stream().map(CallEventWrite::event).toList());
+    }
+
+    /**
      * The timeline in the order it happened: by {@code at}, and stages stamped with the same
      * instant in the order they were appended. (Append order alone would not do: a call's stages
      * reach the store through a batching writer and through synchronous webhooks, possibly of
