@@ -12,12 +12,14 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
+import dev.switchboard.domain.modelcall.ForwardingTimes;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * Google's Gemini Live API (PROTOCOLS.md §12) for {@code google} stream assistants, over the JDK's
- * WebSocket client as for OpenAI Realtime (see {@link OpenAiRealtimeModel} for why): one socket per
- * call, paid with the tenant's {@code google} connection, else the platform's key
+ * Google's Gemini Live API (PROTOCOLS.md §12) for {@code google} stream assistants, on Netty's
+ * sockets as for OpenAI Realtime ({@link RealtimeSockets}: on the caller's own event loop where it
+ * can): one socket per call, paid with the tenant's {@code google} connection, else the platform's key
  * ({@code switchboard.gemini.api-key}, else {@code GEMINI_API_KEY}). Unlike Realtime, Gemini takes
  * and gives linear PCM (16 kHz in, 24 kHz out), so each session transcodes the phone's μ-law both
  * ways through audio-core.
@@ -28,15 +30,23 @@ public final class GeminiLiveModel implements RealtimeVoiceModel {
     private final ApiKeys keys;
     private final JsonMapper json;
     private final String platformKey;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final RealtimeSockets sockets;
+    private final ThreadPoolExecutor failures = FailureHandOff.pool();
+
+    /** Without a forwarding timer (the adapter's own tests). */
+    GeminiLiveModel(GeminiLiveProperties properties, ApiKeys keys, JsonMapper json, String providerKeyVariable) {
+        this(properties, keys, json, providerKeyVariable, ForwardingTimes.NONE);
+    }
 
     /**
      * @param providerKeyVariable the {@code GEMINI_API_KEY} environment variable (as Micronaut reads
      *     it), the platform key when {@code switchboard.gemini.api-key} is unset
+     * @param forwarding where the time each message from the model took to handle is told (the stream's forwarding timer)
      */
     @Inject
     public GeminiLiveModel(GeminiLiveProperties properties, ApiKeys keys, JsonMapper json,
-                           @Value("${gemini.api-key:}") String providerKeyVariable) {
+                           @Value("${gemini.api-key:}") String providerKeyVariable, ForwardingTimes forwarding) {
+        this.sockets = new RealtimeSockets(Runtime.getRuntime().availableProcessors(), forwarding);
         this.properties = properties;
         this.keys = keys;
         this.json = json;
@@ -62,7 +72,7 @@ public final class GeminiLiveModel implements RealtimeVoiceModel {
 
     @Override
     public VoiceSession open(VoiceSessionRequest request, VoiceModelListener listener) {
-        var session = new GeminiLiveSession(request, listener, json, properties);
+        var session = new GeminiLiveSession(request, listener, json, properties, failures);
         String key;
         try {
             key = keys.resolve(request.tenant(), Provider.GOOGLE, platformKey);
@@ -70,7 +80,13 @@ public final class GeminiLiveModel implements RealtimeVoiceModel {
             session.noKey(e.getMessage());
             return session;
         }
-        session.connect(http, key);
+        session.connect(sockets, key);
         return session;
+    }
+
+    @PreDestroy
+    void closeSockets() {
+        failures.shutdown();
+        sockets.close();
     }
 }

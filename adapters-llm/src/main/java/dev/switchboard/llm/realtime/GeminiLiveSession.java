@@ -11,10 +11,8 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -44,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * are stored when the model next speaks (or calls a tool), so they come before its answer.
  * {@code interrupted} is Gemini's barge-in: queued agent audio is dropped and the domain clears the
  * line and cuts the stored message. Server messages come as JSON in binary frames (text accepted
- * too). Sends are chained: the JDK socket takes one at a time.
+ * too). The socket is {@link RealtimeSockets}': its events arrive on one event loop, in order, and its
+ * sends go out in the order they were made.
  */
 final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(GeminiLiveSession.class);
@@ -53,6 +53,8 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private final VoiceModelListener listener;
     private final JsonMapper json;
     private final GeminiLiveProperties properties;
+    /** Where the call is handed off when the session fails: never a socket's event loop (see {@link FailureHandOff}). */
+    private final Executor failures;
     /** Guarded by this: the uplink's resampler and the frames waiting for {@code setupComplete}. */
     private final UplinkAudio uplink = new UplinkAudio();
     private final List<byte[]> pending = new ArrayList<>();
@@ -66,18 +68,17 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private volatile boolean resuming;
     /** The socket Gemini sent away: its close, whenever it comes, is expected. */
     private volatile WebSocket leaving;
-    private HttpClient http;
+    private RealtimeSockets sockets;
     private String key;
-    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
     private boolean ready;
     private volatile boolean setUp;
     private volatile boolean closing;
     private volatile boolean failed;
 
     /**
-     * Held while a message is read and handled: the JDK calls a socket's listener one message at a
-     * time, and during a resumption this also keeps the old socket's last message and the new one's
-     * first apart.
+     * Held while a message is read and handled: during a resumption the old socket and the new one
+     * may run on different event loops, and this keeps the old socket's last message and the new
+     * one's first apart.
      */
     private final Object inbound = new Object();
     // Guarded by inbound.
@@ -93,7 +94,9 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     private long turnAudioBytes;
     private long estimate;
 
-    GeminiLiveSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, GeminiLiveProperties properties) {
+    GeminiLiveSession(VoiceSessionRequest request, VoiceModelListener listener, JsonMapper json, GeminiLiveProperties properties,
+                      Executor failures) {
+        this.failures = failures;
         this.request = request;
         this.listener = listener;
         this.json = json;
@@ -101,27 +104,25 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     }
 
     void noKey(String detail) {
-        fail(VoiceModelFailure.Kind.NO_KEY, detail);
+        fail(VoiceModelFailure.Kind.NO_KEY, detail, false);
     }
 
     /** The key goes in a header, as the official SDK sends it: a URL with {@code ?key=} ends up in access logs. */
-    void connect(HttpClient http, String key) {
+    void connect(RealtimeSockets sockets, String key) {
         synchronized (this) {
-            this.http = http;
+            this.sockets = sockets;
             this.key = key;
         }
-        http.newWebSocketBuilder().connectTimeout(properties.connectTimeout())
-                .header("x-goog-api-key", key)
-                .buildAsync(URI.create(properties.liveUrl()), this)
+        sockets.open(URI.create(properties.liveUrl()), Map.of("x-goog-api-key", key), properties.connectTimeout(), request.audioThread(), this)
                 .whenComplete((ws, error) -> {
                     if (error != null) connectFailed(error);
                 });
     }
 
     private void connectFailed(Throwable error) {
-        var cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof WebSocketHandshakeException h) {
-            int status = h.getResponse().statusCode();
+        var cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RealtimeSockets.HandshakeRefused h) {
+            int status = h.status;
             var kind = status == 401 || status == 403 ? VoiceModelFailure.Kind.REFUSED : VoiceModelFailure.Kind.UNREACHABLE;
             fail(kind, "handshake answered HTTP " + status);
         } else if (cause instanceof HttpTimeoutException) {
@@ -146,7 +147,6 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
                 replaced = socket;
                 resumption = resuming;
                 socket = webSocket;
-                sends = CompletableFuture.completedFuture(null);
                 send(Map.of("setup", setup()));
             }
             // A message of the old socket cut short stays behind with it.
@@ -180,19 +180,17 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
      * @return whether a resumption started (else the caller must be handed on)
      */
     private boolean resume() {
-        HttpClient client;
+        RealtimeSockets client;
         String apiKey;
         synchronized (this) {
-            if (resuming || closing || failed || resumptionHandle == null || http == null) return false;
+            if (resuming || closing || failed || resumptionHandle == null || sockets == null) return false;
             resuming = true;
             ready = false;
             leaving = socket;
-            client = http;
+            client = sockets;
             apiKey = key;
         }
-        client.newWebSocketBuilder().connectTimeout(properties.connectTimeout())
-                .header("x-goog-api-key", apiKey)
-                .buildAsync(URI.create(properties.liveUrl()), this)
+        client.open(URI.create(properties.liveUrl()), Map.of("x-goog-api-key", apiKey), properties.connectTimeout(), request.audioThread(), this)
                 .whenComplete((ws, error) -> {
                     if (error != null) fail(VoiceModelFailure.Kind.CLOSED, "goAway from Gemini and the session could not be resumed: "
                             + (error.getCause() != null ? error.getCause() : error).getClass().getSimpleName());
@@ -265,7 +263,7 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
             closing = true;
             ws = socket;
         }
-        if (ws != null) sends.whenComplete((v, e) -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null));
+        if (ws != null) ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").exceptionally(x -> null);
         var old = leaving;
         if (old != null && old != ws && !old.isOutputClosed()) old.abort();
     }
@@ -280,7 +278,8 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
             throw new IllegalStateException("could not write a Gemini Live message", e);
         }
         var ws = socket;
-        sends = sends.thenCompose(v -> ws.sendText(text, true)).exceptionally(e -> null);
+        // In order and never throwing: the socket queues each frame on its channel (a failed write is heard as onError).
+        ws.sendText(text, true);
     }
 
     // ---- what Gemini sends ----
@@ -549,6 +548,11 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
     }
 
     private void fail(VoiceModelFailure.Kind kind, String detail) {
+        fail(kind, detail, true);
+    }
+
+    /** @param handOff whether the listener hears it on {@link #failures} (from a socket's thread), else on this thread */
+    private void fail(VoiceModelFailure.Kind kind, String detail, boolean handOff) {
         synchronized (this) {
             if (failed || closing) return;
             failed = true;
@@ -558,7 +562,16 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
         if (ws != null && !ws.isOutputClosed()) ws.abort();
         var old = leaving;
         if (old != null && old != ws && !old.isOutputClosed()) old.abort();
-        listener.failed(new VoiceModelFailure(kind, detail));
+        var failure = new VoiceModelFailure(kind, detail);
+        if (!handOff) {
+            listener.failed(failure);
+            return;
+        }
+        try {
+            failures.execute(() -> listener.failed(failure));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            listener.failed(failure);
+        }
     }
 
     private static boolean flag(JsonNode node, String field) {

@@ -13,10 +13,7 @@ import dev.switchboard.domain.modelcall.ForwardingTimes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * OpenAI's Realtime API, GA dialect (PROTOCOLS.md §10): one socket per call, paid with the
@@ -36,7 +33,7 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
     private final String platformKey;
     private final RealtimeSockets sockets;
     /** Where a failed session hands its call off (Twilio's REST API): never a socket's event loop. Bounded; idle threads go. */
-    private final ThreadPoolExecutor failures = failurePool();
+    private final ThreadPoolExecutor failures = FailureHandOff.pool();
 
     /** Without a forwarding timer (the adapter's own tests). */
     OpenAiRealtimeModel(RealtimeProperties properties, OpenAiProperties openAi, ApiKeys keys, JsonMapper json, String providerKeyVariable) {
@@ -93,16 +90,5 @@ public final class OpenAiRealtimeModel implements RealtimeVoiceModel {
     void closeSockets() {
         failures.shutdown();
         sockets.close();
-    }
-
-    private static ThreadPoolExecutor failurePool() {
-        var counter = new AtomicLong();
-        var pool = new ThreadPoolExecutor(16, 16, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
-            var t = new Thread(r, "realtime-failure-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 }

@@ -89,7 +89,7 @@ final class RealtimeSockets implements AutoCloseable {
 
     /**
      * @param threads event loop threads for the Realtime sockets that cannot run on their caller's loop
-     * @param forwarding told how long each text event took to handle, from read to the listener done
+     * @param forwarding told how long each message (text, or binary as Gemini sends) took to handle, from read to the listener done
      */
     RealtimeSockets(int threads, ForwardingTimes forwarding) {
         this.forwarding = forwarding;
@@ -236,9 +236,12 @@ final class RealtimeSockets implements AutoCloseable {
                 forwarding.modelToCaller(System.nanoTime() - read);
             }
             else if (frame instanceof BinaryWebSocketFrame binary) {
+                // Gemini Live sends its JSON messages as binary frames.
+                long read = System.nanoTime();
                 var bytes = new byte[binary.content().readableBytes()];
                 binary.content().getBytes(binary.content().readerIndex(), bytes);
                 listener.onBinary(this, ByteBuffer.wrap(bytes), true);
+                forwarding.modelToCaller(System.nanoTime() - read);
             } else if (frame instanceof PingWebSocketFrame ping) {
                 ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
             } else if (frame instanceof CloseWebSocketFrame close) {

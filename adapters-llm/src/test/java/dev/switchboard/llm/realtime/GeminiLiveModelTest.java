@@ -19,12 +19,15 @@ import dev.switchboard.testkit.audio.ToneMeasure;
 import dev.switchboard.testkit.realtime.FakeGeminiLive;
 import dev.switchboard.testkit.realtime.GeminiScript;
 import io.micronaut.json.JsonMapper;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +158,29 @@ class GeminiLiveModelTest {
     }
 
     @Test
+    void runs_its_socket_on_the_callers_event_loop_and_hands_a_failure_off_that_loop() throws Exception {
+        // The caller line's event loop (a Netty loop, as the Twilio socket's is): the model's audio is transcoded and
+        // heard there, with no hop to another thread; before, every Gemini socket ran on the JDK client's own threads.
+        var callers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            var loop = callers.next();
+            var loopThread = loop.submit(Thread::currentThread).get();
+            fake.script(key, GeminiScript.builder().say("Hello.", Duration.ofMillis(200)).close(1011, "Internal error encountered.").build());
+            var r = request();
+            var onLoop = new VoiceSessionRequest(r.tenant(), r.provider(), r.model(), r.voice(), r.language(), r.instructions(),
+                    r.tools(), r.firstMessage(), r.temperature(), Optional.of(loop));
+            recorder.session = model(fake.url(), key).open(onLoop, recorder);
+            await().atMost(WAIT).until(() -> !recorder.failures.isEmpty());
+            assertThat(recorder.audioOn).isNotEmpty().allMatch(t -> t == loopThread);
+            // Handing the call on is a blocking request to Twilio: never on the loop that carries other calls' audio.
+            assertThat(recorder.failedOn).singleElement().satisfies(t -> assertThat(t).isNotSameAs(loopThread));
+            assertThat(recorder.failures.get(0).kind()).isEqualTo(VoiceModelFailure.Kind.ERRORED);
+        } finally {
+            callers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void interrupted_is_a_barge_in_and_the_words_so_far_are_the_agent_message() throws Exception {
         fake.script(key, GeminiScript.builder()
                 .startSaying("We are open from nine to seven every day", Duration.ofMillis(2000))
@@ -241,7 +267,10 @@ class GeminiLiveModelTest {
         }
 
         @Override public void ready(Map<String, Object> details) { events.add("ready"); }
+        final List<Thread> audioOn = new CopyOnWriteArrayList<>();
+        final List<Thread> failedOn = new CopyOnWriteArrayList<>();
         @Override public synchronized void agentAudio(String itemId, byte[] mulaw) {
+            audioOn.add(Thread.currentThread());
             assertThat(mulaw).hasSize(160);
             audio.computeIfAbsent(itemId, i -> new ByteArrayOutputStream()).writeBytes(mulaw);
         }
@@ -257,6 +286,9 @@ class GeminiLiveModelTest {
             session.toolResult(call.id(), "Slots: 10:00");
         }
         @Override public void problem(String code, String message) { events.add("problem " + code); }
-        @Override public void failed(VoiceModelFailure failure) { failures.add(failure); }
+        @Override public void failed(VoiceModelFailure failure) {
+            failedOn.add(Thread.currentThread());
+            failures.add(failure);
+        }
     }
 }

@@ -10,6 +10,8 @@ import dev.switchboard.testkit.caller.CallerAudio;
 import dev.switchboard.testkit.realtime.FakeGeminiLive;
 import dev.switchboard.testkit.realtime.GeminiScript;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class GeminiStreamCallE2eTest extends StreamCallStage {
     private final FakeGeminiLive geminiLive = fake(FakeGeminiLive.start());
+
+    @Inject
+    MeterRegistry meters;
 
     @Override
     Map<String, String> settings() {
@@ -58,6 +63,9 @@ class GeminiStreamCallE2eTest extends StreamCallStage {
         assertThat(gemini.functionResponses()).hasSize(3)
                 .allSatisfy(r -> assertThat(r.path("response").isObject()).isTrue());
         salon.assertHaircutBookedAndCallShown(WAIT);
+        // Gemini's messages are timed like OpenAI's events, from read to handled (the server's own share of the delay).
+        var fromModel = meters.get("switchboard.stream.forwarding").tag("direction", "model-to-caller").timer();
+        assertThat(fromModel.count()).isPositive();
     }
 
     @Test
