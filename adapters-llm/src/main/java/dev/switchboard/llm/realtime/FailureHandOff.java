@@ -1,6 +1,10 @@
 package dev.switchboard.llm.realtime;
 
+import dev.switchboard.domain.modelcall.VoiceModelFailure;
+import dev.switchboard.domain.modelcall.VoiceModelListener;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,5 +27,14 @@ final class FailureHandOff {
         });
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /** Tells the listener on {@code failures}, or here when the pool has stopped (the server is going down). */
+    static void tell(Executor failures, VoiceModelListener listener, VoiceModelFailure failure) {
+        try {
+            failures.execute(() -> listener.failed(failure));
+        } catch (RejectedExecutionException stopping) {
+            listener.failed(failure);
+        }
     }
 }

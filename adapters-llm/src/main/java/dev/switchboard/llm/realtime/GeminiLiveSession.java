@@ -567,11 +567,7 @@ final class GeminiLiveSession implements VoiceSession, WebSocket.Listener {
             listener.failed(failure);
             return;
         }
-        try {
-            failures.execute(() -> listener.failed(failure));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            listener.failed(failure);
-        }
+        FailureHandOff.tell(failures, listener, failure);
     }
 
     private static boolean flag(JsonNode node, String field) {

@@ -386,11 +386,7 @@ final class OpenAiRealtimeSession implements VoiceSession, WebSocket.Listener {
             listener.failed(failure);
             return;
         }
-        try {
-            failures.execute(() -> listener.failed(failure));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            listener.failed(failure);
-        }
+        FailureHandOff.tell(failures, listener, failure);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,15 +1,12 @@
 package dev.switchboard.app.http;
 
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
-import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -22,7 +19,6 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,138 +31,106 @@ import org.slf4j.LoggerFactory;
  * (slow-loris). Headers still incomplete at the deadline are answered 408 (Micronaut never saw the
  * request); a body still incomplete has its connection closed. A connection upgraded to a
  * WebSocket is no longer watched: a call's socket lives as long as the call.
+ *
+ * <p>One per connection, as a small state machine: idle → headers → body → idle, or unwatched for
+ * good (upgraded to a WebSocket, or expired). Everything runs on the connection's event loop.
  */
-@Singleton
-final class RequestDeadline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class RequestDeadline {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDeadline.class);
     static final String FIRST_BYTE = "switchboard-request-deadline-start";
     static final String LAST_BYTE = "switchboard-request-deadline-end";
+    private enum Stage { IDLE, HEADERS, BODY, UNWATCHED }
+
     private final long deadlineNanos;
+    private Stage stage = Stage.IDLE;
+    private ScheduledFuture<?> timer;
+    private long requestsRead;
+    private long responsesWritten;
+    private ChannelHandlerContext afterDecoder;
+    private final ChannelInboundHandlerAdapter firstByte = new FirstByte();
+    private final ChannelDuplexHandler lastByte = new LastByte();
 
-    RequestDeadline(HttpServerProperties properties) {
-        this.deadlineNanos = properties.requestDeadline().toNanos();
-    }
-
-    @Override
-    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        if (deadlineNanos > 0) event.getBean().register(new PerConnection(null));
-        return event.getBean();
+    private RequestDeadline(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
     }
 
     /** Puts the watch on both sides of the HTTP/1 decoder: bytes before it, whole requests after it. */
-    private final class PerConnection implements NettyServerCustomizer {
-        private final Channel channel;
+    static void install(ChannelPipeline pipeline, long deadlineNanos) {
+        if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null || pipeline.get(FIRST_BYTE) != null) return;
+        var watch = new RequestDeadline(deadlineNanos);
+        pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, FIRST_BYTE, watch.firstByte);
+        pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, LAST_BYTE, watch.lastByte);
+    }
 
-        PerConnection(Channel channel) {
-            this.channel = channel;
-        }
+    private void start(ChannelHandlerContext ctx) {
+        stage = Stage.HEADERS;
+        timer = ctx.executor().schedule(() -> expire(ctx), deadlineNanos, TimeUnit.NANOSECONDS);
+    }
 
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.CONNECTION ? new PerConnection(channel) : this;
-        }
+    private void stop(Stage next) {
+        stage = next;
+        if (timer != null) timer.cancel(false);
+        timer = null;
+    }
 
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel == null) return;
-            var pipeline = channel.pipeline();
-            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null || pipeline.get(FIRST_BYTE) != null) return;
-            var watch = new Watch(deadlineNanos);
-            pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, FIRST_BYTE, watch.firstByte);
-            pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, LAST_BYTE, watch.lastByte);
+    private void expire(ChannelHandlerContext ctx) {
+        var was = stage;
+        stage = Stage.UNWATCHED;
+        if (was != Stage.HEADERS && was != Stage.BODY) return;
+        LOG.info("closed a connection from {}: its request's {} still incomplete after {} ms", ctx.channel().remoteAddress(),
+                was == Stage.HEADERS ? "headers were" : "body was", TimeUnit.NANOSECONDS.toMillis(deadlineNanos));
+        // Only headers that never became a request, with every earlier request answered, can be answered here
+        // without cutting into an answer Micronaut is writing; otherwise the connection just closes.
+        if (was == Stage.HEADERS && requestsRead == responsesWritten && afterDecoder != null) {
+            afterDecoder.writeAndFlush(timeoutAnswer(deadlineNanos)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
         }
     }
 
-    /**
-     * One connection's request in flight, as a small state machine: idle → headers → body → idle,
-     * or unwatched for good (upgraded to a WebSocket, or expired).
-     */
-    static final class Watch {
-        private enum Stage { IDLE, HEADERS, BODY, UNWATCHED }
-
-        private final long deadlineNanos;
-        private Stage stage = Stage.IDLE;
-        private ScheduledFuture<?> timer;
-        private long requestsRead;
-        private long responsesWritten;
-        private ChannelHandlerContext afterDecoder;
-        final ChannelInboundHandlerAdapter firstByte = new FirstByte();
-        final ChannelDuplexHandler lastByte = new LastByte();
-
-        Watch(long deadlineNanos) {
-            this.deadlineNanos = deadlineNanos;
+    /** Before the decoder: the first byte of a request starts its clock. */
+    private final class FirstByte extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (stage == Stage.IDLE) start(ctx);
+            ctx.fireChannelRead(msg);
         }
 
-        private void start(ChannelHandlerContext ctx) {
-            stage = Stage.HEADERS;
-            timer = ctx.executor().schedule(() -> expire(ctx), deadlineNanos, TimeUnit.NANOSECONDS);
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            stop(Stage.UNWATCHED);
+            ctx.fireChannelInactive();
+        }
+    }
+
+    /** After the decoder: complete headers move to the body, the last content stops the clock; answers are counted going out. */
+    private final class LastByte extends ChannelDuplexHandler {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            afterDecoder = ctx;
         }
 
-        private void stop(Stage next) {
-            stage = next;
-            if (timer != null) timer.cancel(false);
-            timer = null;
-        }
-
-        private void expire(ChannelHandlerContext ctx) {
-            var was = stage;
-            stage = Stage.UNWATCHED;
-            if (was != Stage.HEADERS && was != Stage.BODY) return;
-            LOG.info("closed a connection from {}: its request's {} still incomplete after {} ms", ctx.channel().remoteAddress(),
-                    was == Stage.HEADERS ? "headers were" : "body was", TimeUnit.NANOSECONDS.toMillis(deadlineNanos));
-            // Only headers that never became a request, with every earlier request answered, can be answered here
-            // without cutting into an answer Micronaut is writing; otherwise the connection just closes.
-            if (was == Stage.HEADERS && requestsRead == responsesWritten && afterDecoder != null) {
-                afterDecoder.writeAndFlush(timeoutAnswer(deadlineNanos)).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.close();
-            }
-        }
-
-        /** Before the decoder: the first byte of a request starts its clock. */
-        private final class FirstByte extends ChannelInboundHandlerAdapter {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (stage == Stage.IDLE) start(ctx);
-                ctx.fireChannelRead(msg);
-            }
-
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                stop(Stage.UNWATCHED);
-                ctx.fireChannelInactive();
-            }
-        }
-
-        /** After the decoder: complete headers move to the body, the last content stops the clock; answers are counted going out. */
-        private final class LastByte extends ChannelDuplexHandler {
-            @Override
-            public void handlerAdded(ChannelHandlerContext ctx) {
-                afterDecoder = ctx;
-            }
-
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (stage != Stage.UNWATCHED) {
-                    if (msg instanceof HttpRequest request) {
-                        if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) stop(Stage.UNWATCHED);
-                        else stage = Stage.BODY;
-                    }
-                    if (msg instanceof LastHttpContent && stage != Stage.UNWATCHED) {
-                        requestsRead++;
-                        stop(Stage.IDLE);
-                    }
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (stage != Stage.UNWATCHED) {
+                if (msg instanceof HttpRequest request) {
+                    if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) stop(Stage.UNWATCHED);
+                    else stage = Stage.BODY;
                 }
-                ctx.fireChannelRead(msg);
+                if (msg instanceof LastHttpContent && stage != Stage.UNWATCHED) {
+                    requestsRead++;
+                    stop(Stage.IDLE);
+                }
             }
+            ctx.fireChannelRead(msg);
+        }
 
-            @Override
-            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                // An interim answer (100 Continue) is not the request's answer.
-                if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL))
-                    responsesWritten++;
-                ctx.write(msg, promise);
-            }
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            // An interim answer (100 Continue) is not the request's answer.
+            if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL))
+                responsesWritten++;
+            ctx.write(msg, promise);
         }
     }
 
