@@ -7,6 +7,8 @@
 #   bench/stream-curve.sh [N ...]            default: 100 300 1000
 # Environment: SERVER_JAVA, SERVER_OPTS, DURATION (plateau seconds, default 20), RAMP (default 25),
 # PORT (default 18191), REALTIME_PORT (default 18195), OUT (default a temp dir), NICE (needs root), JAR (default below), WARMUP, WARMUP_SECONDS,
+# SERVER_WARMUP (calls of one unreported run before the sizes, default 0: the first size on a fresh server
+# otherwise measures C2 still compiling the server; e.g. 300, DURATION as the sizes),
 # MODEL_OPTS and CLIENT_OPTS (JVM options of the fake Realtime and the load client; the JVM's
 # default G1: ZGC on all three JVMs made 1,000 calls far worse on two cores, p99 5.4 s, 835 frames lost).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
@@ -37,6 +39,14 @@ if [ -z "${IN_PROCESS_MODEL:-}" ]; then
   cat "$out/fake-realtime.log" >&2
   grep -q "control at" "$out/fake-realtime.log" || { echo "the fake Realtime did not start" >&2; exit 1; }
   model_pids=(--server-pid "$model"); control=(--realtime-control "http://127.0.0.1:$realtime")
+fi
+
+if [ "${SERVER_WARMUP:-0}" -gt 0 ]; then
+  echo "== server warm-up: ${SERVER_WARMUP} stream calls, not reported (in $out/server-warmup.txt)" >&2
+  SWITCHBOARD_DATA_DIR=$data/data java -Xss256k ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
+      --url "http://localhost:$port" --realtime-port "$realtime" --calls "$SERVER_WARMUP" --ramp "${RAMP:-25}" --duration "${DURATION:-20}" \
+      "${control[@]}" > "$out/server-warmup.txt" 2>&1 || true
+  sleep 5
 fi
 
 # Every size gets a fresh load client JVM, so every one warms itself up (WARMUP calls, default 50):
