@@ -10,10 +10,14 @@
 # SERVER_WARMUP (calls of one unreported run before the sizes, default 0: the first size on a fresh server
 # otherwise measures C2 still compiling the server; e.g. 300, DURATION as the sizes),
 # MODEL_OPTS and CLIENT_OPTS (JVM options of the fake Realtime and the load client; the JVM's
-# default G1: ZGC on all three JVMs made 1,000 calls far worse on two cores, p99 5.4 s, 835 frames lost).
+# default G1: ZGC on all three JVMs made 1,000 calls far worse on two cores, p99 5.4 s, 835 frames lost),
+# HARNESS_OPTS (added to both; default: Netty's leak detection and buffer checks off in the test harness
+# only — its pipeline touched every frame for the leak detector, a tenth of the load client's samples at
+# 1,000 calls; the server keeps Netty's defaults).
 # Needs app/target/switchboard.jar (./mvnw -B -q -pl app -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+harness=${HARNESS_OPTS--Dio.netty.leakDetection.level=disabled -Dio.netty.buffer.checkAccessible=false -Dio.netty.buffer.checkBounds=false}
 jar=${JAR:-app/target/switchboard.jar}
 [ -f "$jar" ] || { echo "no $jar: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 2; }
 port=${PORT:-18191}
@@ -32,7 +36,7 @@ start_server OPENAI_API_KEY=sk-load SWITCHBOARD_METRICS_TOKEN=bench \
 
 model_pids=(); control=()
 if [ -z "${IN_PROCESS_MODEL:-}" ]; then
-  ${NICE:+nice -n "$NICE"} java -Xlog:gc:file="$out/fake-gc.log" ${MODEL_OPTS:-} -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
+  ${NICE:+nice -n "$NICE"} java -Xlog:gc:file="$out/fake-gc.log" ${MODEL_OPTS:-} $harness -cp "$jar" dev.switchboard.testkit.load.FakeRealtimeMain --port "$realtime" > "$out/fake-realtime.log" 2>&1 &
   model=$!
   trap 'kill $server $model 2>/dev/null; wait $server $model 2>/dev/null || true' EXIT
   for _ in $(seq 60); do grep -q "control at" "$out/fake-realtime.log" 2>/dev/null && break; sleep 1; done
@@ -43,7 +47,7 @@ fi
 
 if [ "${SERVER_WARMUP:-0}" -gt 0 ]; then
   echo "== server warm-up: ${SERVER_WARMUP} stream calls, not reported (in $out/server-warmup.txt)" >&2
-  SWITCHBOARD_DATA_DIR=$data/data java -Xss256k ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
+  SWITCHBOARD_DATA_DIR=$data/data java -Xss256k ${CLIENT_OPTS:-} $harness -jar "$jar" load --runtime stream \
       --url "http://localhost:$port" --realtime-port "$realtime" --calls "$SERVER_WARMUP" --ramp "${RAMP:-25}" --duration "${DURATION:-20}" \
       "${control[@]}" > "$out/server-warmup.txt" 2>&1 || true
   sleep 5
@@ -56,7 +60,7 @@ for n in "${sizes[@]}"; do
   echo "== $n stream calls, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   scrape() { curl -fs -H "Authorization: Bearer bench" "http://localhost:$port/prometheus" > "$1" || true; }
   scrape "$out/prometheus-$n-before.txt"
-  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS:-} -jar "$jar" load --runtime stream \
+  SWITCHBOARD_DATA_DIR=$data/data ${NICE:+nice -n "$NICE"} java -Xss256k -Xlog:gc:file="$out/client-gc-$n.log" ${CLIENT_OPTS:-} $harness -jar "$jar" load --runtime stream \
       --url "http://localhost:$port" --realtime-port "$realtime" --calls "$n" --ramp "${RAMP:-25}" --duration "${DURATION:-20}" \
       "${warm[@]}" "${pids[@]}" "${model_pids[@]}" "${control[@]}" | tee "$out/stream-$n.txt" || true
   # The server's own view of each start: stream start → model socket asked → open → session ready.

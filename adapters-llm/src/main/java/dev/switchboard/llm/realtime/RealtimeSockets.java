@@ -167,7 +167,11 @@ final class RealtimeSockets implements AutoCloseable {
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
                                         .version(WebSocketVersion.V13).customHeaders(httpHeaders).maxFramePayloadLength(MAX_MESSAGE)
-                                        .handleCloseFrames(false).dropPongFrames(true).handshakeTimeoutMillis(timeoutMillis).build()),
+                                        .handleCloseFrames(false).dropPongFrames(true).handshakeTimeoutMillis(timeoutMillis)
+                                        // Every event is read as JSON anyway, and a byte that is not UTF-8 reads as U+FFFD there:
+                                        // no need to check each byte of every audio event first (a model over TLS, whose events
+                                        // are the largest frames of a stream call).
+                                        .withUTF8Validator(false).build()),
                                 new WebSocketFrameAggregator(MAX_MESSAGE), socket);
                     }
                 })
