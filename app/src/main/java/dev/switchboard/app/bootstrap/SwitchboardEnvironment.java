@@ -98,6 +98,7 @@ final class SwitchboardEnvironment {
         props.put("switchboard.public-url", !blank(publicUrl) ? publicUrl : "http://localhost:" + (blank(port) ? "8080" : port.strip()));
 
         props.putAll(CrossOrigins.properties(env.apply(CrossOrigins.VARIABLE)));
+        props.put("micronaut.netty.event-loops.default.num-threads", eventLoops(env.apply("SWITCHBOARD_EVENT_LOOPS")));
 
         var jwks = env.apply("SWITCHBOARD_JWKS_URL");
         if (jwks != null && !jwks.isBlank()) {
@@ -112,6 +113,22 @@ final class SwitchboardEnvironment {
             props.put("switchboard.jwks.audience", env.apply("SWITCHBOARD_JWKS_AUDIENCE").strip());
         }
         return props;
+    }
+
+    /**
+     * One event loop per core, not Netty's two: every loop is busy with audio frames under load, and
+     * on two cores four loops (plus the Realtime sockets sharing them) took turns on the CPU — 1,000
+     * stream calls read p99 33–39 ms with four loops, 10.7–10.8 ms with two (docs/benchmarks.md).
+     */
+    static int eventLoops(String configured) {
+        if (blank(configured)) return Runtime.getRuntime().availableProcessors();
+        try {
+            int loops = Integer.parseInt(configured.strip());
+            if (loops > 0) return loops;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalStateException("SWITCHBOARD_EVENT_LOOPS must be a positive number of threads (got '" + configured + "')");
     }
 
     private static boolean blank(String value) {

@@ -82,6 +82,20 @@ class SwitchboardEnvironmentTest {
     }
 
     @Test
+    void the_server_runs_one_event_loop_per_core_unless_told_otherwise() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString());
+        assertThat(new SwitchboardEnvironment(env::get).properties())
+                .containsEntry("micronaut.netty.event-loops.default.num-threads", Runtime.getRuntime().availableProcessors());
+        Map<String, String> three = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_EVENT_LOOPS", " 3 ");
+        assertThat(new SwitchboardEnvironment(three::get).properties()).containsEntry("micronaut.netty.event-loops.default.num-threads", 3);
+        for (var wrong : new String[] {"0", "-1", "four"}) {
+            Map<String, String> bad = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_EVENT_LOOPS", wrong);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(bad::get).properties())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SWITCHBOARD_EVENT_LOOPS");
+        }
+    }
+
+    @Test
     void a_log_format_other_than_text_or_json_refuses_to_start_instead_of_silencing_the_logs() {
         Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(), "SWITCHBOARD_LOG_FORMAT", "JSON");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SwitchboardEnvironment(env::get).properties())
