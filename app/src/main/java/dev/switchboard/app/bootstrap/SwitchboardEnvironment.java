@@ -117,8 +117,8 @@ final class SwitchboardEnvironment {
 
     /**
      * One event loop per core, not Netty's two: every loop is busy with audio frames under load, and
-     * on two cores four loops (plus the Realtime sockets sharing them) took turns on the CPU — 1,000
-     * stream calls read p99 33–39 ms with four loops, 10.7–10.8 ms with two (docs/benchmarks.md).
+     * on two cores four loops (plus the Realtime sockets sharing them) took turns on the CPU. 1,000
+     * stream calls read p99 33–39 ms with four loops, 11–49 ms with two (ADR 011).
      */
     static int eventLoops(String configured) {
         if (blank(configured)) return Runtime.getRuntime().availableProcessors();
